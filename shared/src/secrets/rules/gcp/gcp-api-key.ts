@@ -1,0 +1,33 @@
+import { ALPHABETS, fakeSecret } from '../../fake-secret';
+import { defineSecretRule } from '../../secret-rule';
+
+const key = (seed: string) => 'AIza' + fakeSecret(seed, ALPHABETS.base64url, 35);
+
+export const gcpApiKey = defineSecretRule({
+  id: 'gcp-api-key',
+  title: 'Google Cloud API key',
+  provider: 'GCP',
+  description:
+    'A Google API key (`AIza…`). Firebase and Maps keys are often public by design; unrestricted keys can still run up bills or read data.',
+  severity: 'medium',
+  confidence: 'high',
+  keywords: ['aiza'],
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/,
+  minEntropy: 3.5,
+  visiblePrefix: 4,
+  prefixLength: 4,
+  message:
+    'A Google API key is committed ({{evidence}}). Unless it is a deliberately public, restricted client key, rotate it and restrict it to the APIs and referrers that need it.',
+  remediation: {
+    text: 'Rotate the key in the Google Cloud console and add API and application restrictions.',
+    pavedRoad: 'Serve server-side keys from Secret Manager; for client keys, apply API restrictions and App Check.',
+  },
+  references: ['https://cloud.google.com/docs/authentication/api-keys#securing'],
+  examples: {
+    leaks: [`const apiKey = "${key('g1')}";`, `GOOGLE_API_KEY=${key('g2')}`, `maps_key: '${key('g3')}'`],
+    notLeaks: [
+      { text: `key = "AIza${'X'.repeat(35)}"`, why: 'a placeholder' },
+      { text: `key = "AIza${fakeSecret('n2', ALPHABETS.base64url, 30)}"`, why: 'too short for an API key' },
+    ],
+  },
+});

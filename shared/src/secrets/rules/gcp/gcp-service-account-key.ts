@@ -1,0 +1,96 @@
+import { ALPHABETS, fakePem, fakeSecret } from '../../fake-secret';
+import { isKeyMaterial, pemBlocks } from '../../pem-block';
+import type { SecretMatch } from '../../secret-rule';
+import { defineSecretRule } from '../../secret-rule';
+
+// Matches plain and escaped JSON (a key file pasted into an env var or a CI variable: `{\"type\": ...}`).
+const TYPE = /\\?"type\\?"\s*:\s*\\?"service_account\\?"/g;
+const PRIVATE_KEY = /\\?"private_key\\?"\s*:\s*\\?"/g;
+const CLIENT_EMAIL = /\\?"client_email\\?"\s*:\s*\\?"(?<email>[^"\\\s]{1,200}?)\\?"/;
+// A key file is a few kilobytes; fields are looked for this far around `"type"`.
+const REACH = 8192;
+
+function* findServiceAccountKeys(text: string, offset: number): Iterable<SecretMatch> {
+  TYPE.lastIndex = 0;
+  let searchedUntil = 0;
+  for (let m = TYPE.exec(text); m; m = TYPE.exec(text)) {
+    const from = Math.max(searchedUntil, m.index - REACH);
+    const to = Math.min(text.length, m.index + REACH);
+    if (from >= to) continue;
+    const region = text.slice(from, to);
+    PRIVATE_KEY.lastIndex = 0;
+    const field = PRIVATE_KEY.exec(region);
+    if (!field) continue;
+    const valueStart = field.index + field[0].length;
+    const block = pemBlocks(region.slice(valueStart), from + valueStart)[Symbol.iterator]().next();
+    if (block.done || !isKeyMaterial(block.value)) continue;
+    searchedUntil = block.value.end - offset;
+    const email = CLIENT_EMAIL.exec(region)?.groups?.email;
+    yield {
+      secret: block.value.body,
+      start: block.value.start,
+      end: block.value.end,
+      groups: { email },
+    };
+  }
+}
+
+const keyFile = (seed: string) =>
+  JSON.stringify(
+    {
+      type: 'service_account',
+      project_id: 'payments-prod',
+      private_key_id: fakeSecret(seed, ALPHABETS.hex, 40),
+      private_key: fakePem(seed, 'PRIVATE KEY') + '\n',
+      client_email: 'deployer@payments-prod.iam.gserviceaccount.com',
+      client_id: fakeSecret(seed + 'id', ALPHABETS.digits, 21),
+      auth_uri: 'https://accounts.google.com/o/oauth2/auth',
+      token_uri: 'https://oauth2.googleapis.com/token',
+    },
+    null,
+    2,
+  );
+
+export const gcpServiceAccountKey = defineSecretRule({
+  id: 'gcp-service-account-key',
+  title: 'GCP service-account key',
+  provider: 'GCP',
+  description: 'A Google Cloud service-account key file (JSON with `"type": "service_account"` and a private key).',
+  severity: 'critical',
+  confidence: 'high',
+  keywords: ['service_account'],
+  scope: 'text',
+  find: findServiceAccountKeys,
+  visiblePrefix: 0,
+  skipPlaceholderCheck: true,
+  priority: 2,
+  inspect(match) {
+    const email = match.groups.email;
+    const data: Record<string, string> = { account: email ? ` for ${email}` : '' };
+    return {
+      data,
+      evidence: `service-account key${email ? ` of ${email}` : ''}…(${match.secret.length} base64 chars)`,
+      ...(email ? { properties: { serviceAccount: email } } : {}),
+    };
+  },
+  message:
+    'A GCP service-account key{{account}} is committed. It never expires by default and grants the account\'s roles to anyone holding it: delete the key and use workload identity instead.',
+  remediation: {
+    text: 'Delete the key (IAM > Service accounts > Keys), review its use in Cloud Audit Logs, and purge the file from the git history.',
+    pavedRoad: 'Use Workload Identity Federation (GitHub OIDC, GKE Workload Identity) and block key creation with the `iam.disableServiceAccountKeyCreation` policy.',
+  },
+  references: ['https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys'],
+  examples: {
+    leaks: [
+      { path: 'deploy/sa.json', text: keyFile('sa1') },
+      { path: '.env', text: `GOOGLE_CREDENTIALS=${JSON.stringify(keyFile('sa2'))}` },
+    ],
+    notLeaks: [
+      {
+        text: '{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"}',
+        why: 'a documentation template with an elided key',
+      },
+      { text: '{"type": "service_account", "client_email": "x@y.iam.gserviceaccount.com"}', why: 'no private key' },
+    ],
+  },
+});

@@ -1,0 +1,77 @@
+import { ALPHABETS, fakeSecret } from '../../fake-secret';
+import { shannonEntropy } from '../../entropy';
+import { defineSecretRule } from '../../secret-rule';
+
+// An assignment: a name (an identifier, optionally quoted), an operator, and a value. The name is checked in
+// `inspect`, so the pattern starts only at identifier starts and stays linear.
+const ASSIGNMENT =
+  /(?<![A-Za-z0-9_.-])(?<name>[A-Za-z0-9_.-]{2,60})["'\]]?\s{0,5}(?::=|=>|\?=|=|:)\s{0,5}(?<quote>["'`]?)(?<secret>[^\s"'`;,(){}[\]<>|\\]{8,200})\k<quote>/;
+
+const CREDENTIAL_NAME = /passw(?:or)?d|passwd|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|credential|client[_.-]?key|private[_.-]?key/i;
+// Names that hold metadata about a credential, not the credential (gitleaks#1219, #1587: ids, names, types).
+const METADATA_NAME =
+  /(?:[_.-]?(?:name|names|id|ids|type|types|field|fields|url|uri|urls|path|paths|file|files|filename|dir|len|length|size|prefix|suffix|header|headers|env|var|variable|ref|arn|label|placeholder|hint|regex|pattern|format|count|expires?|expiry|expiration|ttl|timeout|endpoint|policy|mode|enabled|required|hash|digest|version|key_?id|param|params|location|provider|source|store|class|kind|schema|method|algorithm|usage|limit|min|max))$/i;
+const PUBLIC_NAME = /public|publishable|keyword|tokeniz|monkey|author|csrf|xsrf|nonce|salt/i;
+const NON_VALUES = /^(?:true|false|null|nil|none|undefined|required|optional|string|number|boolean|object|secret|password|token)$/i;
+// Dotted references (`var.db_password`, `config.secret`, `os.environ`), calls, paths and URLs are code, not values.
+const REFERENCE = /^[A-Za-z_$][A-Za-z0-9_$-]*(?:\.[A-Za-z_$][A-Za-z0-9_$-]*)+$|^(?:https?|file|s3|gs):\/\/|^[./~]|^[A-Za-z_]+$/;
+
+function characterClasses(value: string): number {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
+}
+
+const value = (seed: string) => fakeSecret(seed, ALPHABETS.alnum, 24);
+
+export const genericCredential = defineSecretRule({
+  id: 'generic-credential',
+  title: 'Hard-coded credential',
+  provider: 'Generic',
+  description:
+    'A password, secret, token or API key assigned a literal, random-looking value. Placeholders, references and metadata names are filtered.',
+  severity: 'high',
+  confidence: 'medium',
+  keywords: ['passw', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'authkey', 'credential', 'client_key', 'private_key', 'privatekey'],
+  pattern: ASSIGNMENT,
+  minEntropy: 3,
+  visiblePrefix: 0,
+  priority: -1,
+  inspect(match) {
+    const name = match.groups.name ?? '';
+    const secret = match.secret;
+    if (!CREDENTIAL_NAME.test(name) || METADATA_NAME.test(name) || PUBLIC_NAME.test(name)) return undefined;
+    if (NON_VALUES.test(secret) || REFERENCE.test(secret)) return undefined;
+    if (characterClasses(secret) < 2) return undefined;
+    // Long values must look random; short ones are passwords, which rarely do.
+    if (secret.length >= 20 && shannonEntropy(secret) < 3.5) return undefined;
+    return { data: { name } };
+  },
+  message:
+    '`{{name}}` is assigned a hard-coded credential ({{evidence}}). Anyone who reads the code can use it: rotate it and read it from a secret store at run time.',
+  remediation: {
+    text: 'Rotate the credential, then read it from the environment or a secret manager.',
+    pavedRoad: 'Store credentials in a secret manager (AWS Secrets Manager, GCP Secret Manager, Key Vault) and inject them at run time.',
+  },
+  references: ['https://cwe.mitre.org/data/definitions/798.html'],
+  examples: {
+    leaks: [
+      `db_password = "${value('c1')}"`,
+      `API_KEY=${value('c2')}`,
+      `  "client_secret": "${value('c3')}",`,
+      `const apiToken = '${value('c4')}';`,
+      `password: Tr0ub4dor&3x!`,
+    ],
+    notLeaks: [
+      { text: 'password = "changeme"', why: 'a placeholder' },
+      { text: 'password = var.db_password', why: 'a Terraform reference' },
+      { text: 'secret_name = "payments/db-credentials-2024"', why: 'the name of a secret, not its value' },
+      { text: 'token_type = "Bearer"', why: 'metadata about a token' },
+      { text: 'DB_PASSWORD=${DB_PASSWORD}', why: 'an environment reference' },
+      { text: 'password: "{{ .Values.db.password }}"', why: 'a Helm template' },
+      { text: 'max_tokens = 4096', why: 'a number, not a credential' },
+      { text: 'password = os.environ["DB_PASSWORD"]', why: 'read from the environment' },
+      { text: 'tokenizationId = "c0a8f2d4-17e3-4b1a-9f3e-2d6c8b7a5e41"', why: 'an id, not a credential (gitleaks#1219)' },
+      { text: 'secret_key_path = "/etc/app/secret.key"', why: 'a path' },
+      { text: 'password_field = "user_password_1"', why: 'metadata name' },
+    ],
+  },
+});

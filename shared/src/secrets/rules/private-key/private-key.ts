@@ -1,0 +1,62 @@
+import { fakePem } from '../../fake-secret';
+import { isKeyMaterial, pemBlocks } from '../../pem-block';
+import type { SecretMatch } from '../../secret-rule';
+import { defineSecretRule } from '../../secret-rule';
+
+function* findPrivateKeys(text: string, offset: number): Iterable<SecretMatch> {
+  for (const block of pemBlocks(text, offset)) {
+    if (!isKeyMaterial(block)) continue;
+    yield {
+      secret: block.body,
+      start: block.start,
+      end: block.end,
+      groups: { label: block.label, encrypted: block.encrypted ? 'yes' : undefined },
+    };
+  }
+}
+
+export const privateKey = defineSecretRule({
+  id: 'private-key',
+  title: 'Private key',
+  provider: 'PEM / OpenSSH / PGP',
+  description: 'A private key block (RSA, EC, DSA, PKCS#8, OpenSSH, PGP), also inside JSON or YAML strings.',
+  severity: 'critical',
+  confidence: 'high',
+  keywords: ['-----begin'],
+  scope: 'text',
+  find: findPrivateKeys,
+  visiblePrefix: 0,
+  skipPlaceholderCheck: true,
+  inspect(match) {
+    const label = match.groups.label ?? 'PRIVATE KEY';
+    const encrypted = match.groups.encrypted === 'yes';
+    return {
+      severity: encrypted ? 'high' : 'critical',
+      evidence: `-----BEGIN ${label}-----…(${match.secret.length} base64 chars)`,
+      data: { label, encrypted: encrypted ? ' (passphrase-encrypted)' : '' },
+      properties: { keyType: label, encrypted },
+    };
+  },
+  message:
+    'A private key ({{label}}){{encrypted}} is committed. Whoever reads the repository can sign, decrypt or log in as its owner: revoke it where it is trusted, generate a new key and keep it out of the repository.',
+  remediation: {
+    text: 'Revoke the key wherever it is trusted (authorized_keys, deploy keys, certificates), create a new one, and purge the old one from the git history.',
+    pavedRoad: 'Keep keys in a secret manager or KMS/HSM; use short-lived certificates (SSH CA, ACM) instead of long-lived key files.',
+  },
+  references: ['https://docs.github.com/en/code-security/secret-scanning/introduction/supported-secret-scanning-patterns'],
+  examples: {
+    leaks: [
+      fakePem('p1'),
+      fakePem('p2', 'PRIVATE KEY'),
+      `{"key": "${fakePem('p3', 'EC PRIVATE KEY', 160).replace(/\n/g, '\\n')}"}`,
+      { path: 'deploy/id_rsa', text: fakePem('p4', 'ENCRYPTED PRIVATE KEY') },
+    ],
+    notLeaks: [
+      { text: '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----', why: 'a placeholder body' },
+      { text: '-----BEGIN PRIVATE KEY-----\n<your key here>\n-----END PRIVATE KEY-----', why: 'a template' },
+      { text: fakePem('n3', 'PUBLIC KEY'), why: 'a public key is not a secret' },
+      { text: fakePem('n4', 'CERTIFICATE'), why: 'a certificate is public' },
+      { text: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC', why: 'a header without a closing END: an excerpt in docs' },
+    ],
+  },
+});
