@@ -13,3 +13,4 @@ export * from './engine/file-scanner';
 export * from './engine/content-sniff';
 export * from './engine/guardrail-results';
 export * from './engine/line-index';
+export * from './engine/rule-descriptors';

@@ -4,5 +4,5 @@
  */
 export function redact(secret: string, visible = 4): string {
   const shown = Math.min(visible, Math.floor(secret.length / 5));
-  return `${secret.slice(0, shown)}…(${secret.length} chars)`;
+  return shown > 0 ? `${secret.slice(0, shown)}…(${secret.length} chars)` : `redacted, ${secret.length} chars`;
 }

@@ -1,0 +1,249 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import type { Config, Finding, GuardrailId, Report, ScanError, SkippedFile } from '@pavedroad/guardrails-core';
+import {
+  applyBaseline,
+  FileScanner,
+  guardrailResults,
+  GuardrailsError,
+  parseBaseline,
+  REPORT_SCHEMA_VERSION,
+} from '@pavedroad/guardrails-core';
+import { walk } from '../files/walk';
+import { gitBytes, gitLines } from '../git/run-git';
+import type { AddedLines } from '../git/unified-diff';
+import { UnifiedDiffParser } from '../git/unified-diff';
+import { TOOL_NAME, TOOL_VERSION } from '../version';
+import { loadConfig } from './load-config';
+import { mapLimit } from './pool';
+import { repositoryInfo } from './repository-info';
+
+const READ_CONCURRENCY = 16;
+
+export interface ScanRequest {
+  /** Paths to scan, relative to `cwd`; default `.`. */
+  paths: readonly string[];
+  cwd: string;
+  configFile?: string;
+  baselineFile?: string;
+  /** Report only what the lines added between two revisions bring (HEAD omitted: the working tree). */
+  diff?: { base: string; head?: string };
+  /** Scan the lines added by every commit in a range (default: all history). */
+  history?: { range?: string };
+  now: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScanOutcome {
+  report: Report;
+  config: Config;
+}
+
+interface Collected {
+  findings: Finding[];
+  errors: ScanError[];
+  skipped: SkippedFile[];
+  scanned: number;
+  unreadable: number;
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+/** Runs a scan as the CLI and the Action do: files from disk or git in, a report in the shared contract out. */
+export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
+  const startedAt = request.now;
+  const started = performance.now();
+  const { root, targets } = await resolveTargets(request.cwd, request.paths);
+  const configFile = request.configFile === undefined ? undefined : resolve(request.cwd, request.configFile);
+  const config = await loadConfig(root, configFile, request.cwd);
+  const scanner = new FileScanner({
+    config,
+    source: request.diff ? 'pr' : 'repo',
+    today: startedAt.toISOString().slice(0, 10),
+  });
+
+  let collected: Collected;
+  if (request.history) collected = await scanHistory(root, scanner, config, request.history.range);
+  else if (request.diff) collected = await scanDiff(root, scanner, config, request.diff, request.onProgress);
+  else collected = await scanFiles(root, targets, scanner, config, request.onProgress);
+
+  let findings = collected.findings;
+  const baselineFile = request.baselineFile ?? (config.baseline ? resolve(root, config.baseline) : undefined);
+  if (baselineFile) {
+    const file = isAbsolute(baselineFile) ? baselineFile : resolve(request.cwd, baselineFile);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new GuardrailsError('IO', `cannot read baseline ${relative(request.cwd, file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+    }
+    findings = applyBaseline(findings, parseBaseline(text, relative(request.cwd, file)), relative(root, file));
+  }
+  findings.sort(
+    (a, b) =>
+      (a.location?.path ?? '').localeCompare(b.location?.path ?? '') ||
+      (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) ||
+      (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+
+  const incomplete = new Map<GuardrailId, string>();
+  if (collected.unreadable > 0) {
+    for (const id of scanner.guardrails) incomplete.set(id, `${collected.unreadable} file(s) could not be read`);
+  }
+
+  const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    scan: {
+      root: toPosix(relative(request.cwd, root)) || '.',
+      scope: request.diff ? 'diff' : 'full',
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round(performance.now() - started),
+      filesScanned: collected.scanned,
+      filesSkipped: collected.skipped,
+    },
+    findings,
+    guardrails: guardrailResults(scanner.guardrails, findings, incomplete),
+    errors: collected.errors,
+  };
+  if (request.diff) {
+    report.scan.base = request.diff.base;
+    if (request.diff.head) report.scan.head = request.diff.head;
+  }
+  const repository = await repositoryInfo(root);
+  if (repository) report.repository = repository;
+  return { report, config };
+}
+
+async function resolveTargets(cwd: string, paths: readonly string[]): Promise<{ root: string; targets: string[] }> {
+  const list = paths.length ? paths : ['.'];
+  const absolute = list.map((p) => resolve(cwd, p));
+  for (const p of absolute) {
+    try {
+      await stat(p);
+    } catch {
+      throw new GuardrailsError('USAGE', `no such file or directory: ${relative(cwd, p) || p}`);
+    }
+  }
+  if (absolute.length === 1) {
+    const only = absolute[0]!;
+    const info = await stat(only);
+    return info.isDirectory() ? { root: only, targets: [only] } : { root: dirname(only), targets: [only] };
+  }
+  return { root: cwd, targets: absolute };
+}
+
+async function scanFiles(
+  root: string,
+  targets: readonly string[],
+  scanner: FileScanner,
+  config: Config,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Collected> {
+  const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const files: { path: string; absolute: string }[] = [];
+  for (const target of targets) {
+    const info = await stat(target);
+    if (info.isDirectory()) {
+      const walked = await walk(target, { ignorePaths: config.ignorePaths, maxFileSize: config.maxFileSize });
+      const prefix = toPosix(relative(root, target));
+      for (const f of walked.files) files.push({ path: prefix ? `${prefix}/${f.path}` : f.path, absolute: f.absolute });
+      for (const s of walked.skipped) out.skipped.push({ ...s, path: prefix ? `${prefix}/${s.path}` : s.path });
+    } else if (info.size > config.maxFileSize) {
+      out.skipped.push({ path: toPosix(relative(root, target)) || basename(target), reason: `larger than ${config.maxFileSize} bytes (${info.size})` });
+    } else {
+      files.push({ path: toPosix(relative(root, target)) || basename(target), absolute: target });
+    }
+  }
+  let done = 0;
+  await mapLimit(files, READ_CONCURRENCY, async (file) => {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file.absolute);
+    } catch (error) {
+      out.unreadable++;
+      out.errors.push({ path: file.path, message: `could not read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      return;
+    }
+    collect(out, file.path, scanner.scanFile(file.path, bytes));
+    onProgress?.(++done, files.length);
+  });
+  return out;
+}
+
+function collect(out: Collected, path: string, result: ReturnType<FileScanner['scanFile']>): void {
+  out.findings.push(...result.findings);
+  out.errors.push(...result.errors);
+  if (result.skipped) out.skipped.push({ path, reason: result.skipped });
+  else out.scanned++;
+}
+
+const DIFF_ARGS = ['-U0', '--no-color', '--no-ext-diff', '--no-prefix', '--find-renames', '--relative'];
+
+async function scanDiff(
+  root: string,
+  scanner: FileScanner,
+  config: Config,
+  diff: { base: string; head?: string },
+  onProgress?: (done: number, total: number) => void,
+): Promise<Collected> {
+  const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const changed: AddedLines[] = [];
+  const parser = new UnifiedDiffParser((added) => changed.push(added));
+  const range = diff.head ? [diff.base, diff.head] : [diff.base];
+  await gitLines(root, ['diff', ...DIFF_ARGS, ...range, '--'], (line) => parser.line(line));
+  parser.flush();
+  const ignored = ignore().add([...config.ignorePaths]);
+  let done = 0;
+  await mapLimit(changed, READ_CONCURRENCY, async (added) => {
+    if (ignored.ignores(added.path)) return;
+    let bytes: Buffer;
+    try {
+      bytes = diff.head
+        ? await gitBytes(root, ['show', `${diff.head}:./${added.path}`])
+        : await readFile(resolve(root, added.path));
+    } catch (error) {
+      out.unreadable++;
+      out.errors.push({ path: added.path, message: `could not read: ${(error as Error).message.split('\n')[0]}` });
+      return;
+    }
+    if (bytes.length > config.maxFileSize) {
+      out.skipped.push({ path: added.path, reason: `larger than ${config.maxFileSize} bytes (${bytes.length})` });
+      return;
+    }
+    collect(out, added.path, scanner.scanFile(added.path, bytes, { lines: new Set(added.numbers) }));
+    onProgress?.(++done, changed.length);
+  });
+  return out;
+}
+
+async function scanHistory(root: string, scanner: FileScanner, config: Config, range: string | undefined): Promise<Collected> {
+  const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const ignored = ignore().add([...config.ignorePaths]);
+  // Newest first: a finding seen again in an older commit is attributed to the older one, which introduced it.
+  const byFingerprint = new Map<string, Finding>();
+  let commit = '';
+  const parser = new UnifiedDiffParser((added) => {
+    if (ignored.ignores(added.path)) return;
+    const text = added.texts.join('\n');
+    const result = scanner.scanText(added.path, text, { lineMap: added.numbers, commit });
+    for (const f of scanner.scanPath(added.path, { commit })) byFingerprint.set(f.fingerprint, f);
+    for (const f of result.findings) byFingerprint.set(f.fingerprint, f);
+    for (const e of result.errors) out.errors.push({ ...e, message: `${e.message} (commit ${commit.slice(0, 12)})` });
+    out.scanned++;
+  });
+  const args = ['log', '-p', ...DIFF_ARGS, '--format=%x00commit %H', range ?? '--all', '--'];
+  await gitLines(root, args, (line) => {
+    if (line.startsWith('\u0000commit ')) {
+      parser.flush();
+      commit = line.slice(8);
+      return;
+    }
+    parser.line(line);
+  });
+  parser.flush();
+  out.findings = [...byFingerprint.values()];
+  return out;
+}
