@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { GuardrailsError } from '../errors';
 import { severitySchema } from '../model/finding';
@@ -91,10 +91,11 @@ function fieldPath(path: readonly PropertyKey[]): string {
  * `knownIds` (rule and guardrail ids) turns misspelled ids under `rules` and `ignore.rules` into errors.
  */
 export function parseConfig(text: string, file: string, knownIds?: ReadonlySet<string>): Config {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const at = yamlError.linePos?.[0];
+    const at = lineCounter.linePos(yamlError.pos[0]);
     const where = at ? `:${at.line}:${at.col}` : '';
     throw new GuardrailsError('CONFIG_INVALID', `${file}${where}: not valid YAML: ${yamlError.message.split('\n')[0]}`);
   }

@@ -106,8 +106,11 @@ export class SecretScanner {
       : undefined;
   }
 
-  /** Returns the accepted matches in the text, overlaps resolved in favour of the more specific rule. */
-  scan(text: string, path: string): SecretHit[] {
+  /**
+   * Returns the accepted matches in the text, overlaps resolved in favour of the more specific rule.
+   * `stats.windowChars` counts the characters handed to rule patterns: the work bound that keeps a scan linear.
+   */
+  scan(text: string, path: string, stats?: { windowChars: number }): SecretHit[] {
     if (!this.#keywordPattern) return [];
     const ctx: SecretScanContext = { text, path };
     const windows = new Map<CompiledRule, [number, number][]>();
@@ -141,6 +144,7 @@ export class SecretScanner {
     const hits: SecretHit[] = [];
     for (const [c, spans] of windows) {
       for (const [start, end] of spans) {
+        if (stats) stats.windowChars += end - start;
         const window = text.slice(start, end);
         const matches = c.rule.find ? c.rule.find(window, start, ctx) : regexMatches(c.pattern!, window, start);
         for (const match of matches) {

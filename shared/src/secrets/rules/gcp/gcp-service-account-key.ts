@@ -7,31 +7,40 @@ import { defineSecretRule } from '../../secret-rule';
 const TYPE = /\\?"type\\?"\s*:\s*\\?"service_account\\?"/g;
 const PRIVATE_KEY = /\\?"private_key\\?"\s*:\s*\\?"/g;
 const CLIENT_EMAIL = /\\?"client_email\\?"\s*:\s*\\?"(?<email>[^"\\\s]{1,200}?)\\?"/;
-// A key file is a few kilobytes; fields are looked for this far around `"type"`.
+// A key file is a few kilobytes: `"type"` must sit this close to `"private_key"`.
 const REACH = 8192;
+const MAX_BLOCK = 64 * 1024;
 
+/**
+ * Linear: one pass collects the `"type": "service_account"` positions, one pass walks the `"private_key"`
+ * fields with a moving pointer into them, and END markers are searched forward only.
+ */
 function* findServiceAccountKeys(text: string, offset: number): Iterable<SecretMatch> {
+  const types: number[] = [];
   TYPE.lastIndex = 0;
-  let searchedUntil = 0;
-  for (let m = TYPE.exec(text); m; m = TYPE.exec(text)) {
-    const from = Math.max(searchedUntil, m.index - REACH);
-    const to = Math.min(text.length, m.index + REACH);
-    if (from >= to) continue;
-    const region = text.slice(from, to);
-    PRIVATE_KEY.lastIndex = 0;
-    const field = PRIVATE_KEY.exec(region);
-    if (!field) continue;
-    const valueStart = field.index + field[0].length;
-    const block = pemBlocks(region.slice(valueStart), from + valueStart)[Symbol.iterator]().next();
-    if (block.done || !isKeyMaterial(block.value)) continue;
-    searchedUntil = block.value.end - offset;
+  for (let m = TYPE.exec(text); m; m = TYPE.exec(text)) types.push(m.index);
+  if (types.length === 0) return;
+  let t = 0;
+  let nextEnd = -1;
+  PRIVATE_KEY.lastIndex = 0;
+  for (let m = PRIVATE_KEY.exec(text); m; m = PRIVATE_KEY.exec(text)) {
+    const field = m.index;
+    while (t < types.length && types[t]! < field - REACH) t++;
+    if (t >= types.length || types[t]! > field + REACH) continue;
+    const valueStart = field + m[0].length;
+    if (!text.startsWith('-----BEGIN', valueStart)) continue;
+    if (nextEnd < valueStart) {
+      nextEnd = text.indexOf('-----END', valueStart);
+      if (nextEnd < 0) return;
+    }
+    const close = text.indexOf('-----', nextEnd + 8);
+    if (close < 0 || close - valueStart > MAX_BLOCK) continue;
+    const block = [...pemBlocks(text.slice(valueStart, close + 5), offset + valueStart)][0];
+    if (!block || !isKeyMaterial(block)) continue;
+    PRIVATE_KEY.lastIndex = close + 5;
+    const region = text.slice(Math.max(0, field - REACH), Math.min(text.length, field + REACH));
     const email = CLIENT_EMAIL.exec(region)?.groups?.email;
-    yield {
-      secret: block.value.body,
-      start: block.value.start,
-      end: block.value.end,
-      groups: { email },
-    };
+    yield { secret: block.body, start: block.start, end: block.end, groups: { email } };
   }
 }
 
