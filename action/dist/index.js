@@ -25433,7 +25433,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "../node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -25456,7 +25456,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -53199,7 +53199,7 @@ var GuardrailsError = class extends Error {
 // ../shared/src/redaction.ts
 function redact(secret4, visible = 4) {
   const shown = Math.min(visible, Math.floor(secret4.length / 5));
-  return `${secret4.slice(0, shown)}\u2026(${secret4.length} chars)`;
+  return shown > 0 ? `${secret4.slice(0, shown)}\u2026(${secret4.length} chars)` : `redacted, ${secret4.length} chars`;
 }
 
 // ../shared/src/fingerprint.ts
@@ -53269,10 +53269,11 @@ function fieldPath(path6) {
   return path6.reduce((acc, key3) => typeof key3 === "number" ? `${acc}[${key3}]` : acc ? `${acc}.${String(key3)}` : String(key3), "");
 }
 function parseConfig(text, file2, knownIds2) {
-  const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: false });
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: false, lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const at = yamlError.linePos?.[0];
+    const at = lineCounter.linePos(yamlError.pos[0]);
     const where = at ? `:${at.line}:${at.col}` : "";
     throw new GuardrailsError("CONFIG_INVALID", `${file2}${where}: not valid YAML: ${yamlError.message.split("\n")[0]}`);
   }
@@ -53407,6 +53408,90 @@ function shannonEntropy(value2) {
   return entropy;
 }
 
+// ../shared/src/secrets/keyword-automaton.ts
+var ALPHABET = 128;
+var KeywordAutomaton = class {
+  keywords;
+  #delta;
+  /** For each state, the keyword ending there, or -1. */
+  #output;
+  /** For each state, the next state on its suffix chain that has an output, or -1. */
+  #dictLink;
+  constructor(keywords) {
+    this.keywords = keywords;
+    for (const k of keywords) {
+      if (!/^[\x20-\x7e]+$/.test(k) || k !== k.toLowerCase()) throw new Error(`keyword "${k}" must be lower-case printable ASCII`);
+    }
+    const goto = [new Int32Array(ALPHABET).fill(-1)];
+    const output2 = [-1];
+    keywords.forEach((k, index) => {
+      let s = 0;
+      for (let i = 0; i < k.length; i++) {
+        const c = k.charCodeAt(i);
+        if (goto[s][c] === -1) {
+          goto[s][c] = goto.length;
+          goto.push(new Int32Array(ALPHABET).fill(-1));
+          output2.push(-1);
+        }
+        s = goto[s][c];
+      }
+      output2[s] = index;
+    });
+    const n = goto.length;
+    const delta = new Int32Array(n * ALPHABET);
+    const fail = new Int32Array(n);
+    const dictLink = new Int32Array(n).fill(-1);
+    const queue = [];
+    for (let c = 0; c < ALPHABET; c++) {
+      const t = goto[0][c];
+      if (t === -1) delta[c] = 0;
+      else {
+        delta[c] = t;
+        fail[t] = 0;
+        queue.push(t);
+      }
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q];
+      const f = fail[s];
+      dictLink[s] = output2[f] >= 0 ? f : dictLink[f];
+      for (let c = 0; c < ALPHABET; c++) {
+        const t = goto[s][c];
+        if (t === -1) delta[s * ALPHABET + c] = delta[f * ALPHABET + c];
+        else {
+          delta[s * ALPHABET + c] = t;
+          fail[t] = delta[f * ALPHABET + c];
+          queue.push(t);
+        }
+      }
+    }
+    for (let s = 0; s < n; s++) {
+      for (let c = 65; c <= 90; c++) delta[s * ALPHABET + c] = delta[s * ALPHABET + c + 32];
+    }
+    this.#delta = delta;
+    this.#output = Int32Array.from(output2);
+    this.#dictLink = dictLink;
+  }
+  /** Calls `onHit(keywordIndex, start)` for every occurrence, in order of the occurrence's end. */
+  scan(text, onHit) {
+    const delta = this.#delta;
+    const output2 = this.#output;
+    const dictLink = this.#dictLink;
+    const keywords = this.keywords;
+    let s = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const c = text.charCodeAt(i);
+      s = c < ALPHABET ? delta[s * ALPHABET + c] : 0;
+      if (output2[s] >= 0 || dictLink[s] >= 0) {
+        for (let o = output2[s] >= 0 ? s : dictLink[s]; o >= 0; o = dictLink[o]) {
+          const k = output2[o];
+          onHit(k, i + 1 - keywords[k].length);
+        }
+      }
+    }
+  }
+};
+
 // ../shared/src/secrets/placeholder.ts
 var PLACEHOLDER_WORDS = /example|placeholder|changeme|change_me|change-me|your[_-]|yourkey|yoursecret|yourtoken|redacted|dummy|sample|replace[_-]?me|insert[_-]|fill[_-]?in|xxxx|\*\*\*\*|\.\.\.\.|todo|fixme|notreal|not[_-]a[_-]real|lorem/i;
 var TEMPLATE_REFERENCE = /\$\{|\{\{|\$\(|%\(|#\{|^\$[A-Za-z_]|^<[^>]*>?$|^%[A-Za-z_]+%$|^@[A-Za-z_]/;
@@ -53433,9 +53518,6 @@ function isPlaceholder(value2, body = value2) {
 // ../shared/src/secrets/secret-scanner.ts
 var WINDOW_REACH = 2048;
 var WINDOW_REACH_PER_CONTEXT_LINE = 512;
-function escapeRegExp(literal2) {
-  return literal2.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
 function windowStart(text, pos, lines, reach) {
   let i = pos;
   const limit = Math.max(0, pos - reach);
@@ -53475,8 +53557,9 @@ function* regexMatches(pattern, window, offset) {
   }
 }
 var SecretScanner = class {
-  #keywordPattern;
-  #rulesByKeyword = /* @__PURE__ */ new Map();
+  #automaton;
+  /** Rules by keyword index of the automaton. */
+  #rulesByKeyword;
   #allow;
   constructor(rules, options = {}) {
     this.#allow = options.allow ?? [];
@@ -53489,29 +53572,27 @@ var SecretScanner = class {
         reach: WINDOW_REACH + contextLines * WINDOW_REACH_PER_CONTEXT_LINE
       };
     });
+    const byKeyword = /* @__PURE__ */ new Map();
     for (const c of compiled) {
-      for (const keyword of c.rule.keywords) {
-        const list = this.#rulesByKeyword.get(keyword) ?? [];
-        list.push(c);
-        this.#rulesByKeyword.set(keyword, list);
-      }
+      for (const keyword of c.rule.keywords) byKeyword.set(keyword, [...byKeyword.get(keyword) ?? [], c]);
     }
-    const keywords = [...this.#rulesByKeyword.keys()].sort((a, b) => b.length - a.length);
-    this.#keywordPattern = keywords.length ? new RegExp(keywords.map(escapeRegExp).join("|"), "gi") : void 0;
+    this.#automaton = new KeywordAutomaton([...byKeyword.keys()]);
+    this.#rulesByKeyword = this.#automaton.keywords.map((k) => byKeyword.get(k) ?? []);
   }
-  /** Returns the accepted matches in the text, overlaps resolved in favour of the more specific rule. */
-  scan(text, path6) {
-    if (!this.#keywordPattern) return [];
+  /**
+   * Returns the accepted matches in the text, overlaps resolved in favour of the more specific rule.
+   * `stats.windowChars` counts the characters handed to rule patterns: the work bound that keeps a scan linear.
+   */
+  scan(text, path6, stats) {
     const ctx = { text, path: path6 };
     const windows = /* @__PURE__ */ new Map();
     const coveredUntil = /* @__PURE__ */ new Map();
-    const keywordPattern = this.#keywordPattern;
-    keywordPattern.lastIndex = 0;
-    let m;
-    while ((m = keywordPattern.exec(text)) !== null) {
-      const hit = m.index;
-      const rules = this.#rulesByKeyword.get(m[0].toLowerCase());
-      if (!rules) continue;
+    const keywords = this.#automaton.keywords;
+    this.#automaton.scan(text, (keyword, hit) => {
+      const rules = this.#rulesByKeyword[keyword];
+      const hitEnd = hit + keywords[keyword].length;
+      let lineStart = -1;
+      let lineEnd = -1;
       for (const c of rules) {
         const covered = coveredUntil.get(c) ?? -1;
         if (hit < covered) continue;
@@ -53520,8 +53601,19 @@ var SecretScanner = class {
           coveredUntil.set(c, text.length);
           continue;
         }
-        const start = Math.max(windowStart(text, hit, c.contextLines, c.reach), covered);
-        const end = windowEnd(text, hit + m[0].length, c.contextLines, c.reach);
+        let start;
+        let end;
+        if (c.contextLines === 0) {
+          if (lineStart < 0) {
+            lineStart = windowStart(text, hit, 0, c.reach);
+            lineEnd = windowEnd(text, hitEnd, 0, c.reach);
+          }
+          start = Math.max(lineStart, covered);
+          end = lineEnd;
+        } else {
+          start = Math.max(windowStart(text, hit, c.contextLines, c.reach), covered);
+          end = windowEnd(text, hitEnd, c.contextLines, c.reach);
+        }
         coveredUntil.set(c, end);
         const list = windows.get(c);
         const last = list?.[list.length - 1];
@@ -53529,10 +53621,11 @@ var SecretScanner = class {
         else if (list) list.push([start, end]);
         else windows.set(c, [[start, end]]);
       }
-    }
+    });
     const hits = [];
     for (const [c, spans] of windows) {
       for (const [start, end] of spans) {
+        if (stats) stats.windowChars += end - start;
         const window = text.slice(start, end);
         const matches = c.rule.find ? c.rule.find(window, start, ctx) : regexMatches(c.pattern, window, start);
         for (const match of matches) {
@@ -53547,9 +53640,11 @@ var SecretScanner = class {
     const { secret: secret4 } = match;
     if (rule.allow?.some((re) => re.test(secret4))) return void 0;
     if (this.#allow.some((re) => re.test(secret4))) return void 0;
+    const verdict = rule.inspect ? rule.inspect(match, ctx) : {};
+    if (!verdict) return void 0;
     if (rule.minEntropy !== void 0 && shannonEntropy(secret4) < rule.minEntropy) return void 0;
     if (!rule.skipPlaceholderCheck && isPlaceholder(secret4, secret4.slice(rule.prefixLength ?? 0))) return void 0;
-    return rule.inspect ? rule.inspect(match, ctx) : {};
+    return verdict;
   }
 };
 function resolveOverlaps(hits) {
@@ -53701,7 +53796,7 @@ var awsAccessKeyId = defineSecretRule({
 });
 
 // ../shared/src/secrets/rules/aws/aws-secret-access-key.ts
-var NAMED = /(?<![A-Za-z0-9_])(?<name>[A-Za-z0-9_.-]{0,30}secret[_. -]?(?:access[_. -]?)?key[A-Za-z0-9_]{0,10})["'\]]?\s{0,5}(?::=|=>|=|:|,)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
+var NAMED = /secret[_. -]?(?:access[_. -]?)?key[A-Za-z0-9_]{0,10}["'\]]?\s{0,5}(?::=|=>|=|:|,)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
 var BARE = /(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
 var PAIRED_MIN_ENTROPY = 4.25;
 function looksRandom(value2) {
@@ -54030,28 +54125,33 @@ var TYPE = /\\?"type\\?"\s*:\s*\\?"service_account\\?"/g;
 var PRIVATE_KEY = /\\?"private_key\\?"\s*:\s*\\?"/g;
 var CLIENT_EMAIL = /\\?"client_email\\?"\s*:\s*\\?"(?<email>[^"\\\s]{1,200}?)\\?"/;
 var REACH = 8192;
+var MAX_BLOCK2 = 64 * 1024;
 function* findServiceAccountKeys(text, offset) {
+  const types = [];
   TYPE.lastIndex = 0;
-  let searchedUntil = 0;
-  for (let m = TYPE.exec(text); m; m = TYPE.exec(text)) {
-    const from = Math.max(searchedUntil, m.index - REACH);
-    const to = Math.min(text.length, m.index + REACH);
-    if (from >= to) continue;
-    const region = text.slice(from, to);
-    PRIVATE_KEY.lastIndex = 0;
-    const field = PRIVATE_KEY.exec(region);
-    if (!field) continue;
-    const valueStart = field.index + field[0].length;
-    const block = pemBlocks(region.slice(valueStart), from + valueStart)[Symbol.iterator]().next();
-    if (block.done || !isKeyMaterial(block.value)) continue;
-    searchedUntil = block.value.end - offset;
+  for (let m = TYPE.exec(text); m; m = TYPE.exec(text)) types.push(m.index);
+  if (types.length === 0) return;
+  let t = 0;
+  let nextEnd = -1;
+  PRIVATE_KEY.lastIndex = 0;
+  for (let m = PRIVATE_KEY.exec(text); m; m = PRIVATE_KEY.exec(text)) {
+    const field = m.index;
+    while (t < types.length && types[t] < field - REACH) t++;
+    if (t >= types.length || types[t] > field + REACH) continue;
+    const valueStart = field + m[0].length;
+    if (!text.startsWith("-----BEGIN", valueStart)) continue;
+    if (nextEnd < valueStart) {
+      nextEnd = text.indexOf("-----END", valueStart);
+      if (nextEnd < 0) return;
+    }
+    const close = text.indexOf("-----", nextEnd + 8);
+    if (close < 0 || close - valueStart > MAX_BLOCK2) continue;
+    const block = [...pemBlocks(text.slice(valueStart, close + 5), offset + valueStart)][0];
+    if (!block || !isKeyMaterial(block)) continue;
+    PRIVATE_KEY.lastIndex = close + 5;
+    const region = text.slice(Math.max(0, field - REACH), Math.min(text.length, field + REACH));
     const email3 = CLIENT_EMAIL.exec(region)?.groups?.email;
-    yield {
-      secret: block.value.body,
-      start: block.value.start,
-      end: block.value.end,
-      groups: { email: email3 }
-    };
+    yield { secret: block.body, start: block.start, end: block.end, groups: { email: email3 } };
   }
 }
 var keyFile = (seed) => JSON.stringify(
@@ -55061,6 +55161,61 @@ async function repositoryInfo(root) {
   }
 }
 
+// src/scan/scan-worker.ts
+import { readFileSync } from "node:fs";
+import { parentPort, Worker } from "node:worker_threads";
+function scanFilesSync(data, onFile) {
+  const config2 = { ...data.config, allowSecrets: data.config.allowSecrets.map((s) => new RegExp(s)) };
+  const scanner = new FileScanner({ config: config2, source: data.source, today: data.today });
+  const out = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  for (const file2 of data.files) {
+    let bytes;
+    try {
+      bytes = readFileSync(file2.absolute);
+    } catch (error63) {
+      out.unreadable++;
+      out.errors.push({ path: file2.path, message: `could not read: ${error63.code ?? String(error63)}` });
+      continue;
+    }
+    const result2 = scanner.scanFile(file2.path, bytes);
+    out.findings.push(...result2.findings);
+    out.errors.push(...result2.errors);
+    if (result2.skipped) out.skipped.push({ path: file2.path, reason: result2.skipped });
+    else out.scanned++;
+    onFile?.();
+  }
+  return out;
+}
+async function scanInWorkers(url2, count, data, files, sizes) {
+  const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a]);
+  const shares = Array.from({ length: count }, () => ({ files: [], bytes: 0 }));
+  for (const i of order) {
+    const share = shares.reduce((min, s) => s.bytes < min.bytes ? s : min);
+    share.files.push(files[i]);
+    share.bytes += sizes[i];
+  }
+  const results = await Promise.all(
+    shares.map(
+      (share) => new Promise((resolve4, reject) => {
+        const workerData = { kind: "guardrails-scan-worker", ...data, files: share.files };
+        const worker = new Worker(url2, { workerData });
+        worker.once("message", (result2) => resolve4(result2));
+        worker.once("error", reject);
+        worker.once("exit", (code) => {
+          if (code !== 0) reject(new Error(`scan worker exited with code ${code}`));
+        });
+      })
+    )
+  );
+  return results.reduce((all, r) => ({
+    findings: [...all.findings, ...r.findings],
+    errors: [...all.errors, ...r.errors],
+    skipped: [...all.skipped, ...r.skipped],
+    scanned: all.scanned + r.scanned,
+    unreadable: all.unreadable + r.unreadable
+  }));
+}
+
 // src/scan/run-scan.ts
 var READ_CONCURRENCY = 16;
 var toPosix2 = (p) => p.split(sep4).join("/");
@@ -55075,10 +55230,18 @@ async function runScan(request) {
     source: request.diff ? "pr" : "repo",
     today: startedAt.toISOString().slice(0, 10)
   });
+  const repository = repositoryInfo(root);
   let collected;
   if (request.history) collected = await scanHistory(root, scanner, config2, request.history.range);
   else if (request.diff) collected = await scanDiff(root, scanner, config2, request.diff, request.onProgress);
-  else collected = await scanFiles(root, targets, scanner, config2, request.onProgress);
+  else {
+    collected = await scanFiles(root, targets, config2, {
+      source: "repo",
+      today: startedAt.toISOString().slice(0, 10),
+      workers: request.workers,
+      onProgress: request.onProgress
+    });
+  }
   let findings = collected.findings;
   const baselineFile = request.baselineFile ?? (config2.baseline ? resolve2(root, config2.baseline) : void 0);
   if (baselineFile) {
@@ -55117,8 +55280,8 @@ async function runScan(request) {
     report.scan.base = request.diff.base;
     if (request.diff.head) report.scan.head = request.diff.head;
   }
-  const repository = await repositoryInfo(root);
-  if (repository) report.repository = repository;
+  const repo = await repository;
+  if (repo) report.repository = repo;
   return { report, config: config2 };
 }
 async function resolveTargets(cwd, paths) {
@@ -55138,7 +55301,9 @@ async function resolveTargets(cwd, paths) {
   }
   return { root: cwd, targets: absolute };
 }
-async function scanFiles(root, targets, scanner, config2, onProgress) {
+var PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+async function scanFiles(root, targets, config2, options) {
+  const onProgress = options.onProgress;
   const out = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
   const files = [];
   for (const target of targets) {
@@ -55146,28 +55311,34 @@ async function scanFiles(root, targets, scanner, config2, onProgress) {
     if (info2.isDirectory()) {
       const walked = await walk(target, { ignorePaths: config2.ignorePaths, maxFileSize: config2.maxFileSize });
       const prefix = toPosix2(relative4(root, target));
-      for (const f of walked.files) files.push({ path: prefix ? `${prefix}/${f.path}` : f.path, absolute: f.absolute });
+      for (const f of walked.files) files.push({ path: prefix ? `${prefix}/${f.path}` : f.path, absolute: f.absolute, size: f.size });
       for (const s of walked.skipped) out.skipped.push({ ...s, path: prefix ? `${prefix}/${s.path}` : s.path });
     } else if (info2.size > config2.maxFileSize) {
       out.skipped.push({ path: toPosix2(relative4(root, target)) || basename3(target), reason: `larger than ${config2.maxFileSize} bytes (${info2.size})` });
     } else {
-      files.push({ path: toPosix2(relative4(root, target)) || basename3(target), absolute: target });
+      files.push({ path: toPosix2(relative4(root, target)) || basename3(target), absolute: target, size: info2.size });
     }
   }
-  let done = 0;
-  await mapLimit(files, READ_CONCURRENCY, async (file2) => {
-    let bytes;
-    try {
-      bytes = await readFile3(file2.absolute);
-    } catch (error63) {
-      out.unreadable++;
-      out.errors.push({ path: file2.path, message: `could not read: ${error63.code ?? String(error63)}` });
-      return;
-    }
-    collect(out, file2.path, scanner.scanFile(file2.path, bytes));
-    onProgress?.(++done, files.length);
-  });
-  return out;
+  const data = {
+    config: { ...config2, allowSecrets: config2.allowSecrets.map((re) => re.source) },
+    source: options.source,
+    today: options.today
+  };
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  let result2;
+  if (options.workers && options.workers.count > 1 && total >= PARALLEL_MIN_BYTES && files.length > 1) {
+    result2 = await scanInWorkers(options.workers.url, options.workers.count, data, files.map(({ path: path6, absolute }) => ({ path: path6, absolute })), files.map((f) => f.size));
+  } else {
+    let done = 0;
+    result2 = scanFilesSync({ ...data, files }, () => onProgress?.(++done, files.length));
+  }
+  return {
+    findings: result2.findings,
+    errors: [...out.errors, ...result2.errors],
+    skipped: [...out.skipped, ...result2.skipped],
+    scanned: result2.scanned,
+    unreadable: result2.unreadable
+  };
 }
 function collect(out, path6, result2) {
   out.findings.push(...result2.findings);

@@ -18,6 +18,8 @@ export interface CliIo {
   stderrIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
+  /** Threads for large scans: the bundle that can run as a scan worker, and how many. */
+  workers?: { url: URL; count: number };
 }
 
 export const EXIT_OK = 0;
@@ -90,6 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ...(options.history ? { history: typeof options.history === 'string' ? { range: options.history } : {} } : {}),
         now: io.now(),
         onProgress: progress.update,
+        workers: io.workers,
       });
       progress.done();
       const text = FORMATS[options.format](report, { color: !options.output && useColor(io, options.color) });
@@ -115,6 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         cwd: io.cwd,
         ...(options.config ? { configFile: options.config } : {}),
         now: io.now(),
+        workers: io.workers,
       });
       const baseline = createBaseline(report.findings);
       await writeFile(resolve(io.cwd, options.output), JSON.stringify(baseline, null, 2) + '\n');

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
-import type { Config, Finding, GuardrailId, Report, ScanError, SkippedFile } from '@pavedroad/guardrails-core';
+import type { Config, Finding, FindingSource, GuardrailId, Report, ScanError, SkippedFile } from '@pavedroad/guardrails-core';
 import {
   applyBaseline,
   FileScanner,
@@ -18,6 +18,8 @@ import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { loadConfig } from './load-config';
 import { mapLimit } from './pool';
 import { repositoryInfo } from './repository-info';
+import type { ScanWorkerResult } from './scan-worker';
+import { scanFilesSync, scanInWorkers } from './scan-worker';
 
 const READ_CONCURRENCY = 16;
 
@@ -33,6 +35,8 @@ export interface ScanRequest {
   history?: { range?: string };
   now: Date;
   onProgress?: (done: number, total: number) => void;
+  /** Scan large trees on several threads, with workers started from this bundle URL. */
+  workers?: { url: URL; count: number } | undefined;
 }
 
 export interface ScanOutcome {
@@ -63,10 +67,19 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     today: startedAt.toISOString().slice(0, 10),
   });
 
+  // git lookups run while the scan does.
+  const repository = repositoryInfo(root);
   let collected: Collected;
   if (request.history) collected = await scanHistory(root, scanner, config, request.history.range);
   else if (request.diff) collected = await scanDiff(root, scanner, config, request.diff, request.onProgress);
-  else collected = await scanFiles(root, targets, scanner, config, request.onProgress);
+  else {
+    collected = await scanFiles(root, targets, config, {
+      source: 'repo',
+      today: startedAt.toISOString().slice(0, 10),
+      workers: request.workers,
+      onProgress: request.onProgress,
+    });
+  }
 
   let findings = collected.findings;
   const baselineFile = request.baselineFile ?? (config.baseline ? resolve(root, config.baseline) : undefined);
@@ -112,8 +125,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     report.scan.base = request.diff.base;
     if (request.diff.head) report.scan.head = request.diff.head;
   }
-  const repository = await repositoryInfo(root);
-  if (repository) report.repository = repository;
+  const repo = await repository;
+  if (repo) report.repository = repo;
   return { report, config };
 }
 
@@ -135,42 +148,53 @@ async function resolveTargets(cwd: string, paths: readonly string[]): Promise<{ 
   return { root: cwd, targets: absolute };
 }
 
-async function scanFiles(
-  root: string,
-  targets: readonly string[],
-  scanner: FileScanner,
-  config: Config,
-  onProgress?: (done: number, total: number) => void,
-): Promise<Collected> {
+// Below this much content, starting threads costs more than it saves.
+const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
+interface FileScanOptions {
+  source: FindingSource;
+  today: string;
+  workers: ScanRequest['workers'];
+  onProgress: ScanRequest['onProgress'];
+}
+
+async function scanFiles(root: string, targets: readonly string[], config: Config, options: FileScanOptions): Promise<Collected> {
+  const onProgress = options.onProgress;
   const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
-  const files: { path: string; absolute: string }[] = [];
+  const files: { path: string; absolute: string; size: number }[] = [];
   for (const target of targets) {
     const info = await stat(target);
     if (info.isDirectory()) {
       const walked = await walk(target, { ignorePaths: config.ignorePaths, maxFileSize: config.maxFileSize });
       const prefix = toPosix(relative(root, target));
-      for (const f of walked.files) files.push({ path: prefix ? `${prefix}/${f.path}` : f.path, absolute: f.absolute });
+      for (const f of walked.files) files.push({ path: prefix ? `${prefix}/${f.path}` : f.path, absolute: f.absolute, size: f.size });
       for (const s of walked.skipped) out.skipped.push({ ...s, path: prefix ? `${prefix}/${s.path}` : s.path });
     } else if (info.size > config.maxFileSize) {
       out.skipped.push({ path: toPosix(relative(root, target)) || basename(target), reason: `larger than ${config.maxFileSize} bytes (${info.size})` });
     } else {
-      files.push({ path: toPosix(relative(root, target)) || basename(target), absolute: target });
+      files.push({ path: toPosix(relative(root, target)) || basename(target), absolute: target, size: info.size });
     }
   }
-  let done = 0;
-  await mapLimit(files, READ_CONCURRENCY, async (file) => {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file.absolute);
-    } catch (error) {
-      out.unreadable++;
-      out.errors.push({ path: file.path, message: `could not read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-      return;
-    }
-    collect(out, file.path, scanner.scanFile(file.path, bytes));
-    onProgress?.(++done, files.length);
-  });
-  return out;
+  const data = {
+    config: { ...config, allowSecrets: config.allowSecrets.map((re) => re.source) },
+    source: options.source,
+    today: options.today,
+  };
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  let result: ScanWorkerResult;
+  if (options.workers && options.workers.count > 1 && total >= PARALLEL_MIN_BYTES && files.length > 1) {
+    result = await scanInWorkers(options.workers.url, options.workers.count, data, files.map(({ path, absolute }) => ({ path, absolute })), files.map((f) => f.size));
+  } else {
+    let done = 0;
+    result = scanFilesSync({ ...data, files }, () => onProgress?.(++done, files.length));
+  }
+  return {
+    findings: result.findings,
+    errors: [...out.errors, ...result.errors],
+    skipped: [...out.skipped, ...result.skipped],
+    scanned: result.scanned,
+    unreadable: result.unreadable,
+  };
 }
 
 function collect(out: Collected, path: string, result: ReturnType<FileScanner['scanFile']>): void {

@@ -13,6 +13,7 @@ export interface RuleDescriptor {
   severity: Severity;
   confidence: Confidence;
   remediation: Remediation;
+  anchors: Readonly<Record<string, readonly string[]>>;
   references: readonly string[];
 }
 
@@ -27,6 +28,7 @@ export function ruleDescriptors(): RuleDescriptor[] {
     severity: r.severity,
     confidence: r.confidence,
     remediation: r.remediation,
+    anchors: r.anchors,
     references: r.references,
   }));
 }

@@ -86,6 +86,8 @@ export interface SecretRuleSpec {
   /** Message template; `{{name}}` placeholders come from the verdict's data. Says the risk and the fix. */
   message: string;
   remediation: Remediation;
+  /** The equivalent rules of the tools users know, by tool name. */
+  anchors: Readonly<Record<string, readonly string[]>>;
   references: readonly string[];
   examples: {
     /** Each text holds exactly one leak of this rule. */
@@ -117,6 +119,7 @@ export interface FileRuleSpec {
   path: RegExp;
   message: string;
   remediation: Remediation;
+  anchors: Readonly<Record<string, readonly string[]>>;
   references: readonly string[];
   examples: { leaks: readonly string[]; notLeaks: readonly NotALeak[] };
 }

@@ -1,4 +1,5 @@
 import { shannonEntropy } from './entropy';
+import { KeywordAutomaton } from './keyword-automaton';
 import { isPlaceholder } from './placeholder';
 import type { SecretMatch, SecretRule, SecretScanContext, SecretVerdict } from './secret-rule';
 
@@ -13,10 +14,6 @@ export interface SecretHit {
 // many hits stay linear: each character is searched by a rule at most once.
 const WINDOW_REACH = 2048;
 const WINDOW_REACH_PER_CONTEXT_LINE = 512;
-
-function escapeRegExp(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
 
 /** Start of the window: back to the line start, then `lines` more lines, within `reach` characters. */
 function windowStart(text: string, pos: number, lines: number, reach: number): number {
@@ -78,8 +75,9 @@ export interface SecretScannerOptions {
  * the windows around its keywords. Precompile once and reuse for every file.
  */
 export class SecretScanner {
-  readonly #keywordPattern: RegExp | undefined;
-  readonly #rulesByKeyword = new Map<string, CompiledRule[]>();
+  readonly #automaton: KeywordAutomaton;
+  /** Rules by keyword index of the automaton. */
+  readonly #rulesByKeyword: CompiledRule[][];
   readonly #allow: readonly RegExp[];
 
   constructor(rules: readonly SecretRule[], options: SecretScannerOptions = {}) {
@@ -93,17 +91,12 @@ export class SecretScanner {
         reach: WINDOW_REACH + contextLines * WINDOW_REACH_PER_CONTEXT_LINE,
       };
     });
+    const byKeyword = new Map<string, CompiledRule[]>();
     for (const c of compiled) {
-      for (const keyword of c.rule.keywords) {
-        const list = this.#rulesByKeyword.get(keyword) ?? [];
-        list.push(c);
-        this.#rulesByKeyword.set(keyword, list);
-      }
+      for (const keyword of c.rule.keywords) byKeyword.set(keyword, [...(byKeyword.get(keyword) ?? []), c]);
     }
-    const keywords = [...this.#rulesByKeyword.keys()].sort((a, b) => b.length - a.length);
-    this.#keywordPattern = keywords.length
-      ? new RegExp(keywords.map(escapeRegExp).join('|'), 'gi')
-      : undefined;
+    this.#automaton = new KeywordAutomaton([...byKeyword.keys()]);
+    this.#rulesByKeyword = this.#automaton.keywords.map((k) => byKeyword.get(k) ?? []);
   }
 
   /**
@@ -111,17 +104,17 @@ export class SecretScanner {
    * `stats.windowChars` counts the characters handed to rule patterns: the work bound that keeps a scan linear.
    */
   scan(text: string, path: string, stats?: { windowChars: number }): SecretHit[] {
-    if (!this.#keywordPattern) return [];
     const ctx: SecretScanContext = { text, path };
     const windows = new Map<CompiledRule, [number, number][]>();
+    // Per scan: how far each rule's windows already reach, so overlapping hits cost nothing.
     const coveredUntil = new Map<CompiledRule, number>();
-    const keywordPattern = this.#keywordPattern;
-    keywordPattern.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = keywordPattern.exec(text)) !== null) {
-      const hit = m.index;
-      const rules = this.#rulesByKeyword.get(m[0].toLowerCase());
-      if (!rules) continue;
+    const keywords = this.#automaton.keywords;
+    this.#automaton.scan(text, (keyword, hit) => {
+      const rules = this.#rulesByKeyword[keyword]!;
+      const hitEnd = hit + keywords[keyword]!.length;
+      // Line bounds are shared by every rule without context lines.
+      let lineStart = -1;
+      let lineEnd = -1;
       for (const c of rules) {
         const covered = coveredUntil.get(c) ?? -1;
         if (hit < covered) continue;
@@ -130,8 +123,19 @@ export class SecretScanner {
           coveredUntil.set(c, text.length);
           continue;
         }
-        const start = Math.max(windowStart(text, hit, c.contextLines, c.reach), covered);
-        const end = windowEnd(text, hit + m[0].length, c.contextLines, c.reach);
+        let start: number;
+        let end: number;
+        if (c.contextLines === 0) {
+          if (lineStart < 0) {
+            lineStart = windowStart(text, hit, 0, c.reach);
+            lineEnd = windowEnd(text, hitEnd, 0, c.reach);
+          }
+          start = Math.max(lineStart, covered);
+          end = lineEnd;
+        } else {
+          start = Math.max(windowStart(text, hit, c.contextLines, c.reach), covered);
+          end = windowEnd(text, hitEnd, c.contextLines, c.reach);
+        }
         coveredUntil.set(c, end);
         const list = windows.get(c);
         const last = list?.[list.length - 1];
@@ -139,7 +143,7 @@ export class SecretScanner {
         else if (list) list.push([start, end]);
         else windows.set(c, [[start, end]]);
       }
-    }
+    });
 
     const hits: SecretHit[] = [];
     for (const [c, spans] of windows) {
@@ -160,9 +164,12 @@ export class SecretScanner {
     const { secret } = match;
     if (rule.allow?.some((re) => re.test(secret))) return undefined;
     if (this.#allow.some((re) => re.test(secret))) return undefined;
+    // The rule's own judgement first: it rejects most generic candidates cheaply.
+    const verdict = rule.inspect ? rule.inspect(match, ctx) : {};
+    if (!verdict) return undefined;
     if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return undefined;
     if (!rule.skipPlaceholderCheck && isPlaceholder(secret, secret.slice(rule.prefixLength ?? 0))) return undefined;
-    return rule.inspect ? rule.inspect(match, ctx) : {};
+    return verdict;
   }
 }
 

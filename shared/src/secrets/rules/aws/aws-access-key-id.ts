@@ -36,6 +36,7 @@ export const awsAccessKeyId = defineSecretRule({
     text: 'Deactivate and delete the key (IAM > Users > Security credentials), check CloudTrail for its use, and remove it from the code and the git history.',
     pavedRoad: 'Use IAM roles: instance profiles, IRSA/Pod Identity on EKS, and OIDC (`role-to-assume`) in CI. No access keys in code.',
   },
+  anchors: { gitleaks: ['aws-access-token'], trufflehog: ['AWS'], secretlint: ['AWSAccessKeyID'], 'GitHub secret scanning': ['aws_access_key_id'] },
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',

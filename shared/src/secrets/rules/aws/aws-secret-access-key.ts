@@ -8,7 +8,7 @@ import { defineSecretRule } from '../../secret-rule';
 // only when assigned to a secret-key-like name or when a key id sits within a few lines (GitHub secret
 // scanning's pair rule does the same).
 const NAMED =
-  /(?<![A-Za-z0-9_])(?<name>[A-Za-z0-9_.-]{0,30}secret[_. -]?(?:access[_. -]?)?key[A-Za-z0-9_]{0,10})["'\]]?\s{0,5}(?::=|=>|=|:|,)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
+  /secret[_. -]?(?:access[_. -]?)?key[A-Za-z0-9_]{0,10}["'\]]?\s{0,5}(?::=|=>|=|:|,)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
 const BARE = /(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
 
 const PAIRED_MIN_ENTROPY = 4.25;
@@ -65,6 +65,7 @@ export const awsSecretAccessKey = defineSecretRule({
     text: 'Deactivate and delete the access key in IAM, review CloudTrail for its use, and purge it from the git history.',
     pavedRoad: 'Use IAM roles (instance profiles, EKS Pod Identity, OIDC in CI) so no secret key exists to leak.',
   },
+  anchors: { secretlint: ['AWSSecretAccessKey'], trufflehog: ['AWS'], 'detect-secrets': ['AWSKeyDetector'], 'GitHub secret scanning': ['aws_secret_access_key'] },
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
   examples: {
     leaks: [

@@ -50,6 +50,7 @@ export const awsSessionToken = defineSecretRule({
     text: "Revoke active sessions of the role (IAM > Roles > Revoke sessions) and remove the token from the repository.",
     pavedRoad: 'Let the SDK obtain credentials from the environment (instance profile, OIDC in CI) instead of pasting them.',
   },
+  anchors: { trufflehog: ['AWSSessionKey'], 'GitHub secret scanning': ['aws_temporary_access_key_id'] },
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html'],
   examples: {
     leaks: [

@@ -24,6 +24,7 @@ export const azureEntraClientSecret = defineSecretRule({
     text: 'Delete the secret in Entra ID > App registrations > Certificates & secrets and review the sign-in logs of the service principal.',
     pavedRoad: 'Use managed identities in Azure and workload identity federation (GitHub OIDC) elsewhere: no client secrets.',
   },
+  anchors: { gitleaks: ['azure-ad-client-secret'], trufflehog: ['AzureEntra ServicePrincipal v2'], 'GitHub secret scanning': ['azure_active_directory_application_secret'] },
   references: ['https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation'],
   examples: {
     leaks: [

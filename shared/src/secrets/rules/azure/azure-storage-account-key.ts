@@ -54,6 +54,7 @@ export const azureStorageAccountKey = defineSecretRule({
     text: 'Rotate the key (Storage account > Access keys), then disable shared key access if nothing needs it.',
     pavedRoad: 'Use managed identities with Azure RBAC and set `shared_access_key_enabled = false`.',
   },
+  anchors: { trufflehog: ['AzureStorage'], 'detect-secrets': ['AzureStorageKeyDetector'], 'GitHub secret scanning': ['azure_storage_account_key'] },
   references: ['https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage'],
   examples: {
     leaks: [

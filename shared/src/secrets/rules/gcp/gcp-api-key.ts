@@ -22,6 +22,7 @@ export const gcpApiKey = defineSecretRule({
     text: 'Rotate the key in the Google Cloud console and add API and application restrictions.',
     pavedRoad: 'Serve server-side keys from Secret Manager; for client keys, apply API restrictions and App Check.',
   },
+  anchors: { gitleaks: ['gcp-api-key'], trufflehog: ['GoogleApiKey'], 'GitHub secret scanning': ['google_api_key'] },
   references: ['https://cloud.google.com/docs/authentication/api-keys#securing'],
   examples: {
     leaks: [`const apiKey = "${key('g1')}";`, `GOOGLE_API_KEY=${key('g2')}`, `maps_key: '${key('g3')}'`],

@@ -21,6 +21,7 @@ export const gcpOauthClientSecret = defineSecretRule({
     text: 'Reset the client secret in Google Cloud console > APIs & Services > Credentials.',
     pavedRoad: 'Keep OAuth client secrets in Secret Manager and inject them at run time.',
   },
+  anchors: { trufflehog: ['GoogleOauth2'], 'GitHub secret scanning': ['google_oauth_client_secret'] },
   references: ['https://support.google.com/cloud/answer/15549257'],
   examples: {
     leaks: [`"client_secret": "${secret('o1')}"`, `GOOGLE_CLIENT_SECRET=${secret('o2')}`],

@@ -88,6 +88,7 @@ export const gcpServiceAccountKey = defineSecretRule({
     text: 'Delete the key (IAM > Service accounts > Keys), review its use in Cloud Audit Logs, and purge the file from the git history.',
     pavedRoad: 'Use Workload Identity Federation (GitHub OIDC, GKE Workload Identity) and block key creation with the `iam.disableServiceAccountKeyCreation` policy.',
   },
+  anchors: { gitleaks: ['gcp-service-account (not in the default config)'], secretlint: ['gcp'], trufflehog: ['GCP'], 'GitHub secret scanning': ['google_cloud_private_key_id'] },
   references: ['https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys'],
   examples: {
     leaks: [

@@ -51,6 +51,7 @@ export const genericCredential = defineSecretRule({
     text: 'Rotate the credential, then read it from the environment or a secret manager.',
     pavedRoad: 'Store credentials in a secret manager (AWS Secrets Manager, GCP Secret Manager, Key Vault) and inject them at run time.',
   },
+  anchors: { gitleaks: ['generic-api-key'], 'detect-secrets': ['KeywordDetector'], secretlint: ['basicauth (URLs only)'] },
   references: ['https://cwe.mitre.org/data/definitions/798.html'],
   examples: {
     leaks: [

@@ -43,6 +43,7 @@ export const githubToken = defineSecretRule({
     text: 'Revoke the token (Settings > Developer settings, or the organisation\'s PAT list) and check the audit log for its use.',
     pavedRoad: 'Use `${{ secrets.GITHUB_TOKEN }}` with least-privilege `permissions:`, or a GitHub App installation token minted per job.',
   },
+  anchors: { gitleaks: ['github-pat', 'github-fine-grained-pat', 'github-oauth', 'github-app-token', 'github-refresh-token'], secretlint: ['github'], trufflehog: ['Github'], 'GitHub secret scanning': ['github_personal_access_token'] },
   references: ['https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats'],
   examples: {
     leaks: [

@@ -41,6 +41,7 @@ export const gitlabToken = defineSecretRule({
     text: 'Revoke or rotate the token in GitLab (user, project or runner settings) and review the audit events.',
     pavedRoad: 'Use masked, protected CI/CD variables and `CI_JOB_TOKEN` with job token scopes.',
   },
+  anchors: { gitleaks: ['gitlab-pat', 'gitlab-runner-authentication-token', 'gitlab-ptt', 'gitlab-cicd-job-token', 'gitlab-rrt'], secretlint: ['gitlab'], trufflehog: ['Gitlab'] },
   references: ['https://docs.gitlab.com/security/tokens/'],
   examples: {
     leaks: [`GITLAB_TOKEN=${token('l1')}`, `token = "${token('l2', 'glrt-')}"`, `--registration-token GR1348941${fakeSecret('l3', ALPHABETS.base64url, 20)}`],

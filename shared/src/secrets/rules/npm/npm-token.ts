@@ -40,6 +40,7 @@ export const npmToken = defineSecretRule({
     text: 'Revoke the token (`npm token revoke` or npmjs.com > Access Tokens) and check recent publishes.',
     pavedRoad: 'Use npm trusted publishing (OIDC) from CI; read install tokens from `${NPM_TOKEN}`.',
   },
+  anchors: { gitleaks: ['npm-access-token'], secretlint: ['npm'], trufflehog: ['NpmToken'] },
   references: ['https://docs.npmjs.com/trusted-publishers'],
   examples: {
     leaks: [

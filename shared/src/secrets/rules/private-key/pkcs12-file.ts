@@ -14,6 +14,7 @@ export const pkcs12File = defineFileRule({
     text: 'Revoke the certificate or key it contains, remove the file and purge it from the git history.',
     pavedRoad: 'Keep certificates and keys in a secret manager, Key Vault or ACM.',
   },
+  anchors: { gitleaks: ['pkcs12-file'], secretlint: ['gcp (p12)'] },
   references: ['https://datatracker.ietf.org/doc/html/rfc7292'],
   examples: {
     leaks: ['certs/client.p12', 'signing/release.PFX'],

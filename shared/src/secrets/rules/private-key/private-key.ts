@@ -43,6 +43,7 @@ export const privateKey = defineSecretRule({
     text: 'Revoke the key wherever it is trusted (authorized_keys, deploy keys, certificates), create a new one, and purge the old one from the git history.',
     pavedRoad: 'Keep keys in a secret manager or KMS/HSM; use short-lived certificates (SSH CA, ACM) instead of long-lived key files.',
   },
+  anchors: { gitleaks: ['private-key'], secretlint: ['privatekey'], trufflehog: ['PrivateKey'], 'detect-secrets': ['PrivateKeyDetector'] },
   references: ['https://docs.github.com/en/code-security/secret-scanning/introduction/supported-secret-scanning-patterns'],
   examples: {
     leaks: [

@@ -39,6 +39,7 @@ export const slackToken = defineSecretRule({
     text: 'Revoke the token (api.slack.com > Your apps > OAuth & Permissions, or `auth.revoke`).',
     pavedRoad: 'Keep Slack tokens in a secret manager or CI secrets and rotate them with token rotation.',
   },
+  anchors: { gitleaks: ['slack-bot-token', 'slack-user-token', 'slack-app-token', 'slack-config-access-token', 'slack-legacy-token'], secretlint: ['slack'], trufflehog: ['Slack'] },
   references: ['https://api.slack.com/concepts/token-types'],
   examples: {
     leaks: [

@@ -21,6 +21,7 @@ export const slackWebhook = defineSecretRule({
     text: 'Remove the webhook in the Slack app configuration and create a new one.',
     pavedRoad: 'Keep webhook URLs in CI secrets or a secret manager.',
   },
+  anchors: { gitleaks: ['slack-webhook-url'], secretlint: ['slack'], trufflehog: ['SlackWebhook'] },
   references: ['https://api.slack.com/messaging/webhooks'],
   examples: {
     leaks: [`SLACK_WEBHOOK_URL=${hook('w1')}`, `"webhook": "${hook('w2')}"`],

@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { reportSchema } from '@pavedroad/guardrails-core';
+
+const run = promisify(execFile);
+const repoRoot = join(__dirname, '../..');
+
+async function guardrails(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['--no-install', 'guardrails', ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('the guardrails CLI on the bundled examples (as `npx guardrails` after npm ci)', () => {
+  it('prints its version', async () => {
+    const { code, stdout } = await guardrails(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('reports exactly the planted secrets, in the report contract, and exits 1', async () => {
+    const { code, stdout } = await guardrails(['scan', 'examples/payments-api', '--format', 'json']);
+    expect(code).toBe(1);
+    const report = reportSchema.parse(JSON.parse(stdout));
+    const open = report.findings.filter((f) => !f.suppression).map((f) => `${f.location?.path}:${f.location?.startLine} ${f.ruleId}`);
+    expect(open).toEqual([
+      'keys/deploy_key:1 private-key',
+      'src/handler.ts:15 aws-access-key-id',
+      'src/handler.ts:16 aws-secret-access-key',
+      'src/jobs/reconcile_receipts.py:19 github-token',
+    ]);
+    const suppressed = report.findings.filter((f) => f.suppression);
+    expect(suppressed.map((f) => [f.location?.path, f.location?.startLine, f.suppression?.kind])).toEqual([['src/jobs/reconcile_receipts.py', 23, 'inline']]);
+    expect(report.guardrails).toEqual([{ id: 'no-leaked-secrets', status: 'fail', findings: 4 }]);
+    // The config's ignored path is not scanned at all.
+    expect(report.scan.filesSkipped.map((s) => s.path)).not.toContain('docs/generated/openapi.json');
+  });
+
+  it('exits 2 and names the problem for a missing path', async () => {
+    const { code, stderr } = await guardrails(['scan', 'no/such/dir']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no such file or directory: no/such/dir');
+  });
+});

@@ -1,0 +1,26 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FILE_RULES, ruleDescriptors, SECRET_RULES } from '@pavedroad/guardrails-core';
+import { ruleDoc } from '@pavedroad/guardrails-core/docs';
+
+const docsDir = join(__dirname, '../../docs/rules');
+const update = process.env.GUARDRAILS_UPDATE_DOCS === '1';
+
+describe('generated rule reference', () => {
+  const notLeaks = new Map([...SECRET_RULES, ...FILE_RULES].map((r) => [r.id, r.examples.notLeaks]));
+  const pages = ruleDescriptors().map((d) => [d.id, ruleDoc(d, notLeaks.get(d.id) ?? [])] as const);
+
+  if (update) {
+    mkdirSync(docsDir, { recursive: true });
+    for (const [id, page] of pages) writeFileSync(join(docsDir, `${id}.md`), page);
+  }
+
+  it.each(pages.map(([id, page]) => [id, page]))('docs/rules/%s.md matches the rule definition', (id, page) => {
+    expect(readFileSync(join(docsDir, `${id}.md`), 'utf8')).toBe(page);
+  });
+
+  it('has no page for a rule that no longer exists', () => {
+    const ids = new Set(pages.map(([id]) => `${id}.md`));
+    expect(readdirSync(docsDir).filter((f) => f.endsWith('.md') && f !== 'README.md' && !ids.has(f))).toEqual([]);
+  });
+});
