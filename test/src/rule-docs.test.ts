@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILE_RULES, ruleDescriptors, SECRET_RULES } from '@pavedroad/guardrails-core';
-import { ruleDoc } from '@pavedroad/guardrails-core/docs';
+import { guardrailsDoc, ruleDoc } from '@pavedroad/guardrails-core/docs';
 
 const docsDir = join(__dirname, '../../docs/rules');
 const update = process.env.GUARDRAILS_UPDATE_DOCS === '1';
@@ -13,7 +13,12 @@ describe('generated rule reference', () => {
   if (update) {
     mkdirSync(docsDir, { recursive: true });
     for (const [id, page] of pages) writeFileSync(join(docsDir, `${id}.md`), page);
+    writeFileSync(join(docsDir, '../guardrails.md'), guardrailsDoc(ruleDescriptors()));
   }
+
+  it('docs/guardrails.md matches the guardrail catalog', () => {
+    expect(readFileSync(join(docsDir, '../guardrails.md'), 'utf8')).toBe(guardrailsDoc(ruleDescriptors()));
+  });
 
   it.each(pages.map(([id, page]) => [id, page]))('docs/rules/%s.md matches the rule definition', (id, page) => {
     expect(readFileSync(join(docsDir, `${id}.md`), 'utf8')).toBe(page);
