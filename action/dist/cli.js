@@ -31897,8 +31897,7 @@ function parseConfig(text, file2, knownIds2) {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue2) => {
       const field = fieldPath(issue2.path) || "(top level)";
-      const keys = issue2.code === "unrecognized_keys" ? ` ${issue2.keys.map((k) => `"${k}"`).join(", ")}` : "";
-      return `${field}: ${issue2.message}${keys}`;
+      return `${field}: ${issue2.message}`;
     });
     throw new GuardrailsError("CONFIG_INVALID", `${file2}: ${problems.join("; ")}`);
   }
@@ -32121,7 +32120,7 @@ var KeywordAutomaton = class {
 };
 
 // ../shared/src/secrets/placeholder.ts
-var PLACEHOLDER_WORDS = /example|placeholder|changeme|change_me|change-me|your[_-]|yourkey|yoursecret|yourtoken|redacted|dummy|sample|replace[_-]?me|insert[_-]|fill[_-]?in|xxxx|\*\*\*\*|\.\.\.\.|todo|fixme|notreal|not[_-]a[_-]real|lorem/i;
+var PLACEHOLDER_WORDS = /example|placeholder|changeme|change_me|change-me|your[_-]|yourkey|yoursecret|yourtoken|redacted|dummy|sample|replace[_-]?me|insert[_-]|fill[_-]?in|xxxx|\*\*\*\*|\.\.\.|todo|fixme|notreal|not[_-]a[_-]real|lorem|0123456|1234567|abcdefg/i;
 var TEMPLATE_REFERENCE = /\$\{|\{\{|\$\(|%\(|#\{|^\$[A-Za-z_]|^<[^>]*>?$|^%[A-Za-z_]+%$|^@[A-Za-z_]/;
 function mostlyOneChar(value2) {
   const counts = /* @__PURE__ */ new Map();
@@ -32402,6 +32401,7 @@ var awsAccessKeyId = defineSecretRule({
     text: "Deactivate and delete the key (IAM > Users > Security credentials), check CloudTrail for its use, and remove it from the code and the git history.",
     pavedRoad: "Use IAM roles: instance profiles, IRSA/Pod Identity on EKS, and OIDC (`role-to-assume`) in CI. No access keys in code."
   },
+  anchors: { gitleaks: ["aws-access-token"], trufflehog: ["AWS"], secretlint: ["AWSAccessKeyID"], "GitHub secret scanning": ["aws_access_key_id"] },
   references: [
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"
@@ -32474,6 +32474,7 @@ var awsSecretAccessKey = defineSecretRule({
     text: "Deactivate and delete the access key in IAM, review CloudTrail for its use, and purge it from the git history.",
     pavedRoad: "Use IAM roles (instance profiles, EKS Pod Identity, OIDC in CI) so no secret key exists to leak."
   },
+  anchors: { secretlint: ["AWSSecretAccessKey"], trufflehog: ["AWS"], "detect-secrets": ["AWSKeyDetector"], "GitHub secret scanning": ["aws_secret_access_key"] },
   references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"],
   examples: {
     leaks: [
@@ -32537,6 +32538,7 @@ var awsSessionToken = defineSecretRule({
     text: "Revoke active sessions of the role (IAM > Roles > Revoke sessions) and remove the token from the repository.",
     pavedRoad: "Let the SDK obtain credentials from the environment (instance profile, OIDC in CI) instead of pasting them."
   },
+  anchors: { trufflehog: ["AWSSessionKey"], "GitHub secret scanning": ["aws_temporary_access_key_id"] },
   references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html"],
   examples: {
     leaks: [
@@ -32572,6 +32574,7 @@ var azureEntraClientSecret = defineSecretRule({
     text: "Delete the secret in Entra ID > App registrations > Certificates & secrets and review the sign-in logs of the service principal.",
     pavedRoad: "Use managed identities in Azure and workload identity federation (GitHub OIDC) elsewhere: no client secrets."
   },
+  anchors: { gitleaks: ["azure-ad-client-secret"], trufflehog: ["AzureEntra ServicePrincipal v2"], "GitHub secret scanning": ["azure_active_directory_application_secret"] },
   references: ["https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation"],
   examples: {
     leaks: [
@@ -32588,7 +32591,7 @@ var azureEntraClientSecret = defineSecretRule({
 
 // ../shared/src/secrets/rules/azure/azure-storage-account-key.ts
 var IN_CONNECTION_STRING = /AccountKey\s{0,2}=\s{0,2}(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi;
-var NAMED3 = /(?<![A-Za-z0-9_])[A-Za-z0-9_.-]{0,30}(?:access|account|storage|primary|secondary|shared)[_.-]?key[A-Za-z0-9_.-]{0,20}["'\]]?\s{0,5}(?::=|=>|=|:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi;
+var NAMED3 = /(?:access|account|storage|primary|secondary|shared)[_.-]?key[^\n]{0,25}?(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi;
 var ACCOUNT_NAME = /AccountName\s{0,2}=\s{0,2}(?<name>[a-z0-9]{3,24})|(?<host>[a-z0-9]{3,24})\.(?:blob|file|queue|table|dfs)\.core\.windows\.net/i;
 function* findStorageKeys(window, offset) {
   const seen = /* @__PURE__ */ new Set();
@@ -32633,12 +32636,14 @@ var azureStorageAccountKey = defineSecretRule({
     text: "Rotate the key (Storage account > Access keys), then disable shared key access if nothing needs it.",
     pavedRoad: "Use managed identities with Azure RBAC and set `shared_access_key_enabled = false`."
   },
+  anchors: { trufflehog: ["AzureStorage"], "detect-secrets": ["AzureStorageKeyDetector"], "GitHub secret scanning": ["azure_storage_account_key"] },
   references: ["https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage"],
   examples: {
     leaks: [
       `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=payrecs;AccountKey=${key("a1")};EndpointSuffix=core.windows.net"`,
       `storage_account_key = "${key("a2")}"`,
-      `"primaryKey": "${key("a3")}"`
+      `"primaryKey": "${key("a3")}"`,
+      `az storage blob upload --account-name payrecs --account-key '${key("a4")}'`
     ],
     notLeaks: [
       {
@@ -32663,6 +32668,11 @@ var gcpApiKey = defineSecretRule({
   keywords: ["aiza"],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/,
   minEntropy: 3.5,
+  // Example keys published in firebase/firebase-android-sdk, as gitleaks allowlists them.
+  allow: [
+    /^AIzaSy(?:abcdefghijklmnopqrstuvwxyz1234567|AnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs|CkEhVjf3pduRDt6d1yKOMitrUEke8agEM|DMAScliyLx7F0NPDEJi1QmyCgHIAODrlU|D3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0|AdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c|ASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4|ANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY|A5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM|A4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ|DSb51JiIcB6OJpwwMicseKRhhrOq1cS7g|BF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU|BcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw|B8qGxt4ec15vitgn44duC5ucxaOi4FmqE|A8vmApnrHNFE0bApF4hoZ11srVL_n0nvY)$/,
+    /^AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A$/
+  ],
   visiblePrefix: 4,
   prefixLength: 4,
   message: "A Google API key is committed ({{evidence}}). Unless it is a deliberately public, restricted client key, rotate it and restrict it to the APIs and referrers that need it.",
@@ -32670,12 +32680,14 @@ var gcpApiKey = defineSecretRule({
     text: "Rotate the key in the Google Cloud console and add API and application restrictions.",
     pavedRoad: "Serve server-side keys from Secret Manager; for client keys, apply API restrictions and App Check."
   },
+  anchors: { gitleaks: ["gcp-api-key"], trufflehog: ["GoogleApiKey"], "GitHub secret scanning": ["google_api_key"] },
   references: ["https://cloud.google.com/docs/authentication/api-keys#securing"],
   examples: {
     leaks: [`const apiKey = "${key2("g1")}";`, `GOOGLE_API_KEY=${key2("g2")}`, `maps_key: '${key2("g3")}'`],
     notLeaks: [
       { text: `key = "AIza${"X".repeat(35)}"`, why: "a placeholder" },
-      { text: `key = "AIza${fakeSecret("n2", ALPHABETS.base64url, 30)}"`, why: "too short for an API key" }
+      { text: `key = "AIza${fakeSecret("n2", ALPHABETS.base64url, 30)}"`, why: "too short for an API key" },
+      { text: '"current_key": "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs"', why: "a published Firebase SDK example key" }
     ]
   }
 });
@@ -32699,12 +32711,53 @@ var gcpOauthClientSecret = defineSecretRule({
     text: "Reset the client secret in Google Cloud console > APIs & Services > Credentials.",
     pavedRoad: "Keep OAuth client secrets in Secret Manager and inject them at run time."
   },
+  anchors: { trufflehog: ["GoogleOauth2"], "GitHub secret scanning": ["google_oauth_client_secret"] },
   references: ["https://support.google.com/cloud/answer/15549257"],
   examples: {
     leaks: [`"client_secret": "${secret3("o1")}"`, `GOOGLE_CLIENT_SECRET=${secret3("o2")}`],
     notLeaks: [{ text: `client_secret = "GOCSPX-${"x".repeat(28)}"`, why: "a placeholder" }]
   }
 });
+
+// ../shared/src/secrets/base64-run.ts
+var BASE64_CHAR = /[A-Za-z0-9+/=]/;
+var MAX_RUN = 64 * 1024;
+function encodedForms(literal2) {
+  return ["", "a", "ab"].map((pad) => {
+    const encoded = btoa(pad + literal2);
+    const from = pad ? Math.ceil((pad.length + 1) * 4 / 3) : 0;
+    const to = Math.floor((pad.length + literal2.length) / 3) * 4;
+    return encoded.slice(from, to);
+  });
+}
+function decodeRunAt(text, index) {
+  let start = index;
+  while (start > 0 && index - start < MAX_RUN && BASE64_CHAR.test(text[start - 1])) start--;
+  let end = index;
+  while (end < text.length && end - start < MAX_RUN && BASE64_CHAR.test(text[end])) end++;
+  let run = text.slice(start, end).replace(/=+$/, "");
+  if (run.length % 4 === 1) run = run.slice(0, -1);
+  try {
+    return { start, end, decoded: atob(run + "=".repeat((4 - run.length % 4) % 4)) };
+  } catch {
+    return void 0;
+  }
+}
+function* decodedRunsWith(text, forms) {
+  const hits = [];
+  for (const form of forms) {
+    for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) hits.push(i);
+  }
+  hits.sort((a, b) => a - b);
+  let doneUntil = -1;
+  for (const hit of hits) {
+    if (hit < doneUntil) continue;
+    const run = decodeRunAt(text, hit);
+    if (!run) continue;
+    doneUntil = run.end;
+    yield run;
+  }
+}
 
 // ../shared/src/secrets/pem-block.ts
 var BEGIN = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
@@ -32737,15 +32790,18 @@ function matchAt(text, index) {
   re.lastIndex = index;
   return re.exec(text);
 }
-function isKeyMaterial(block) {
+function keyMaterial(block) {
   const body = block.body;
-  if (body.length < 64) return false;
+  if (body.length < 64) return "none";
   const pgpBody = body.replace(/=[A-Za-z0-9+/]{4}$/, "");
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(block.label.includes("PGP") ? pgpBody : body)) return false;
-  if (shannonEntropy(body) < 4.5) return false;
-  if (block.label.includes("OPENSSH")) return body.startsWith("b3BlbnNzaC1rZXktdjE");
-  if (block.label.includes("PGP")) return true;
-  return body.startsWith("M");
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(block.label.includes("PGP") ? pgpBody : body)) return "none";
+  if (shannonEntropy(body) < 4.5) return "none";
+  if (block.label.includes("PGP") || block.encrypted) return "structured";
+  if (block.label.includes("OPENSSH")) return body.startsWith("b3BlbnNzaC1rZXktdjE") ? "structured" : "likely";
+  return body.startsWith("M") ? "structured" : "likely";
+}
+function isKeyMaterial(block) {
+  return keyMaterial(block) !== "none";
 }
 
 // ../shared/src/secrets/rules/gcp/gcp-service-account-key.ts
@@ -32754,7 +32810,16 @@ var PRIVATE_KEY = /\\?"private_key\\?"\s*:\s*\\?"/g;
 var CLIENT_EMAIL = /\\?"client_email\\?"\s*:\s*\\?"(?<email>[^"\\\s]{1,200}?)\\?"/;
 var REACH = 8192;
 var MAX_BLOCK2 = 64 * 1024;
+var ENCODED_TYPE = encodedForms("service_account");
 function* findServiceAccountKeys(text, offset) {
+  yield* findInJson(text, offset);
+  for (const run of decodedRunsWith(text, ENCODED_TYPE)) {
+    for (const match of findInJson(run.decoded, 0)) {
+      yield { ...match, start: offset + run.start, end: offset + run.end, groups: { ...match.groups, encoded: "yes" } };
+    }
+  }
+}
+function* findInJson(text, offset) {
   const types = [];
   TYPE.lastIndex = 0;
   for (let m = TYPE.exec(text); m; m = TYPE.exec(text)) types.push(m.index);
@@ -32803,7 +32868,7 @@ var gcpServiceAccountKey = defineSecretRule({
   description: 'A Google Cloud service-account key file (JSON with `"type": "service_account"` and a private key).',
   severity: "critical",
   confidence: "high",
-  keywords: ["service_account"],
+  keywords: ["service_account", ...ENCODED_TYPE.map((f) => f.toLowerCase())],
   scope: "text",
   find: findServiceAccountKeys,
   visiblePrefix: 0,
@@ -32823,11 +32888,14 @@ var gcpServiceAccountKey = defineSecretRule({
     text: "Delete the key (IAM > Service accounts > Keys), review its use in Cloud Audit Logs, and purge the file from the git history.",
     pavedRoad: "Use Workload Identity Federation (GitHub OIDC, GKE Workload Identity) and block key creation with the `iam.disableServiceAccountKeyCreation` policy."
   },
+  anchors: { gitleaks: ["gcp-service-account (not in the default config)"], secretlint: ["gcp"], trufflehog: ["GCP"], "GitHub secret scanning": ["google_cloud_private_key_id"] },
   references: ["https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys"],
   examples: {
     leaks: [
       { path: "deploy/sa.json", text: keyFile("sa1") },
-      { path: ".env", text: `GOOGLE_CREDENTIALS=${JSON.stringify(keyFile("sa2"))}` }
+      { path: ".env", text: `GOOGLE_CREDENTIALS=${JSON.stringify(keyFile("sa2"))}` },
+      { path: "k8s/secret.yml", text: `data:
+  key.json: ${btoa(keyFile("sa3"))}` }
     ],
     notLeaks: [
       {
@@ -32840,8 +32908,19 @@ var gcpServiceAccountKey = defineSecretRule({
 });
 
 // ../shared/src/secrets/rules/generic/generic-credential.ts
-var ASSIGNMENT = /(?<![A-Za-z0-9_.-])(?<name>[A-Za-z0-9_.-]{2,60})["'\]]?\s{0,5}(?::=|=>|\?=|=|:)\s{0,5}(?<quote>["'`]?)(?<secret>[^\s"'`;,(){}[\]<>|\\]{8,200})\k<quote>/;
-var CREDENTIAL_NAME = /passw(?:or)?d|passwd|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|credential|client[_.-]?key|private[_.-]?key/i;
+var ASSIGNMENT = /(?<![A-Za-z0-9_.-])(?<name>[A-Za-z0-9_.-]{2,60})["'\]]{0,2}\s{0,5}(?::=|=>|\?=|=|:)\s{0,5}(?:@|[rbuRBU]{1,2})?(?:"(?<dq>[^"\n]{8,200})"|'(?<sq>[^'\n]{8,200})'|`(?<bq>[^`\n]{8,200})`|(?<bare>[^\s"'`;,(){}[\]<>|\\]{8,200}))/g;
+function* findAssignments(window, offset) {
+  ASSIGNMENT.lastIndex = 0;
+  for (let m = ASSIGNMENT.exec(window); m; m = ASSIGNMENT.exec(window)) {
+    const g = m.groups ?? {};
+    const secret4 = g.dq ?? g.sq ?? g.bq ?? g.bare ?? "";
+    const quoted = g.bare === void 0;
+    const start = offset + m.index + m[0].length - secret4.length - (quoted ? 1 : 0);
+    if (quoted) ASSIGNMENT.lastIndex = start - offset;
+    yield { secret: secret4, start, end: start + secret4.length, groups: { name: g.name, quoted: quoted ? "yes" : void 0 } };
+  }
+}
+var CREDENTIAL_NAME = /passw(?:or)?d|passwd|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|credential|creds?$|client[_.-]?key|private[_.-]?key|auth$/i;
 var METADATA_NAME = /(?:[_.-]?(?:name|names|id|ids|type|types|field|fields|url|uri|urls|path|paths|file|files|filename|dir|len|length|size|prefix|suffix|header|headers|env|var|variable|ref|arn|label|placeholder|hint|regex|pattern|format|count|expires?|expiry|expiration|ttl|timeout|endpoint|policy|mode|enabled|required|hash|digest|version|key_?id|param|params|location|provider|source|store|class|kind|schema|method|algorithm|usage|limit|min|max))$/i;
 var PUBLIC_NAME = /public|publishable|keyword|tokeniz|monkey|author|csrf|xsrf|nonce|salt/i;
 var NON_VALUES = /^(?:true|false|null|nil|none|undefined|required|optional|string|number|boolean|object|secret|password|token)$/i;
@@ -32857,8 +32936,17 @@ var genericCredential = defineSecretRule({
   description: "A password, secret, token or API key assigned a literal, random-looking value. Placeholders, references and metadata names are filtered.",
   severity: "high",
   confidence: "medium",
-  keywords: ["passw", "pwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey", "auth_key", "authkey", "credential", "client_key", "private_key", "privatekey"],
-  pattern: ASSIGNMENT,
+  keywords: [
+    "passw",
+    "pwd",
+    "secret",
+    "token",
+    "credential",
+    "creds",
+    "auth",
+    ...["api", "access", "auth", "client", "private"].flatMap((w) => ["key", "_key", "-key", ".key"].map((k) => w + k))
+  ],
+  find: findAssignments,
   minEntropy: 3,
   visiblePrefix: 0,
   priority: -1,
@@ -32867,6 +32955,7 @@ var genericCredential = defineSecretRule({
     const secret4 = match.secret;
     if (!CREDENTIAL_NAME.test(name) || METADATA_NAME.test(name) || PUBLIC_NAME.test(name)) return void 0;
     if (NON_VALUES.test(secret4) || REFERENCE.test(secret4)) return void 0;
+    if (secret4.includes("-----BEGIN")) return void 0;
     if (characterClasses(secret4) < 2) return void 0;
     if (secret4.length >= 20 && shannonEntropy(secret4) < 3.5) return void 0;
     return { data: { name } };
@@ -32876,6 +32965,7 @@ var genericCredential = defineSecretRule({
     text: "Rotate the credential, then read it from the environment or a secret manager.",
     pavedRoad: "Store credentials in a secret manager (AWS Secrets Manager, GCP Secret Manager, Key Vault) and inject them at run time."
   },
+  anchors: { gitleaks: ["generic-api-key"], "detect-secrets": ["KeywordDetector"], secretlint: ["basicauth (URLs only)"] },
   references: ["https://cwe.mitre.org/data/definitions/798.html"],
   examples: {
     leaks: [
@@ -32883,7 +32973,11 @@ var genericCredential = defineSecretRule({
       `API_KEY=${value("c2")}`,
       `  "client_secret": "${value("c3")}",`,
       `const apiToken = '${value("c4")}';`,
-      `password: Tr0ub4dor&3x!`
+      `password: Tr0ub4dor&3x!`,
+      `SECRET_KEY = '${fakeSecret("c6", ALPHABETS.alnum, 20)}(%$#)!'`,
+      `some_dict["secret"] = "${value("c7")}"`,
+      `NSString *apikey = @"${value("c8")}";`,
+      `"Orders": "Server=tcp:sql.acme.io,1433;Database=orders;User Id=app;Password=${value("c9")};Encrypt=True;"`
     ],
     notLeaks: [
       { text: 'password = "changeme"', why: "a placeholder" },
@@ -32896,7 +32990,50 @@ var genericCredential = defineSecretRule({
       { text: 'password = os.environ["DB_PASSWORD"]', why: "read from the environment" },
       { text: 'tokenizationId = "c0a8f2d4-17e3-4b1a-9f3e-2d6c8b7a5e41"', why: "an id, not a credential (gitleaks#1219)" },
       { text: 'secret_key_path = "/etc/app/secret.key"', why: "a path" },
-      { text: 'password_field = "user_password_1"', why: "metadata name" }
+      { text: 'password_field = "user_password_1"', why: "metadata name" },
+      { text: '"token1": "xoxp-1234567890"', why: "a truncated example with a sequential run" },
+      { text: 'author = "Jane Doe <jane@example.org>"', why: "not a credential name" }
+    ]
+  }
+});
+
+// ../shared/src/secrets/rules/generic/url-credential.ts
+var URL_CREDENTIAL = /(?<![A-Za-z0-9+.-])(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:@/"'<>`]{1,64}):(?<secret>[^\s:@/"'<>`]{3,128})@(?<host>[A-Za-z0-9.-]{1,253})/i;
+var DEFAULT_PASSWORDS = /^(?:pass(?:word)?|passwd|secret|changeme|admin|root|test|guest|postgres|mysql|redis|user|example|\*+|x+)$/i;
+var LOCAL_HOSTS = /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal|example\.(?:com|org|net)|.*\.example\.(?:com|org|net)|.*\.local|db|database|postgres|mysql|redis|mongo|rabbitmq)$/i;
+var urlCredential = defineSecretRule({
+  id: "url-credential",
+  title: "Password in a URL",
+  provider: "Generic",
+  description: "A URL with a literal password (`scheme://user:password@host`): database, broker and git remote URLs.",
+  severity: "high",
+  confidence: "medium",
+  keywords: ["://"],
+  pattern: URL_CREDENTIAL,
+  minEntropy: 2.5,
+  visiblePrefix: 0,
+  inspect(match) {
+    const { user, host, scheme } = match.groups;
+    if (!host || !scheme || DEFAULT_PASSWORDS.test(match.secret) || match.secret === user || LOCAL_HOSTS.test(host)) return void 0;
+    return { data: { scheme: scheme.toLowerCase(), host }, properties: { host } };
+  },
+  message: "A {{scheme}} URL for {{host}} carries a literal password ({{evidence}}). Anyone with the code can connect: rotate the password and build the URL from a secret at run time.",
+  remediation: {
+    text: "Rotate the password, then read the URL or its password from the environment or a secret manager.",
+    pavedRoad: "Use IAM database authentication or managed identities where the service supports them; otherwise a secret manager."
+  },
+  anchors: { secretlint: ["basicauth", "database-connection-string"], gitleaks: ["generic-api-key (partly)"] },
+  references: ["https://cwe.mitre.org/data/definitions/798.html"],
+  examples: {
+    leaks: [
+      `DATABASE_URL=postgres://orders_app:${fakeSecret("u1", ALPHABETS.alnum, 18)}@db.internal.acme.io:5432/orders`,
+      `broker: "amqp://svc:${fakeSecret("u2", ALPHABETS.alnum, 16)}@mq.prod.acme.io/"`
+    ],
+    notLeaks: [
+      { text: "DATABASE_URL=postgres://postgres:postgres@localhost:5432/dev", why: "a local development default" },
+      { text: 'url = "https://user:${PASSWORD}@git.acme.io/repo.git"', why: "a reference, not a value" },
+      { text: "mongodb://admin:password@mongo.acme.io", why: "a documentation default password" },
+      { text: "see https://docs.acme.io/setup for details", why: "a URL without credentials" }
     ]
   }
 });
@@ -32935,6 +33072,7 @@ var githubToken = defineSecretRule({
     text: "Revoke the token (Settings > Developer settings, or the organisation's PAT list) and check the audit log for its use.",
     pavedRoad: "Use `${{ secrets.GITHUB_TOKEN }}` with least-privilege `permissions:`, or a GitHub App installation token minted per job."
   },
+  anchors: { gitleaks: ["github-pat", "github-fine-grained-pat", "github-oauth", "github-app-token", "github-refresh-token"], secretlint: ["github"], trufflehog: ["Github"], "GitHub secret scanning": ["github_personal_access_token"] },
   references: ["https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats"],
   examples: {
     leaks: [
@@ -32990,6 +33128,7 @@ var gitlabToken = defineSecretRule({
     text: "Revoke or rotate the token in GitLab (user, project or runner settings) and review the audit events.",
     pavedRoad: "Use masked, protected CI/CD variables and `CI_JOB_TOKEN` with job token scopes."
   },
+  anchors: { gitleaks: ["gitlab-pat", "gitlab-runner-authentication-token", "gitlab-ptt", "gitlab-cicd-job-token", "gitlab-rrt"], secretlint: ["gitlab"], trufflehog: ["Gitlab"] },
   references: ["https://docs.gitlab.com/security/tokens/"],
   examples: {
     leaks: [`GITLAB_TOKEN=${token2("l1")}`, `token = "${token2("l2", "glrt-")}"`, `--registration-token GR1348941${fakeSecret("l3", ALPHABETS.base64url, 20)}`],
@@ -33000,8 +33139,24 @@ var gitlabToken = defineSecretRule({
 // ../shared/src/secrets/rules/npm/npm-token.ts
 var NPM_TOKEN = /(?<![A-Za-z0-9_])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g;
 var AUTH_TOKEN = /_authToken\s{0,3}=\s{0,3}["']?(?<secret>[A-Za-z0-9._~+/=-]{20,512})/g;
+var BASIC_AUTH = /(?<![A-Za-z0-9_])_auth\s{0,3}=\s{0,3}["']?(?<secret>[A-Za-z0-9+/]{8,512}={0,2})(?![A-Za-z0-9+/=])/g;
+function isUserPassword(encoded) {
+  try {
+    return /^[^:\s]{1,128}:\S{3,}$/.test(atob(encoded));
+  } catch {
+    return false;
+  }
+}
 function* findNpmTokens(window, offset) {
   const seen = /* @__PURE__ */ new Set();
+  BASIC_AUTH.lastIndex = 0;
+  for (let m = BASIC_AUTH.exec(window); m; m = BASIC_AUTH.exec(window)) {
+    const secret4 = m.groups?.secret ?? "";
+    if (!isUserPassword(secret4)) continue;
+    const start = offset + m.index + m[0].length - secret4.length;
+    seen.add(start);
+    yield { secret: secret4, start, end: start + secret4.length, groups: {} };
+  }
   for (const re of [NPM_TOKEN, AUTH_TOKEN]) {
     re.lastIndex = 0;
     for (let m = re.exec(window); m; m = re.exec(window)) {
@@ -33021,7 +33176,7 @@ var npmToken = defineSecretRule({
   description: "An npm access token (`npm_\u2026`) or an `.npmrc` `_authToken` value.",
   severity: "critical",
   confidence: "high",
-  keywords: ["npm_", "_authtoken"],
+  keywords: ["npm_", "_auth"],
   find: findNpmTokens,
   minEntropy: 3,
   visiblePrefix: 4,
@@ -33031,12 +33186,14 @@ var npmToken = defineSecretRule({
     text: "Revoke the token (`npm token revoke` or npmjs.com > Access Tokens) and check recent publishes.",
     pavedRoad: "Use npm trusted publishing (OIDC) from CI; read install tokens from `${NPM_TOKEN}`."
   },
+  anchors: { gitleaks: ["npm-access-token"], secretlint: ["npm"], trufflehog: ["NpmToken"] },
   references: ["https://docs.npmjs.com/trusted-publishers"],
   examples: {
     leaks: [
       `//registry.npmjs.org/:_authToken=${token3("n1")}`,
       `NPM_TOKEN=${token3("n2")}`,
-      { path: ".npmrc", text: `//npm.pkg.github.com/:_authToken=${fakeSecret("n3", ALPHABETS.base64, 40)}` }
+      { path: ".npmrc", text: `//npm.pkg.github.com/:_authToken=${fakeSecret("n3", ALPHABETS.base64, 40)}` },
+      { path: ".npmrc", text: `//npm.acme.test/:_auth=${btoa(`ci-publisher:${fakeSecret("n4", ALPHABETS.alnum, 16)}`)}` }
     ],
     notLeaks: [
       { text: "//registry.npmjs.org/:_authToken=${NPM_TOKEN}", why: "a reference to an environment variable" },
@@ -33059,6 +33216,7 @@ var pkcs12File = defineFileRule({
     text: "Revoke the certificate or key it contains, remove the file and purge it from the git history.",
     pavedRoad: "Keep certificates and keys in a secret manager, Key Vault or ACM."
   },
+  anchors: { gitleaks: ["pkcs12-file"], secretlint: ["gcp (p12)"] },
   references: ["https://datatracker.ietf.org/doc/html/rfc7292"],
   examples: {
     leaks: ["certs/client.p12", "signing/release.PFX"],
@@ -33070,15 +33228,29 @@ var pkcs12File = defineFileRule({
 });
 
 // ../shared/src/secrets/rules/private-key/private-key.ts
+var ENCODED_BEGIN = encodedForms("-----BEGIN");
 function* findPrivateKeys(text, offset) {
   for (const block of pemBlocks(text, offset)) {
-    if (!isKeyMaterial(block)) continue;
+    const material = keyMaterial(block);
+    if (material === "none") continue;
     yield {
       secret: block.body,
       start: block.start,
       end: block.end,
-      groups: { label: block.label, encrypted: block.encrypted ? "yes" : void 0 }
+      groups: { label: block.label, encrypted: block.encrypted ? "yes" : void 0, material }
     };
+  }
+  for (const run of decodedRunsWith(text, ENCODED_BEGIN)) {
+    for (const block of pemBlocks(run.decoded)) {
+      const material = keyMaterial(block);
+      if (material === "none") continue;
+      yield {
+        secret: block.body,
+        start: offset + run.start,
+        end: offset + run.end,
+        groups: { label: block.label, encrypted: block.encrypted ? "yes" : void 0, material, encoded: "yes" }
+      };
+    }
   }
 }
 var privateKey = defineSecretRule({
@@ -33088,7 +33260,7 @@ var privateKey = defineSecretRule({
   description: "A private key block (RSA, EC, DSA, PKCS#8, OpenSSH, PGP), also inside JSON or YAML strings.",
   severity: "critical",
   confidence: "high",
-  keywords: ["-----begin"],
+  keywords: ["-----begin", ...ENCODED_BEGIN.map((f) => f.toLowerCase())],
   scope: "text",
   find: findPrivateKeys,
   visiblePrefix: 0,
@@ -33096,25 +33268,33 @@ var privateKey = defineSecretRule({
   inspect(match) {
     const label = match.groups.label ?? "PRIVATE KEY";
     const encrypted = match.groups.encrypted === "yes";
+    const encoded = match.groups.encoded === "yes";
     return {
       severity: encrypted ? "high" : "critical",
-      evidence: `-----BEGIN ${label}-----\u2026(${match.secret.length} base64 chars)`,
-      data: { label, encrypted: encrypted ? " (passphrase-encrypted)" : "" },
-      properties: { keyType: label, encrypted }
+      // Key material without the DER or OpenSSH header is likely but less certain.
+      confidence: match.groups.material === "structured" ? "high" : "medium",
+      evidence: `${encoded ? "base64 of " : ""}-----BEGIN ${label}-----\u2026(${match.secret.length} base64 chars)`,
+      data: { label, encrypted: encrypted ? " (passphrase-encrypted)" : "", encoded: encoded ? ", base64-encoded," : "" },
+      properties: { keyType: label, encrypted, encoded }
     };
   },
-  message: "A private key ({{label}}){{encrypted}} is committed. Whoever reads the repository can sign, decrypt or log in as its owner: revoke it where it is trusted, generate a new key and keep it out of the repository.",
+  message: "A private key ({{label}}){{encrypted}}{{encoded}} is committed. Whoever reads the repository can sign, decrypt or log in as its owner: revoke it where it is trusted, generate a new key and keep it out of the repository.",
   remediation: {
     text: "Revoke the key wherever it is trusted (authorized_keys, deploy keys, certificates), create a new one, and purge the old one from the git history.",
     pavedRoad: "Keep keys in a secret manager or KMS/HSM; use short-lived certificates (SSH CA, ACM) instead of long-lived key files."
   },
+  anchors: { gitleaks: ["private-key"], secretlint: ["privatekey"], trufflehog: ["PrivateKey"], "detect-secrets": ["PrivateKeyDetector"] },
   references: ["https://docs.github.com/en/code-security/secret-scanning/introduction/supported-secret-scanning-patterns"],
   examples: {
     leaks: [
       fakePem("p1"),
       fakePem("p2", "PRIVATE KEY"),
       `{"key": "${fakePem("p3", "EC PRIVATE KEY", 160).replace(/\n/g, "\\n")}"}`,
-      { path: "deploy/id_rsa", text: fakePem("p4", "ENCRYPTED PRIVATE KEY") }
+      { path: "deploy/id_rsa", text: fakePem("p4", "ENCRYPTED PRIVATE KEY") },
+      `apiVersion: v1
+kind: Secret
+data:
+  tls.key: ${btoa(fakePem("p5", "RSA PRIVATE KEY"))}`
     ],
     notLeaks: [
       { text: "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----", why: "a placeholder body" },
@@ -33132,8 +33312,8 @@ var SLACK_TOKEN = new RegExp(
     "xoxb-[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9-]{0,64}",
     "xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9-]{28,34}",
     "xapp-[0-9]-[A-Z0-9]{1,20}-[0-9]{1,20}-[a-z0-9]{16,100}",
-    "xoxe\\.xox[bp]-[0-9]-[A-Z0-9]{163,166}",
-    "xoxe-[0-9]-[A-Z0-9]{146}",
+    "xoxe\\.xox[bp]-[0-9]-[A-Za-z0-9]{140,200}",
+    "xoxe-[0-9]-[A-Za-z0-9]{140,160}",
     "xox[os]-[0-9]{1,20}-[0-9]{1,20}-[0-9]{1,20}-[a-fA-F0-9]{8,100}",
     "xox[ar]-(?:[0-9]-)?[0-9a-zA-Z]{8,48}"
   ].join("|") + ")(?![A-Za-z0-9_-])"
@@ -33160,6 +33340,7 @@ var slackToken = defineSecretRule({
     text: "Revoke the token (api.slack.com > Your apps > OAuth & Permissions, or `auth.revoke`).",
     pavedRoad: "Keep Slack tokens in a secret manager or CI secrets and rotate them with token rotation."
   },
+  anchors: { gitleaks: ["slack-bot-token", "slack-user-token", "slack-app-token", "slack-config-access-token", "slack-legacy-token"], secretlint: ["slack"], trufflehog: ["Slack"] },
   references: ["https://api.slack.com/concepts/token-types"],
   examples: {
     leaks: [
@@ -33192,6 +33373,7 @@ var slackWebhook = defineSecretRule({
     text: "Remove the webhook in the Slack app configuration and create a new one.",
     pavedRoad: "Keep webhook URLs in CI secrets or a secret manager."
   },
+  anchors: { gitleaks: ["slack-webhook-url"], secretlint: ["slack"], trufflehog: ["SlackWebhook"] },
   references: ["https://api.slack.com/messaging/webhooks"],
   examples: {
     leaks: [`SLACK_WEBHOOK_URL=${hook("w1")}`, `"webhook": "${hook("w2")}"`],
@@ -33217,6 +33399,7 @@ var SECRET_RULES = [
   slackToken,
   slackWebhook,
   privateKey,
+  urlCredential,
   genericCredential
 ];
 var FILE_RULES = [pkcs12File];
@@ -33405,6 +33588,7 @@ function ruleDescriptors() {
     severity: r.severity,
     confidence: r.confidence,
     remediation: r.remediation,
+    anchors: r.anchors,
     references: r.references
   }));
 }
@@ -33679,7 +33863,6 @@ async function walk(root, options) {
 
 // src/git/run-git.ts
 import { execFile, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 var MAX_BUFFER = 512 * 1024 * 1024;
 function git(cwd, args) {
   return new Promise((resolve3, reject) => {
@@ -33716,8 +33899,23 @@ async function gitLines(cwd, args, onLine) {
     child.on("error", reject);
     child.on("close", (code2) => resolve3(code2 ?? 1));
   });
-  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
-  for await (const line of lines) onLine(line);
+  child.stdout.setEncoding("utf8");
+  let pending = [];
+  const emit = () => {
+    const line = pending.join("");
+    pending = [];
+    onLine(line.endsWith("\r") ? line.slice(0, -1) : line);
+  };
+  for await (const chunk of child.stdout) {
+    let start = 0;
+    for (let end = chunk.indexOf("\n"); end >= 0; end = chunk.indexOf("\n", start)) {
+      pending.push(chunk.slice(start, end));
+      emit();
+      start = end + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.slice(start));
+  }
+  if (pending.length) emit();
   const code = await exited;
   if (code !== 0) {
     throw new GuardrailsError("GIT", `git ${args.join(" ")} failed in ${cwd}: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
@@ -33747,6 +33945,12 @@ var UnifiedDiffParser = class {
       this.#current = target === "/dev/null" ? void 0 : { path: unquote(target), numbers: [], texts: [] };
       return;
     }
+    if (!this.#inHunk && line.startsWith(BINARY_START) && line.endsWith(BINARY_END)) {
+      this.flush();
+      const target = binaryTarget(line.slice(BINARY_START.length, -BINARY_END.length));
+      this.#current = target === void 0 ? void 0 : { path: unquote(target), numbers: [1], texts: [""] };
+      return;
+    }
     if (!this.#inHunk) {
       const hunk = HUNK.exec(line);
       if (hunk) {
@@ -33772,6 +33976,15 @@ var UnifiedDiffParser = class {
     this.#current = void 0;
   }
 };
+var BINARY_START = "Binary files ";
+var BINARY_END = " differ";
+function binaryTarget(paths) {
+  if (paths.startsWith("/dev/null and ")) return paths.slice("/dev/null and ".length);
+  if (paths.endsWith(" and /dev/null")) return void 0;
+  const half = (paths.length - " and ".length) / 2;
+  if (Number.isInteger(half) && paths.slice(0, half) === paths.slice(half + " and ".length)) return paths.slice(0, half);
+  return paths.slice(paths.lastIndexOf(" and ") + " and ".length);
+}
 function unquote(path) {
   if (!path.startsWith('"')) return path;
   try {
@@ -34030,9 +34243,15 @@ async function scanDiff(root, scanner, config2, diff, onProgress) {
   const out = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
   const changed = [];
   const parser = new UnifiedDiffParser((added) => changed.push(added));
-  const range = diff.head ? [diff.base, diff.head] : [diff.base];
+  const range = !diff.head ? [diff.base] : diff.mergeBase ? [`${diff.base}...${diff.head}`] : [diff.base, diff.head];
   await gitLines(root, ["diff", ...DIFF_ARGS, ...range, "--"], (line) => parser.line(line));
   parser.flush();
+  const untracked = /* @__PURE__ */ new Set();
+  if (!diff.head) {
+    const listed = await gitBytes(root, ["ls-files", "--others", "--exclude-standard", "-z"]);
+    for (const path of listed.toString("utf8").split("\0").filter(Boolean)) untracked.add(path);
+    for (const path of untracked) changed.push({ path, numbers: [], texts: [] });
+  }
   const ignored = (0, import_ignore2.default)().add([...config2.ignorePaths]);
   let done = 0;
   await mapLimit(changed, READ_CONCURRENCY, async (added) => {
@@ -34049,7 +34268,8 @@ async function scanDiff(root, scanner, config2, diff, onProgress) {
       out.skipped.push({ path: added.path, reason: `larger than ${config2.maxFileSize} bytes (${bytes.length})` });
       return;
     }
-    collect(out, added.path, scanner.scanFile(added.path, bytes, { lines: new Set(added.numbers) }));
+    const lines = untracked.has(added.path) ? {} : { lines: new Set(added.numbers) };
+    collect(out, added.path, scanner.scanFile(added.path, bytes, lines));
     onProgress?.(++done, changed.length);
   });
   return out;
@@ -34114,9 +34334,17 @@ function shouldFail(report, failOn) {
   return report.findings.some((f) => !f.suppression && isAtLeast(f.severity, failOn));
 }
 function parseDiff(value2) {
-  const [base, head] = value2.includes("...") ? value2.split("...") : value2.split("..");
+  const threeDots = value2.includes("...");
+  const [base, head] = threeDots ? value2.split("...") : value2.split("..");
   if (!base) throw new GuardrailsError("USAGE", `--diff needs BASE or BASE..HEAD, got "${value2}"`);
-  return head ? { base, head } : { base };
+  return head ? { base, head, ...threeDots ? { mergeBase: true } : {} } : { base };
+}
+async function writeOutput(file2, text) {
+  try {
+    await writeFile(file2, text);
+  } catch (error62) {
+    throw new GuardrailsError("IO", `cannot write ${file2}: ${error62.code ?? String(error62)}`, { cause: error62 });
+  }
 }
 function useColor(io, flag) {
   if (!flag || io.env.NO_COLOR) return false;
@@ -34143,7 +34371,7 @@ async function runCli(argv, io) {
     progress.done();
     const text = FORMATS[options.format](report, { color: !options.output && useColor(io, options.color) });
     if (options.output) {
-      await writeFile(resolve2(io.cwd, options.output), text);
+      await writeOutput(resolve2(io.cwd, options.output), text);
       const open2 = report.findings.filter((f) => !f.suppression).length;
       io.stderr(`guardrails: ${open2} finding(s); ${options.format} report written to ${options.output}
 `);
@@ -34161,7 +34389,7 @@ async function runCli(argv, io) {
       workers: io.workers
     });
     const baseline = createBaseline(report.findings);
-    await writeFile(resolve2(io.cwd, options.output), JSON.stringify(baseline, null, 2) + "\n");
+    await writeOutput(resolve2(io.cwd, options.output), JSON.stringify(baseline, null, 2) + "\n");
     io.stderr(`guardrails: baseline of ${baseline.findings.length} finding(s) written to ${options.output}
 `);
   });

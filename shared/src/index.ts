@@ -14,3 +14,4 @@ export * from './engine/content-sniff';
 export * from './engine/guardrail-results';
 export * from './engine/line-index';
 export * from './engine/rule-descriptors';
+export * from './secrets/fake-secret';

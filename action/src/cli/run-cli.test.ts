@@ -7,7 +7,8 @@ import type { Log } from 'sarif';
 import type { Finding, Report } from '@pavedroad/guardrails-core';
 import { baselineSchema, reportSchema } from '@pavedroad/guardrails-core';
 // The core does not export its fake-credential generator from the package entry, so it is imported from source.
-import { ALPHABETS, fakeSecret } from '../../../shared/src/secrets/fake-secret';
+import { ALPHABETS, fakeSecret } from '@pavedroad/guardrails-core';
+import type { CliIo } from './run-cli';
 import { runCli } from './run-cli';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
@@ -24,6 +25,10 @@ interface CliResult {
 }
 
 async function cli(cwd: string, ...argv: string[]): Promise<CliResult> {
+  return cliWith({}, cwd, ...argv);
+}
+
+async function cliWith(io: Partial<Pick<CliIo, 'stdoutIsTTY' | 'env'>>, cwd: string, ...argv: string[]): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -38,6 +43,7 @@ async function cli(cwd: string, ...argv: string[]): Promise<CliResult> {
     stderrIsTTY: false,
     env: {},
     now: () => NOW,
+    ...io,
   });
   return { code, stdout, stderr };
 }
@@ -161,23 +167,12 @@ describe('usage and configuration errors exit 2 and name the problem', () => {
     expect(result.stderr).toContain("argument 'severe' is invalid");
   });
 
-  it('names the file of a malformed .guardrails.yml', async () => {
+  it('names the file and line of a malformed .guardrails.yml', async () => {
     const root = tree({ '.guardrails.yml': 'failOn: high\nfailOn: low\n' });
     const result = await cli(root, 'scan');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^guardrails: error: \.guardrails\.yml(:\d+:\d+)?: not valid YAML: Map keys must be unique/);
-  });
-
-  // Core bug (shared/src/config/config.ts, parseConfig): the YAML is parsed with `prettyErrors: false`, and the
-  // yaml library only fills `error.linePos` when prettyErrors is on, so `where` is always empty and the message
-  // never names the line. Unskip once parseConfig computes the position (e.g. `prettyErrors: true`, or a
-  // LineCounter passed to parseDocument).
-  it.skip('names the line of a malformed .guardrails.yml', async () => {
-    const root = tree({ '.guardrails.yml': 'failOn: high\nfailOn: low\n' });
-    const result = await cli(root, 'scan');
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('.guardrails.yml:2:1: not valid YAML');
+    expect(result.stderr).toMatch(/^guardrails: error: \.guardrails\.yml:2:1: not valid YAML: Map keys must be unique/);
   });
 
   it('names an unknown config key', async () => {
@@ -569,14 +564,36 @@ describe('--output', () => {
     ]);
   });
 
-  it('resolves a relative --output against the working directory and writes plain text there', async () => {
+  it('resolves a relative --output against the working directory and writes text without colour, even on a terminal', async () => {
     const root = tree({ 'settings.py': AWS_FILE });
-    const result = await cli(root, 'scan', '-o', 'report.txt');
+    const result = await cliWith({ stdoutIsTTY: true }, root, 'scan', '-o', 'report.txt');
     expect(result.stdout).toBe('');
     const text = readFileSync(join(root, 'report.txt'), 'utf8');
     expect(text).toContain('2 findings (2 critical) in 1 file scanned.');
-    // eslint-disable-next-line no-control-regex
-    expect(text).not.toMatch(/\u001b\[/);
+    expect(text).not.toContain('\u001b[');
+  });
+});
+
+describe('text output', () => {
+  const ESC = '\u001b[';
+
+  it('is coloured on a terminal, and plain with NO_COLOR, --no-color or when piped', async () => {
+    const root = tree({ 'settings.py': AWS_FILE });
+    expect((await cliWith({ stdoutIsTTY: true }, root, 'scan')).stdout).toContain(ESC);
+    expect((await cliWith({ stdoutIsTTY: true, env: { NO_COLOR: '1' } }, root, 'scan')).stdout).not.toContain(ESC);
+    expect((await cliWith({ stdoutIsTTY: true }, root, 'scan', '--no-color')).stdout).not.toContain(ESC);
+    expect((await cli(root, 'scan')).stdout).not.toContain(ESC);
+    expect((await cliWith({ env: { FORCE_COLOR: '1' } }, root, 'scan')).stdout).toContain(ESC);
+  });
+
+  it('groups findings by file with line:column, severity, message and rule id, then the fix', async () => {
+    const root = tree({ 'settings.py': AWS_FILE });
+    const lines = (await cli(root, 'scan')).stdout.split('\n');
+    const at = positionOf(AWS_FILE, awsKeyId);
+    expect(lines[0]).toBe('settings.py');
+    expect(lines[1]).toMatch(new RegExp(`^  ${at.line}:${at.column} +critical +An AWS long-lived access key id .*\\(AKIA…\\(20 chars\\)\\).* aws-access-key-id$`));
+    expect(lines[2]).toMatch(/^ +fix: Deactivate and delete the key/);
+    expect(lines[3]).toMatch(/^ +paved road: Use IAM roles/);
   });
 });
 
@@ -622,6 +639,60 @@ describe('--diff', () => {
     expect(report.scan.head).toBeUndefined();
   });
 
+  it('BASE alone also scans files git does not track yet, in full, but not ignored ones', async () => {
+    const root = repoWithTwoCommits();
+    write(root, { '.env': `TOKEN=${third}\n`, '.gitignore': 'local/\n', 'local/notes.env': `TOKEN=${third}\n` });
+    const { code, report } = await scanJson(root, '--diff', 'HEAD');
+    expect(code).toBe(1);
+    expect(report.findings.map(brief)).toEqual([['github-token', '.env', 1]]);
+  });
+
+  it('BASE...HEAD compares from the merge base, so lines the base branch removed are not reported', async () => {
+    const root = tempDir();
+    git(root, 'init', '-q');
+    write(root, { 'config/app.env': `ONE=1\nTOKEN_A=${first}\n` });
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'add A');
+    git(root, 'checkout', '-q', '-b', 'feature');
+    write(root, { 'config/app.env': `ONE=1\nTOKEN_A=${first}\nTOKEN_B=${second}\n` });
+    git(root, 'commit', '-q', '-am', 'add B');
+    git(root, 'checkout', '-q', 'main');
+    write(root, { 'config/app.env': 'ONE=1\n' });
+    git(root, 'commit', '-q', '-am', 'remove A on main');
+    git(root, 'checkout', '-q', 'feature');
+    const { report } = await scanJson(root, '--diff', 'main...feature');
+    expect(report.findings.map(brief)).toEqual([['github-token', 'config/app.env', 3]]);
+    expect(report.scan).toMatchObject({ base: 'main', head: 'feature' });
+    // Two dots compare the trees as they are: main no longer has A, so the feature branch seems to add it.
+    expect((await scanJson(root, '--diff', 'main..feature')).report.findings.map(brief)).toEqual([
+      ['github-token', 'config/app.env', 2],
+      ['github-token', 'config/app.env', 3],
+    ]);
+  });
+
+  it('counts lines as git does, so a carriage return in an added line cannot hide a later secret', async () => {
+    const root = repoWithTwoCommits();
+    // A lone CR is not a line break for git. Taken for one, it lets the text after it pose as a hunk header
+    // that swallows the real next hunk, so the secret on line 6 would go unchecked.
+    write(root, { 'config/app.env': `ONE=1\nnote=a\r@@ -0,0 +900,3 @@\nTOKEN_A=${first}\nTOKEN_B=${second}\nTHREE=3\nTOKEN_C=${third}\n` });
+    git(root, 'commit', '-q', '-am', 'add C');
+    const { report } = await scanJson(root, '--diff', 'HEAD~1..HEAD');
+    expect(report.findings.map(brief)).toEqual([['github-token', 'config/app.env', 6]]);
+    const history = await scanJson(root, '--history', 'HEAD~1..HEAD');
+    expect(history.report.findings.map(brief)).toEqual([['github-token', 'config/app.env', 6]]);
+  });
+
+  it('reports a binary .p12 key store that the range adds', async () => {
+    const root = repoWithTwoCommits();
+    write(root, { 'certs/client.p12': Buffer.from([0x30, 0x82, 0x0a, 0x00, 0x02, 0x01, 0x03, 0x00, 0xff]) });
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'add key store');
+    const { code, report } = await scanJson(root, '--diff', 'HEAD~1..HEAD');
+    expect(code).toBe(1);
+    expect(report.findings.map(brief)).toEqual([['pkcs12-file', 'certs/client.p12', 1]]);
+    expect(report.scan.filesSkipped).toEqual([{ path: 'certs/client.p12', reason: 'binary' }]);
+  });
+
   it('reports nothing when the range adds no secret', async () => {
     const root = repoWithTwoCommits();
     write(root, { 'README.md': 'docs\n' });
@@ -655,5 +726,19 @@ describe('--history', () => {
     expect(report.findings.map(brief)).toEqual([['github-token', 'deploy/env.sh', 2]]);
     expect(report.findings[0]!.commit).toBe(introduced);
     expect(report.findings[0]!.location!.startColumn).toBe('export GITHUB_TOKEN='.length + 1);
+  });
+
+  it('reports a binary .p12 key store committed in the past', async () => {
+    const root = tempDir();
+    git(root, 'init', '-q');
+    write(root, { 'certs/client.p12': Buffer.from([0x30, 0x82, 0x0a, 0x00, 0x02, 0x01, 0x03, 0x00, 0xff]) });
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'add key store');
+    const introduced = git(root, 'rev-parse', 'HEAD').trim();
+    git(root, 'rm', '-q', 'certs/client.p12');
+    git(root, 'commit', '-q', '-m', 'remove key store');
+    const { report } = await scanJson(root, '--history');
+    expect(report.findings.map(brief)).toEqual([['pkcs12-file', 'certs/client.p12', 1]]);
+    expect(report.findings[0]!.commit).toBe(introduced);
   });
 });

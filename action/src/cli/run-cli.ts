@@ -47,10 +47,20 @@ export function shouldFail(report: Report, failOn: FailOn): boolean {
   return report.findings.some((f) => !f.suppression && isAtLeast(f.severity, failOn));
 }
 
-function parseDiff(value: string): { base: string; head?: string } {
-  const [base, head] = value.includes('...') ? value.split('...') : value.split('..');
+function parseDiff(value: string): { base: string; head?: string; mergeBase?: boolean } {
+  const threeDots = value.includes('...');
+  const [base, head] = threeDots ? value.split('...') : value.split('..');
   if (!base) throw new GuardrailsError('USAGE', `--diff needs BASE or BASE..HEAD, got "${value}"`);
-  return head ? { base, head } : { base };
+  // BASE...HEAD means what it means to git: from the merge base of the two, as a pull request compares.
+  return head ? { base, head, ...(threeDots ? { mergeBase: true } : {}) } : { base };
+}
+
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    throw new GuardrailsError('IO', `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+  }
 }
 
 function useColor(io: CliIo, flag: boolean): boolean {
@@ -97,7 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       progress.done();
       const text = FORMATS[options.format](report, { color: !options.output && useColor(io, options.color) });
       if (options.output) {
-        await writeFile(resolve(io.cwd, options.output), text);
+        await writeOutput(resolve(io.cwd, options.output), text);
         const open = report.findings.filter((f) => !f.suppression).length;
         io.stderr(`guardrails: ${open} finding(s); ${options.format} report written to ${options.output}\n`);
       } else {
@@ -121,7 +131,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         workers: io.workers,
       });
       const baseline = createBaseline(report.findings);
-      await writeFile(resolve(io.cwd, options.output), JSON.stringify(baseline, null, 2) + '\n');
+      await writeOutput(resolve(io.cwd, options.output), JSON.stringify(baseline, null, 2) + '\n');
       io.stderr(`guardrails: baseline of ${baseline.findings.length} finding(s) written to ${options.output}\n`);
     });
 

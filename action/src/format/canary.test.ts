@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Report } from '@pavedroad/guardrails-core';
 import { reportSchema, ruleDescriptors } from '@pavedroad/guardrails-core';
 // The core does not export its fake-credential generator from the package entry, so it is imported from source.
-import { ALPHABETS, fakeSecret } from '../../../shared/src/secrets/fake-secret';
+import { ALPHABETS, fakeSecret } from '@pavedroad/guardrails-core';
 import { runCli } from '../cli/run-cli';
 
 // The never-re-leak test: one fake canary of every credential kind the scanner supports is planted in a tree,
@@ -169,6 +169,8 @@ beforeAll(() => {
 
   const password = fakeSecret(seed('password'), ALPHABETS.alnum, 18) + '#4';
   plant({ name: 'hard-coded password', ruleId: 'generic-credential', path: 'app/settings.py', value: password, publicPrefix: 0 }, `password = "${password}"`);
+  const dbPassword = fakeSecret(seed('url'), ALPHABETS.alnum, 20);
+  plant({ name: 'password in a URL', ruleId: 'url-credential', path: 'deploy/db.env', value: dbPassword, publicPrefix: 0 }, `DATABASE_URL=postgres://orders:${dbPassword}@db.prod.acme.io:5432/orders`);
 
   for (const [path, lines] of files) {
     mkdirSync(dirname(join(root, path)), { recursive: true });

@@ -1,5 +1,4 @@
 import { execFile, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { GuardrailsError } from '@pavedroad/guardrails-core';
 
 const MAX_BUFFER = 512 * 1024 * 1024;
@@ -32,7 +31,11 @@ export function gitBytes(cwd: string, args: readonly string[]): Promise<Buffer> 
   });
 }
 
-/** Streams git's stdout line by line, so that a long history is never held in memory at once. */
+/**
+ * Streams git's stdout line by line, so that a long history is never held in memory at once. Lines end at
+ * `\n` only, as git counts them: readline would also break at a lone `\r` inside a file's line, and the text
+ * after it could then pose as a diff line or a hunk header.
+ */
 export async function gitLines(cwd: string, args: readonly string[], onLine: (line: string) => void): Promise<void> {
   const child = spawn('git', ['-c', 'core.quotePath=false', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -44,8 +47,23 @@ export async function gitLines(cwd: string, args: readonly string[], onLine: (li
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? 1));
   });
-  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
-  for await (const line of lines) onLine(line);
+  child.stdout.setEncoding('utf8');
+  let pending: string[] = [];
+  const emit = () => {
+    const line = pending.join('');
+    pending = [];
+    onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+  };
+  for await (const chunk of child.stdout as AsyncIterable<string>) {
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
+      pending.push(chunk.slice(start, end));
+      emit();
+      start = end + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.slice(start));
+  }
+  if (pending.length) emit();
   const code = await exited;
   if (code !== 0) {
     throw new GuardrailsError('GIT', `git ${args.join(' ')} failed in ${cwd}: ${stderr.trim().split('\n')[0] ?? `exit ${code}`}`);

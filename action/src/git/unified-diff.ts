@@ -32,6 +32,14 @@ export class UnifiedDiffParser {
       this.#current = target === '/dev/null' ? undefined : { path: unquote(target), numbers: [], texts: [] };
       return;
     }
+    if (!this.#inHunk && line.startsWith(BINARY_START) && line.endsWith(BINARY_END)) {
+      this.flush();
+      const target = binaryTarget(line.slice(BINARY_START.length, -BINARY_END.length));
+      // A binary file has no lines; it counts as adding its first, so that rules that judge a file by its
+      // name (a .p12 key store) still see it.
+      this.#current = target === undefined ? undefined : { path: unquote(target), numbers: [1], texts: [''] };
+      return;
+    }
     if (!this.#inHunk) {
       const hunk = HUNK.exec(line);
       if (hunk) {
@@ -58,6 +66,22 @@ export class UnifiedDiffParser {
     if (this.#current && this.#current.numbers.length > 0) this.emit(this.#current);
     this.#current = undefined;
   }
+}
+
+const BINARY_START = 'Binary files ';
+const BINARY_END = ' differ';
+
+/**
+ * The new path of `OLD and NEW` from `Binary files OLD and NEW differ`: OLD is /dev/null for an added file,
+ * NEW for a deleted one (undefined), and the two are equal for a modified one, which settles paths that
+ * themselves contain " and ".
+ */
+function binaryTarget(paths: string): string | undefined {
+  if (paths.startsWith('/dev/null and ')) return paths.slice('/dev/null and '.length);
+  if (paths.endsWith(' and /dev/null')) return undefined;
+  const half = (paths.length - ' and '.length) / 2;
+  if (Number.isInteger(half) && paths.slice(0, half) === paths.slice(half + ' and '.length)) return paths.slice(0, half);
+  return paths.slice(paths.lastIndexOf(' and ') + ' and '.length);
 }
 
 /** git quotes paths with unusual characters as C strings ("a\tb"). */

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Report } from '@pavedroad/guardrails-core';
 import { reportSchema } from '@pavedroad/guardrails-core';
 // The core does not export its fake-credential generator from the package entry, so it is imported from source.
-import { ALPHABETS, fakeSecret } from '../../../shared/src/secrets/fake-secret';
+import { ALPHABETS, fakeSecret } from '@pavedroad/guardrails-core';
 import { runCli } from '../cli/run-cli';
 
 // Hostile inputs: the scan must finish, without a crash or an error exit, and report what is really there.

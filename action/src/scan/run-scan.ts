@@ -29,8 +29,11 @@ export interface ScanRequest {
   cwd: string;
   configFile?: string;
   baselineFile?: string;
-  /** Report only what the lines added between two revisions bring (HEAD omitted: the working tree). */
-  diff?: { base: string; head?: string };
+  /**
+   * Report only what the lines added between two revisions bring (HEAD omitted: the working tree). With
+   * `mergeBase`, compare from the merge base of BASE and HEAD (`git diff BASE...HEAD`).
+   */
+  diff?: { base: string; head?: string; mergeBase?: boolean };
   /** Scan the lines added by every commit in a range (default: all history). */
   history?: { range?: string };
   now: Date;
@@ -210,15 +213,22 @@ async function scanDiff(
   root: string,
   scanner: FileScanner,
   config: Config,
-  diff: { base: string; head?: string },
+  diff: { base: string; head?: string; mergeBase?: boolean },
   onProgress?: (done: number, total: number) => void,
 ): Promise<Collected> {
   const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
   const changed: AddedLines[] = [];
   const parser = new UnifiedDiffParser((added) => changed.push(added));
-  const range = diff.head ? [diff.base, diff.head] : [diff.base];
+  const range = !diff.head ? [diff.base] : diff.mergeBase ? [`${diff.base}...${diff.head}`] : [diff.base, diff.head];
   await gitLines(root, ['diff', ...DIFF_ARGS, ...range, '--'], (line) => parser.line(line));
   parser.flush();
+  // Against the working tree, files git does not track yet are added in full (a new `.env` is the classic leak).
+  const untracked = new Set<string>();
+  if (!diff.head) {
+    const listed = await gitBytes(root, ['ls-files', '--others', '--exclude-standard', '-z']);
+    for (const path of listed.toString('utf8').split('\0').filter(Boolean)) untracked.add(path);
+    for (const path of untracked) changed.push({ path, numbers: [], texts: [] });
+  }
   const ignored = ignore().add([...config.ignorePaths]);
   let done = 0;
   await mapLimit(changed, READ_CONCURRENCY, async (added) => {
@@ -237,7 +247,8 @@ async function scanDiff(
       out.skipped.push({ path: added.path, reason: `larger than ${config.maxFileSize} bytes (${bytes.length})` });
       return;
     }
-    collect(out, added.path, scanner.scanFile(added.path, bytes, { lines: new Set(added.numbers) }));
+    const lines = untracked.has(added.path) ? {} : { lines: new Set(added.numbers) };
+    collect(out, added.path, scanner.scanFile(added.path, bytes, lines));
     onProgress?.(++done, changed.length);
   });
   return out;

@@ -104,8 +104,7 @@ export function parseConfig(text: string, file: string, knownIds?: ReadonlySet<s
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const field = fieldPath(issue.path) || '(top level)';
-      const keys = issue.code === 'unrecognized_keys' ? ` ${issue.keys.map((k) => `"${k}"`).join(', ')}` : '';
-      return `${field}: ${issue.message}${keys}`;
+      return `${field}: ${issue.message}`;
     });
     throw new GuardrailsError('CONFIG_INVALID', `${file}: ${problems.join('; ')}`);
   }

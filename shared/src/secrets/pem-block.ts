@@ -56,17 +56,22 @@ function matchAt(text: string, index: number): RegExpExecArray | null {
 }
 
 /**
- * True when a PEM body holds real key material rather than a placeholder (`...`, `<key>`, `xxx`):
- * base64, long enough, random enough, and starting like DER (`M`) or an OpenSSH key.
- * secretlint applies the same magic-prefix test.
+ * Whether a PEM body holds key material rather than a placeholder (`...`, `<key>`, `xxx`): base64, long
+ * enough and random enough. `structured` when it also starts like DER (`M`), an OpenSSH key or is a
+ * legacy-encrypted or PGP block (secretlint's magic-prefix test); `likely` otherwise.
  */
-export function isKeyMaterial(block: PemBlock): boolean {
+export function keyMaterial(block: PemBlock): 'structured' | 'likely' | 'none' {
   const body = block.body;
-  if (body.length < 64) return false;
+  if (body.length < 64) return 'none';
   const pgpBody = body.replace(/=[A-Za-z0-9+/]{4}$/, '');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(block.label.includes('PGP') ? pgpBody : body)) return false;
-  if (shannonEntropy(body) < 4.5) return false;
-  if (block.label.includes('OPENSSH')) return body.startsWith('b3BlbnNzaC1rZXktdjE');
-  if (block.label.includes('PGP')) return true;
-  return body.startsWith('M');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(block.label.includes('PGP') ? pgpBody : body)) return 'none';
+  if (shannonEntropy(body) < 4.5) return 'none';
+  if (block.label.includes('PGP') || block.encrypted) return 'structured';
+  if (block.label.includes('OPENSSH')) return body.startsWith('b3BlbnNzaC1rZXktdjE') ? 'structured' : 'likely';
+  return body.startsWith('M') ? 'structured' : 'likely';
+}
+
+/** True when the block holds key material (see keyMaterial). */
+export function isKeyMaterial(block: PemBlock): boolean {
+  return keyMaterial(block) !== 'none';
 }

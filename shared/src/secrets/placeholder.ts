@@ -1,7 +1,7 @@
 // Words that mark a value as documentation, a template or a stand-in rather than a credential.
 // Sources: gitleaks stop-words and curl allowlists, secretlint's built-in ignores, detect-secrets' filters.
 const PLACEHOLDER_WORDS =
-  /example|placeholder|changeme|change_me|change-me|your[_-]|yourkey|yoursecret|yourtoken|redacted|dummy|sample|replace[_-]?me|insert[_-]|fill[_-]?in|xxxx|\*\*\*\*|\.\.\.\.|todo|fixme|notreal|not[_-]a[_-]real|lorem/i;
+  /example|placeholder|changeme|change_me|change-me|your[_-]|yourkey|yoursecret|yourtoken|redacted|dummy|sample|replace[_-]?me|insert[_-]|fill[_-]?in|xxxx|\*\*\*\*|\.\.\.|todo|fixme|notreal|not[_-]a[_-]real|lorem|0123456|1234567|abcdefg/i;
 
 // References to a value kept elsewhere: ${VAR}, $VAR, {{ .Values.x }}, ${{ secrets.X }}, %(name)s, #{x}, <name>.
 const TEMPLATE_REFERENCE = /\$\{|\{\{|\$\(|%\(|#\{|^\$[A-Za-z_]|^<[^>]*>?$|^%[A-Za-z_]+%$|^@[A-Za-z_]/;

@@ -7,6 +7,7 @@ import { gcpApiKey } from './rules/gcp/gcp-api-key';
 import { gcpOauthClientSecret } from './rules/gcp/gcp-oauth-client-secret';
 import { gcpServiceAccountKey } from './rules/gcp/gcp-service-account-key';
 import { genericCredential } from './rules/generic/generic-credential';
+import { urlCredential } from './rules/generic/url-credential';
 import { githubToken } from './rules/github/github-token';
 import { gitlabToken } from './rules/gitlab/gitlab-token';
 import { npmToken } from './rules/npm/npm-token';
@@ -32,6 +33,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   slackToken,
   slackWebhook,
   privateKey,
+  urlCredential,
   genericCredential,
 ];
 

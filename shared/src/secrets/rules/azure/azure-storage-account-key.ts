@@ -4,8 +4,9 @@ import { defineSecretRule } from '../../secret-rule';
 
 // Storage account keys are 64 random bytes: 88 base64 characters ending in `==`.
 const IN_CONNECTION_STRING = /AccountKey\s{0,2}=\s{0,2}(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi;
+// A key name, then within 25 characters (an operator, a CLI flag's space, quotes) the key (TruffleHog's rule).
 const NAMED =
-  /(?<![A-Za-z0-9_])[A-Za-z0-9_.-]{0,30}(?:access|account|storage|primary|secondary|shared)[_.-]?key[A-Za-z0-9_.-]{0,20}["'\]]?\s{0,5}(?::=|=>|=|:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi;
+  /(?:access|account|storage|primary|secondary|shared)[_.-]?key[^\n]{0,25}?(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi;
 const ACCOUNT_NAME = /AccountName\s{0,2}=\s{0,2}(?<name>[a-z0-9]{3,24})|(?<host>[a-z0-9]{3,24})\.(?:blob|file|queue|table|dfs)\.core\.windows\.net/i;
 
 function* findStorageKeys(window: string, offset: number): Iterable<SecretMatch> {
@@ -61,6 +62,7 @@ export const azureStorageAccountKey = defineSecretRule({
       `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=payrecs;AccountKey=${key('a1')};EndpointSuffix=core.windows.net"`,
       `storage_account_key = "${key('a2')}"`,
       `"primaryKey": "${key('a3')}"`,
+      `az storage blob upload --account-name payrecs --account-key '${key('a4')}'`,
     ],
     notLeaks: [
       {

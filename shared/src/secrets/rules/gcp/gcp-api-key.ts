@@ -14,6 +14,11 @@ export const gcpApiKey = defineSecretRule({
   keywords: ['aiza'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/,
   minEntropy: 3.5,
+  // Example keys published in firebase/firebase-android-sdk, as gitleaks allowlists them.
+  allow: [
+    /^AIzaSy(?:abcdefghijklmnopqrstuvwxyz1234567|AnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs|CkEhVjf3pduRDt6d1yKOMitrUEke8agEM|DMAScliyLx7F0NPDEJi1QmyCgHIAODrlU|D3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0|AdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c|ASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4|ANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY|A5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM|A4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ|DSb51JiIcB6OJpwwMicseKRhhrOq1cS7g|BF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU|BcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw|B8qGxt4ec15vitgn44duC5ucxaOi4FmqE|A8vmApnrHNFE0bApF4hoZ11srVL_n0nvY)$/,
+    /^AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A$/,
+  ],
   visiblePrefix: 4,
   prefixLength: 4,
   message:
@@ -29,6 +34,7 @@ export const gcpApiKey = defineSecretRule({
     notLeaks: [
       { text: `key = "AIza${'X'.repeat(35)}"`, why: 'a placeholder' },
       { text: `key = "AIza${fakeSecret('n2', ALPHABETS.base64url, 30)}"`, why: 'too short for an API key' },
+      { text: '"current_key": "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs"', why: 'a published Firebase SDK example key' },
     ],
   },
 });

@@ -1,4 +1,5 @@
 import { ALPHABETS, fakePem, fakeSecret } from '../../fake-secret';
+import { decodedRunsWith, encodedForms } from '../../base64-run';
 import { isKeyMaterial, pemBlocks } from '../../pem-block';
 import type { SecretMatch } from '../../secret-rule';
 import { defineSecretRule } from '../../secret-rule';
@@ -15,7 +16,19 @@ const MAX_BLOCK = 64 * 1024;
  * Linear: one pass collects the `"type": "service_account"` positions, one pass walks the `"private_key"`
  * fields with a moving pointer into them, and END markers are searched forward only.
  */
+const ENCODED_TYPE = encodedForms('service_account');
+
 function* findServiceAccountKeys(text: string, offset: number): Iterable<SecretMatch> {
+  yield* findInJson(text, offset);
+  // A key file committed base64-encoded (a CI variable, a Kubernetes Secret).
+  for (const run of decodedRunsWith(text, ENCODED_TYPE)) {
+    for (const match of findInJson(run.decoded, 0)) {
+      yield { ...match, start: offset + run.start, end: offset + run.end, groups: { ...match.groups, encoded: 'yes' } };
+    }
+  }
+}
+
+function* findInJson(text: string, offset: number): Iterable<SecretMatch> {
   const types: number[] = [];
   TYPE.lastIndex = 0;
   for (let m = TYPE.exec(text); m; m = TYPE.exec(text)) types.push(m.index);
@@ -67,7 +80,7 @@ export const gcpServiceAccountKey = defineSecretRule({
   description: 'A Google Cloud service-account key file (JSON with `"type": "service_account"` and a private key).',
   severity: 'critical',
   confidence: 'high',
-  keywords: ['service_account'],
+  keywords: ['service_account', ...ENCODED_TYPE.map((f) => f.toLowerCase())],
   scope: 'text',
   find: findServiceAccountKeys,
   visiblePrefix: 0,
@@ -94,6 +107,7 @@ export const gcpServiceAccountKey = defineSecretRule({
     leaks: [
       { path: 'deploy/sa.json', text: keyFile('sa1') },
       { path: '.env', text: `GOOGLE_CREDENTIALS=${JSON.stringify(keyFile('sa2'))}` },
+      { path: 'k8s/secret.yml', text: `data:\n  key.json: ${btoa(keyFile('sa3'))}` },
     ],
     notLeaks: [
       {

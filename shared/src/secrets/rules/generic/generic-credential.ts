@@ -1,13 +1,28 @@
 import { ALPHABETS, fakeSecret } from '../../fake-secret';
 import { shannonEntropy } from '../../entropy';
+import type { SecretMatch } from '../../secret-rule';
 import { defineSecretRule } from '../../secret-rule';
 
-// An assignment: a name (an identifier, optionally quoted), an operator, and a value. The name is checked in
-// `inspect`, so the pattern starts only at identifier starts and stays linear.
+// An assignment: a name (an identifier, optionally quoted or in brackets), an operator, and a value: quoted
+// (any character but the quote), or bare. The name is checked in `inspect`, so the pattern starts only at
+// identifier starts and stays linear.
 const ASSIGNMENT =
-  /(?<![A-Za-z0-9_.-])(?<name>[A-Za-z0-9_.-]{2,60})["'\]]?\s{0,5}(?::=|=>|\?=|=|:)\s{0,5}(?<quote>["'`]?)(?<secret>[^\s"'`;,(){}[\]<>|\\]{8,200})\k<quote>/;
+  /(?<![A-Za-z0-9_.-])(?<name>[A-Za-z0-9_.-]{2,60})["'\]]{0,2}\s{0,5}(?::=|=>|\?=|=|:)\s{0,5}(?:@|[rbuRBU]{1,2})?(?:"(?<dq>[^"\n]{8,200})"|'(?<sq>[^'\n]{8,200})'|`(?<bq>[^`\n]{8,200})`|(?<bare>[^\s"'`;,(){}[\]<>|\\]{8,200}))/g;
 
-const CREDENTIAL_NAME = /passw(?:or)?d|passwd|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|credential|client[_.-]?key|private[_.-]?key/i;
+function* findAssignments(window: string, offset: number): Iterable<SecretMatch> {
+  ASSIGNMENT.lastIndex = 0;
+  for (let m = ASSIGNMENT.exec(window); m; m = ASSIGNMENT.exec(window)) {
+    const g = m.groups ?? {};
+    const secret = g.dq ?? g.sq ?? g.bq ?? g.bare ?? '';
+    const quoted = g.bare === undefined;
+    const start = offset + m.index + m[0].length - secret.length - (quoted ? 1 : 0);
+    // A quoted value may itself hold assignments (`"Server=…;Password=…"`): look inside it too.
+    if (quoted) ASSIGNMENT.lastIndex = start - offset;
+    yield { secret, start, end: start + secret.length, groups: { name: g.name, quoted: quoted ? 'yes' : undefined } };
+  }
+}
+
+const CREDENTIAL_NAME = /passw(?:or)?d|passwd|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|credential|creds?$|client[_.-]?key|private[_.-]?key|auth$/i;
 // Names that hold metadata about a credential, not the credential (gitleaks#1219, #1587: ids, names, types).
 const METADATA_NAME =
   /(?:[_.-]?(?:name|names|id|ids|type|types|field|fields|url|uri|urls|path|paths|file|files|filename|dir|len|length|size|prefix|suffix|header|headers|env|var|variable|ref|arn|label|placeholder|hint|regex|pattern|format|count|expires?|expiry|expiration|ttl|timeout|endpoint|policy|mode|enabled|required|hash|digest|version|key_?id|param|params|location|provider|source|store|class|kind|schema|method|algorithm|usage|limit|min|max))$/i;
@@ -30,8 +45,11 @@ export const genericCredential = defineSecretRule({
     'A password, secret, token or API key assigned a literal, random-looking value. Placeholders, references and metadata names are filtered.',
   severity: 'high',
   confidence: 'medium',
-  keywords: ['passw', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'authkey', 'credential', 'client_key', 'private_key', 'privatekey'],
-  pattern: ASSIGNMENT,
+  keywords: [
+    'passw', 'pwd', 'secret', 'token', 'credential', 'creds', 'auth',
+    ...['api', 'access', 'auth', 'client', 'private'].flatMap((w) => ['key', '_key', '-key', '.key'].map((k) => w + k)),
+  ],
+  find: findAssignments,
   minEntropy: 3,
   visiblePrefix: 0,
   priority: -1,
@@ -40,6 +58,8 @@ export const genericCredential = defineSecretRule({
     const secret = match.secret;
     if (!CREDENTIAL_NAME.test(name) || METADATA_NAME.test(name) || PUBLIC_NAME.test(name)) return undefined;
     if (NON_VALUES.test(secret) || REFERENCE.test(secret)) return undefined;
+    // Key blocks belong to the private-key rule, which validates their body.
+    if (secret.includes('-----BEGIN')) return undefined;
     if (characterClasses(secret) < 2) return undefined;
     // Long values must look random; short ones are passwords, which rarely do.
     if (secret.length >= 20 && shannonEntropy(secret) < 3.5) return undefined;
@@ -60,6 +80,10 @@ export const genericCredential = defineSecretRule({
       `  "client_secret": "${value('c3')}",`,
       `const apiToken = '${value('c4')}';`,
       `password: Tr0ub4dor&3x!`,
+      `SECRET_KEY = '${fakeSecret('c6', ALPHABETS.alnum, 20)}(%$#)!'`,
+      `some_dict["secret"] = "${value('c7')}"`,
+      `NSString *apikey = @"${value('c8')}";`,
+      `"Orders": "Server=tcp:sql.acme.io,1433;Database=orders;User Id=app;Password=${value('c9')};Encrypt=True;"`,
     ],
     notLeaks: [
       { text: 'password = "changeme"', why: 'a placeholder' },
@@ -73,6 +97,8 @@ export const genericCredential = defineSecretRule({
       { text: 'tokenizationId = "c0a8f2d4-17e3-4b1a-9f3e-2d6c8b7a5e41"', why: 'an id, not a credential (gitleaks#1219)' },
       { text: 'secret_key_path = "/etc/app/secret.key"', why: 'a path' },
       { text: 'password_field = "user_password_1"', why: 'metadata name' },
+      { text: '"token1": "xoxp-1234567890"', why: 'a truncated example with a sequential run' },
+      { text: 'author = "Jane Doe <jane@example.org>"', why: 'not a credential name' },
     ],
   },
 });

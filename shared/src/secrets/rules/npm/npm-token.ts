@@ -6,8 +6,27 @@ const NPM_TOKEN = /(?<![A-Za-z0-9_])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_
 // `.npmrc`: `//registry.npmjs.org/:_authToken=…`; `${NPM_TOKEN}` references are placeholders.
 const AUTH_TOKEN = /_authToken\s{0,3}=\s{0,3}["']?(?<secret>[A-Za-z0-9._~+/=-]{20,512})/g;
 
+// `.npmrc` `_auth=` is base64 of `user:password`.
+const BASIC_AUTH = /(?<![A-Za-z0-9_])_auth\s{0,3}=\s{0,3}["']?(?<secret>[A-Za-z0-9+/]{8,512}={0,2})(?![A-Za-z0-9+/=])/g;
+
+function isUserPassword(encoded: string): boolean {
+  try {
+    return /^[^:\s]{1,128}:\S{3,}$/.test(atob(encoded));
+  } catch {
+    return false;
+  }
+}
+
 function* findNpmTokens(window: string, offset: number): Iterable<SecretMatch> {
   const seen = new Set<number>();
+  BASIC_AUTH.lastIndex = 0;
+  for (let m = BASIC_AUTH.exec(window); m; m = BASIC_AUTH.exec(window)) {
+    const secret = m.groups?.secret ?? '';
+    if (!isUserPassword(secret)) continue;
+    const start = offset + m.index + m[0].length - secret.length;
+    seen.add(start);
+    yield { secret, start, end: start + secret.length, groups: {} };
+  }
   for (const re of [NPM_TOKEN, AUTH_TOKEN]) {
     re.lastIndex = 0;
     for (let m = re.exec(window); m; m = re.exec(window)) {
@@ -29,7 +48,7 @@ export const npmToken = defineSecretRule({
   description: 'An npm access token (`npm_…`) or an `.npmrc` `_authToken` value.',
   severity: 'critical',
   confidence: 'high',
-  keywords: ['npm_', '_authtoken'],
+  keywords: ['npm_', '_auth'],
   find: findNpmTokens,
   minEntropy: 3,
   visiblePrefix: 4,
@@ -47,6 +66,7 @@ export const npmToken = defineSecretRule({
       `//registry.npmjs.org/:_authToken=${token('n1')}`,
       `NPM_TOKEN=${token('n2')}`,
       { path: '.npmrc', text: `//npm.pkg.github.com/:_authToken=${fakeSecret('n3', ALPHABETS.base64, 40)}` },
+      { path: '.npmrc', text: `//npm.acme.test/:_auth=${btoa(`ci-publisher:${fakeSecret('n4', ALPHABETS.alnum, 16)}`)}` },
     ],
     notLeaks: [
       { text: '//registry.npmjs.org/:_authToken=${NPM_TOKEN}', why: 'a reference to an environment variable' },
