@@ -53411,11 +53411,14 @@ function shannonEntropy(value2) {
 var ALPHABET = 128;
 var KeywordAutomaton = class {
   keywords;
+  /** Transitions; 16-bit so the table stays in cache (a few hundred states). */
   #delta;
   /** For each state, the keyword ending there, or -1. */
   #output;
   /** For each state, the next state on its suffix chain that has an output, or -1. */
   #dictLink;
+  /** For each state, the first state on its chain (itself included) with an output, or -1: one read per character. */
+  #firstOutput;
   constructor(keywords) {
     this.keywords = keywords;
     for (const k of keywords) {
@@ -53467,22 +53470,26 @@ var KeywordAutomaton = class {
     for (let s = 0; s < n; s++) {
       for (let c = 65; c <= 90; c++) delta[s * ALPHABET + c] = delta[s * ALPHABET + c + 32];
     }
-    this.#delta = delta;
+    if (n > 65535) throw new Error("too many keyword states");
+    this.#delta = Uint16Array.from(delta);
     this.#output = Int32Array.from(output2);
     this.#dictLink = dictLink;
+    this.#firstOutput = Int32Array.from(output2, (o, s) => o >= 0 ? s : dictLink[s]);
   }
   /** Calls `onHit(keywordIndex, start)` for every occurrence, in order of the occurrence's end. */
   scan(text, onHit) {
     const delta = this.#delta;
     const output2 = this.#output;
     const dictLink = this.#dictLink;
+    const firstOutput = this.#firstOutput;
     const keywords = this.keywords;
     let s = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
-      s = c < ALPHABET ? delta[s * ALPHABET + c] : 0;
-      if (output2[s] >= 0 || dictLink[s] >= 0) {
-        for (let o = output2[s] >= 0 ? s : dictLink[s]; o >= 0; o = dictLink[o]) {
+      s = c < ALPHABET ? delta[s << 7 | c] : 0;
+      const first = firstOutput[s];
+      if (first >= 0) {
+        for (let o = first; o >= 0; o = dictLink[o]) {
           const k = output2[o];
           onHit(k, i + 1 - keywords[k].length);
         }
@@ -55105,19 +55112,19 @@ function result(f, ruleIndex) {
 
 // src/scan/run-scan.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
-import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname3, isAbsolute, relative as relative4, resolve as resolve2, sep as sep4 } from "node:path";
 
 // src/files/walk.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { lstat as lstat2, readdir as readdir2, readFile, realpath } from "node:fs/promises";
+import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join as join3, relative as relative2, sep as sep3 } from "node:path";
 var ALWAYS_IGNORED = [".git"];
 var LOCK_FILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "Cargo.lock", "go.sum", "poetry.lock", "Gemfile.lock", "composer.lock", "Pipfile.lock", "uv.lock"]);
 var toPosix = (p) => p.split(sep3).join("/");
-async function gitignoreLayer(dir, base) {
+function gitignoreLayer(dir, base) {
   try {
-    const text = await readFile(join3(dir, ".gitignore"), "utf8");
+    const text = readFileSync(join3(dir, ".gitignore"), "utf8");
     return { base, rules: (0, import_ignore.default)().add(text) };
   } catch {
     return void 0;
@@ -55130,18 +55137,18 @@ function ignoredBy(layers, path6, isDir) {
   }
   return false;
 }
-async function walk(root, options) {
+function walk(root, options) {
   const files = [];
   const skipped = [];
-  const realRoot = await realpath(root);
+  const realRoot = realpathSync(root);
   const configLayer = { base: "", rules: (0, import_ignore.default)().add([...options.ignorePaths]) };
-  async function visit2(dir, layers) {
+  function visit2(dir, layers) {
     const relDir = toPosix(relative2(root, dir));
-    const own2 = await gitignoreLayer(dir, relDir);
+    const own2 = gitignoreLayer(dir, relDir);
     const active = own2 ? [...layers, own2] : layers;
     let entries;
     try {
-      entries = await readdir2(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error63) {
       skipped.push({ path: relDir || ".", reason: `could not read directory: ${error63.code ?? String(error63)}` });
       return;
@@ -55155,7 +55162,7 @@ async function walk(root, options) {
       if (entry.isSymbolicLink()) {
         let target;
         try {
-          target = await realpath(absolute);
+          target = realpathSync(absolute);
         } catch {
           skipped.push({ path: path6, reason: "broken symlink" });
           continue;
@@ -55168,7 +55175,7 @@ async function walk(root, options) {
       }
       if (ignoredBy(active, path6, isDir) || ignoredBy([configLayer], path6, isDir)) continue;
       if (isDir) {
-        await visit2(absolute, active);
+        visit2(absolute, active);
         continue;
       }
       if (!entry.isFile()) continue;
@@ -55176,7 +55183,7 @@ async function walk(root, options) {
         skipped.push({ path: path6, reason: "lock file" });
         continue;
       }
-      const stat3 = await lstat2(absolute);
+      const stat3 = lstatSync(absolute);
       if (stat3.size > options.maxFileSize) {
         skipped.push({ path: path6, reason: `larger than ${options.maxFileSize} bytes (${stat3.size})` });
         continue;
@@ -55184,7 +55191,7 @@ async function walk(root, options) {
       files.push({ path: path6, absolute, size: stat3.size });
     }
   }
-  await visit2(root, []);
+  visit2(root, []);
   return { files, skipped };
 }
 
@@ -55322,14 +55329,14 @@ function unquote(path6) {
 }
 
 // src/scan/load-config.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join as join4, relative as relative3 } from "node:path";
 var CONFIG_FILE = ".guardrails.yml";
 async function loadConfig(root, explicit, cwd) {
   const file2 = explicit ?? join4(root, CONFIG_FILE);
   let text;
   try {
-    text = await readFile2(file2, "utf8");
+    text = await readFile(file2, "utf8");
   } catch (error63) {
     const code = error63.code;
     if (!explicit && code === "ENOENT") return DEFAULT_CONFIG;
@@ -55374,9 +55381,8 @@ async function repositoryInfo(root) {
   }
 }
 
-// src/scan/scan-worker.ts
-import { readFileSync } from "node:fs";
-import { parentPort, Worker } from "node:worker_threads";
+// src/scan/scan-sync.ts
+import { readFileSync as readFileSync2 } from "node:fs";
 function scanFilesSync(data, onFile) {
   const config2 = { ...data.config, allowSecrets: data.config.allowSecrets.map((s) => new RegExp(s)) };
   const scanner = new FileScanner({ config: config2, source: data.source, today: data.today });
@@ -55384,7 +55390,7 @@ function scanFilesSync(data, onFile) {
   for (const file2 of data.files) {
     let bytes;
     try {
-      bytes = readFileSync(file2.absolute);
+      bytes = readFileSync2(file2.absolute);
     } catch (error63) {
       out.unreadable++;
       out.errors.push({ path: file2.path, message: `could not read: ${error63.code ?? String(error63)}` });
@@ -55398,35 +55404,6 @@ function scanFilesSync(data, onFile) {
     onFile?.();
   }
   return out;
-}
-async function scanInWorkers(url2, count, data, files, sizes) {
-  const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a]);
-  const shares = Array.from({ length: count }, () => ({ files: [], bytes: 0 }));
-  for (const i of order) {
-    const share = shares.reduce((min, s) => s.bytes < min.bytes ? s : min);
-    share.files.push(files[i]);
-    share.bytes += sizes[i];
-  }
-  const results = await Promise.all(
-    shares.map(
-      (share) => new Promise((resolve4, reject) => {
-        const workerData = { kind: "guardrails-scan-worker", ...data, files: share.files };
-        const worker = new Worker(url2, { workerData });
-        worker.once("message", (result2) => resolve4(result2));
-        worker.once("error", reject);
-        worker.once("exit", (code) => {
-          if (code !== 0) reject(new Error(`scan worker exited with code ${code}`));
-        });
-      })
-    )
-  );
-  return results.reduce((all, r) => ({
-    findings: [...all.findings, ...r.findings],
-    errors: [...all.errors, ...r.errors],
-    skipped: [...all.skipped, ...r.skipped],
-    scanned: all.scanned + r.scanned,
-    unreadable: all.unreadable + r.unreadable
-  }));
 }
 
 // src/scan/run-scan.ts
@@ -55451,7 +55428,6 @@ async function runScan(request) {
     collected = await scanFiles(root, targets, config2, {
       source: "repo",
       today: startedAt.toISOString().slice(0, 10),
-      workers: request.workers,
       onProgress: request.onProgress
     });
   }
@@ -55461,7 +55437,7 @@ async function runScan(request) {
     const file2 = isAbsolute(baselineFile) ? baselineFile : resolve2(request.cwd, baselineFile);
     let text;
     try {
-      text = await readFile3(file2, "utf8");
+      text = await readFile2(file2, "utf8");
     } catch (error63) {
       throw new GuardrailsError("IO", `cannot read baseline ${relative4(request.cwd, file2)}: ${error63.code ?? String(error63)}`, { cause: error63 });
     }
@@ -55514,7 +55490,6 @@ async function resolveTargets(cwd, paths) {
   }
   return { root: cwd, targets: absolute };
 }
-var PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 async function scanFiles(root, targets, config2, options) {
   const onProgress = options.onProgress;
   const out = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
@@ -55522,7 +55497,7 @@ async function scanFiles(root, targets, config2, options) {
   for (const target of targets) {
     const info2 = await stat2(target);
     if (info2.isDirectory()) {
-      const walked = await walk(target, { ignorePaths: config2.ignorePaths, maxFileSize: config2.maxFileSize });
+      const walked = walk(target, { ignorePaths: config2.ignorePaths, maxFileSize: config2.maxFileSize });
       const prefix = toPosix2(relative4(root, target));
       for (const f of walked.files) files.push({ path: prefix ? `${prefix}/${f.path}` : f.path, absolute: f.absolute, size: f.size });
       for (const s of walked.skipped) out.skipped.push({ ...s, path: prefix ? `${prefix}/${s.path}` : s.path });
@@ -55537,14 +55512,8 @@ async function scanFiles(root, targets, config2, options) {
     source: options.source,
     today: options.today
   };
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  let result2;
-  if (options.workers && options.workers.count > 1 && total >= PARALLEL_MIN_BYTES && files.length > 1) {
-    result2 = await scanInWorkers(options.workers.url, options.workers.count, data, files.map(({ path: path6, absolute }) => ({ path: path6, absolute })), files.map((f) => f.size));
-  } else {
-    let done = 0;
-    result2 = scanFilesSync({ ...data, files }, () => onProgress?.(++done, files.length));
-  }
+  let done = 0;
+  const result2 = scanFilesSync({ ...data, files }, () => onProgress?.(++done, files.length));
   return {
     findings: result2.findings,
     errors: [...out.errors, ...result2.errors],
@@ -55579,7 +55548,7 @@ async function scanDiff(root, scanner, config2, diff, onProgress) {
     if (ignored.ignores(added.path)) return;
     let bytes;
     try {
-      bytes = diff.head ? await gitBytes(root, ["show", `${diff.head}:./${added.path}`]) : await readFile3(resolve2(root, added.path));
+      bytes = diff.head ? await gitBytes(root, ["show", `${diff.head}:./${added.path}`]) : await readFile2(resolve2(root, added.path));
     } catch (error63) {
       out.unreadable++;
       out.errors.push({ path: added.path, message: `could not read: ${error63.message.split("\n")[0]}` });

@@ -18,8 +18,6 @@ export interface CliIo {
   stderrIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
-  /** Threads for large scans: the bundle that can run as a scan worker, and how many. */
-  workers?: { url: URL; count: number };
 }
 
 export const EXIT_OK = 0;
@@ -102,7 +100,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ...(options.history ? { history: typeof options.history === 'string' ? { range: options.history } : {} } : {}),
         now: io.now(),
         onProgress: progress.update,
-        workers: io.workers,
       });
       progress.done();
       const text = FORMATS[options.format](report, { color: !options.output && useColor(io, options.color) });
@@ -128,7 +125,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         cwd: io.cwd,
         ...(options.config ? { configFile: options.config } : {}),
         now: io.now(),
-        workers: io.workers,
       });
       const baseline = createBaseline(report.findings);
       await writeOutput(resolve(io.cwd, options.output), JSON.stringify(baseline, null, 2) + '\n');

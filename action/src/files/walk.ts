@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { SkippedFile } from '@pavedroad/guardrails-core';
@@ -34,9 +34,9 @@ interface Layer {
   rules: Ignore;
 }
 
-async function gitignoreLayer(dir: string, base: string): Promise<Layer | undefined> {
+function gitignoreLayer(dir: string, base: string): Layer | undefined {
   try {
-    const text = await readFile(join(dir, '.gitignore'), 'utf8');
+    const text = readFileSync(join(dir, '.gitignore'), 'utf8');
     return { base, rules: ignore().add(text) };
   } catch {
     return undefined;
@@ -52,22 +52,23 @@ function ignoredBy(layers: readonly Layer[], path: string, isDir: boolean): bool
 }
 
 /**
+ * Synchronous on purpose: on a local disk, sync directory reads beat thousands of thread-pool round trips.
  * Lists the files to scan under `root`: respects `.gitignore` files at every level and the config's ignored
  * paths, skips files over the size limit (listed with the reason), and never follows a symlink out of the root.
  */
-export async function walk(root: string, options: WalkOptions): Promise<WalkResult> {
+export function walk(root: string, options: WalkOptions): WalkResult {
   const files: WalkedFile[] = [];
   const skipped: SkippedFile[] = [];
-  const realRoot = await realpath(root);
+  const realRoot = realpathSync(root);
   const configLayer: Layer = { base: '', rules: ignore().add([...options.ignorePaths]) };
 
-  async function visit(dir: string, layers: readonly Layer[]): Promise<void> {
+  function visit(dir: string, layers: readonly Layer[]): void {
     const relDir = toPosix(relative(root, dir));
-    const own = await gitignoreLayer(dir, relDir);
+    const own = gitignoreLayer(dir, relDir);
     const active = own ? [...layers, own] : layers;
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       skipped.push({ path: relDir || '.', reason: `could not read directory: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       return;
@@ -81,7 +82,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       if (entry.isSymbolicLink()) {
         let target: string;
         try {
-          target = await realpath(absolute);
+          target = realpathSync(absolute);
         } catch {
           skipped.push({ path, reason: 'broken symlink' });
           continue;
@@ -95,7 +96,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
       }
       if (ignoredBy(active, path, isDir) || ignoredBy([configLayer], path, isDir)) continue;
       if (isDir) {
-        await visit(absolute, active);
+        visit(absolute, active);
         continue;
       }
       if (!entry.isFile()) continue;
@@ -103,7 +104,7 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
         skipped.push({ path, reason: 'lock file' });
         continue;
       }
-      const stat = await lstat(absolute);
+      const stat = lstatSync(absolute);
       if (stat.size > options.maxFileSize) {
         skipped.push({ path, reason: `larger than ${options.maxFileSize} bytes (${stat.size})` });
         continue;
@@ -112,6 +113,6 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkResu
     }
   }
 
-  await visit(root, []);
+  visit(root, []);
   return { files, skipped };
 }

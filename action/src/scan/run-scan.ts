@@ -18,8 +18,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { loadConfig } from './load-config';
 import { mapLimit } from './pool';
 import { repositoryInfo } from './repository-info';
-import type { ScanWorkerResult } from './scan-worker';
-import { scanFilesSync, scanInWorkers } from './scan-worker';
+import { scanFilesSync } from './scan-sync';
 
 const READ_CONCURRENCY = 16;
 
@@ -38,8 +37,6 @@ export interface ScanRequest {
   history?: { range?: string };
   now: Date;
   onProgress?: (done: number, total: number) => void;
-  /** Scan large trees on several threads, with workers started from this bundle URL. */
-  workers?: { url: URL; count: number } | undefined;
 }
 
 export interface ScanOutcome {
@@ -79,7 +76,6 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     collected = await scanFiles(root, targets, config, {
       source: 'repo',
       today: startedAt.toISOString().slice(0, 10),
-      workers: request.workers,
       onProgress: request.onProgress,
     });
   }
@@ -151,13 +147,9 @@ async function resolveTargets(cwd: string, paths: readonly string[]): Promise<{ 
   return { root: cwd, targets: absolute };
 }
 
-// Below this much content, starting threads costs more than it saves.
-const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
-
 interface FileScanOptions {
   source: FindingSource;
   today: string;
-  workers: ScanRequest['workers'];
   onProgress: ScanRequest['onProgress'];
 }
 
@@ -168,7 +160,7 @@ async function scanFiles(root: string, targets: readonly string[], config: Confi
   for (const target of targets) {
     const info = await stat(target);
     if (info.isDirectory()) {
-      const walked = await walk(target, { ignorePaths: config.ignorePaths, maxFileSize: config.maxFileSize });
+      const walked = walk(target, { ignorePaths: config.ignorePaths, maxFileSize: config.maxFileSize });
       const prefix = toPosix(relative(root, target));
       for (const f of walked.files) files.push({ path: prefix ? `${prefix}/${f.path}` : f.path, absolute: f.absolute, size: f.size });
       for (const s of walked.skipped) out.skipped.push({ ...s, path: prefix ? `${prefix}/${s.path}` : s.path });
@@ -183,14 +175,8 @@ async function scanFiles(root: string, targets: readonly string[], config: Confi
     source: options.source,
     today: options.today,
   };
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  let result: ScanWorkerResult;
-  if (options.workers && options.workers.count > 1 && total >= PARALLEL_MIN_BYTES && files.length > 1) {
-    result = await scanInWorkers(options.workers.url, options.workers.count, data, files.map(({ path, absolute }) => ({ path, absolute })), files.map((f) => f.size));
-  } else {
-    let done = 0;
-    result = scanFilesSync({ ...data, files }, () => onProgress?.(++done, files.length));
-  }
+  let done = 0;
+  const result = scanFilesSync({ ...data, files }, () => onProgress?.(++done, files.length));
   return {
     findings: result.findings,
     errors: [...out.errors, ...result.errors],

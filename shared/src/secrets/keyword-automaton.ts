@@ -5,11 +5,14 @@ const ALPHABET = 128;
 
 export class KeywordAutomaton {
   readonly keywords: readonly string[];
-  readonly #delta: Int32Array;
+  /** Transitions; 16-bit so the table stays in cache (a few hundred states). */
+  readonly #delta: Uint16Array;
   /** For each state, the keyword ending there, or -1. */
   readonly #output: Int32Array;
   /** For each state, the next state on its suffix chain that has an output, or -1. */
   readonly #dictLink: Int32Array;
+  /** For each state, the first state on its chain (itself included) with an output, or -1: one read per character. */
+  readonly #firstOutput: Int32Array;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
@@ -65,9 +68,11 @@ export class KeywordAutomaton {
     for (let s = 0; s < n; s++) {
       for (let c = 65; c <= 90; c++) delta[s * ALPHABET + c] = delta[s * ALPHABET + c + 32]!;
     }
-    this.#delta = delta;
+    if (n > 0xffff) throw new Error('too many keyword states');
+    this.#delta = Uint16Array.from(delta);
     this.#output = Int32Array.from(output);
     this.#dictLink = dictLink;
+    this.#firstOutput = Int32Array.from(output, (o, s) => (o >= 0 ? s : dictLink[s]!));
   }
 
   /** Calls `onHit(keywordIndex, start)` for every occurrence, in order of the occurrence's end. */
@@ -75,13 +80,15 @@ export class KeywordAutomaton {
     const delta = this.#delta;
     const output = this.#output;
     const dictLink = this.#dictLink;
+    const firstOutput = this.#firstOutput;
     const keywords = this.keywords;
     let s = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
-      s = c < ALPHABET ? delta[s * ALPHABET + c]! : 0;
-      if (output[s]! >= 0 || dictLink[s]! >= 0) {
-        for (let o = output[s]! >= 0 ? s : dictLink[s]!; o >= 0; o = dictLink[o]!) {
+      s = c < ALPHABET ? delta[(s << 7) | c]! : 0;
+      const first = firstOutput[s]!;
+      if (first >= 0) {
+        for (let o = first; o >= 0; o = dictLink[o]!) {
           const k = output[o]!;
           onHit(k, i + 1 - keywords[k]!.length);
         }

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import type { Config, Finding, FindingSource, ScanError, SkippedFile } from '@pavedroad/guardrails-core';
+import { FileScanner } from '@pavedroad/guardrails-core';
+
+/** What a file scan needs: plain data, so the same scan could run on another thread. */
+export interface ScanFilesInput {
+  config: Omit<Config, 'allowSecrets'> & { allowSecrets: string[] };
+  source: FindingSource;
+  today: string;
+  files: { path: string; absolute: string }[];
+}
+
+export interface ScanFilesResult {
+  findings: Finding[];
+  errors: ScanError[];
+  skipped: SkippedFile[];
+  scanned: number;
+  unreadable: number;
+}
+
+/** Scans files synchronously: reads and scans in one thread, the fastest path for many small files. */
+export function scanFilesSync(data: ScanFilesInput, onFile?: () => void): ScanFilesResult {
+  const config: Config = { ...data.config, allowSecrets: data.config.allowSecrets.map((s) => new RegExp(s)) };
+  const scanner = new FileScanner({ config, source: data.source, today: data.today });
+  const out: ScanFilesResult = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  for (const file of data.files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file.absolute);
+    } catch (error) {
+      out.unreadable++;
+      out.errors.push({ path: file.path, message: `could not read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      continue;
+    }
+    const result = scanner.scanFile(file.path, bytes);
+    out.findings.push(...result.findings);
+    out.errors.push(...result.errors);
+    if (result.skipped) out.skipped.push({ path: file.path, reason: result.skipped });
+    else out.scanned++;
+    onFile?.();
+  }
+  return out;
+}
+
