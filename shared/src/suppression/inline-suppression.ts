@@ -57,3 +57,33 @@ export function inlineDecision(
   }
   return { kind: 'none' };
 }
+
+/**
+ * Decides suppression by looking at the given lines (for a resource: its whole block and the line above it),
+ * accepting our directive and the anchors' (`checkov:skip=`, `trivy:ignore:`, `tfsec:ignore:`, `kics-scan`)
+ * for any of `ids` (the rule id, its guardrail and its anchor ids).
+ */
+export function decisionIn(
+  lineText: (line: number) => string,
+  lines: readonly number[],
+  ids: ReadonlySet<string>,
+  today: string,
+  parse: (line: string) => InlineDirective | undefined,
+): InlineDecision {
+  for (const at of lines) {
+    if (at < 1) continue;
+    const directive = parse(lineText(at));
+    if (!directive || !directive.ids.some((id) => ids.has(id) || id === '*')) continue;
+    const named = directive.ids.find((id) => ids.has(id)) ?? directive.ids[0] ?? '';
+    if (!directive.reason) {
+      return { kind: 'invalid', line: at, problem: `the suppression of ${named} needs a reason: add "-- <why this is safe>"` };
+    }
+    if (directive.until && directive.until < today) {
+      return { kind: 'invalid', line: at, problem: `the suppression of ${named} expired on ${directive.until}; fix the finding or renew the date` };
+    }
+    const suppression: Suppression = { kind: 'inline', reason: directive.reason };
+    if (directive.until) suppression.expires = directive.until;
+    return { kind: 'suppressed', suppression };
+  }
+  return { kind: 'none' };
+}

@@ -1,0 +1,225 @@
+import type { Attr, Link, Site } from './attr';
+import type { PolicyDocument } from './policy-document';
+
+/** Where a resource comes from. */
+export type ResourceOrigin = 'terraform' | 'cloudformation' | 'aws';
+
+interface ResourceBase {
+  /** Terraform address (`module.app.aws_instance.web`), CloudFormation logical id, or ARN. Unique in a model. */
+  address: string;
+  /** The source type, e.g. `aws_instance` or `AWS::EC2::Instance`. */
+  type: string;
+  origin: ResourceOrigin;
+  /** The whole resource block or the live resource. */
+  site: Site;
+  /** A short, stable name to show (`aws_instance.web`, `WebServer`). */
+  name: string;
+}
+
+/** IMDS settings shared by instances, launch templates and launch configurations. */
+export interface MetadataOptions {
+  httpTokens: Attr<string>;
+  httpEndpoint: Attr<string>;
+}
+
+export interface Ec2Instance extends ResourceBase, MetadataOptions {
+  kind: 'ec2-instance';
+  ami: Attr<string>;
+  /** The AMI resource in the same code, when the instance uses one (`data.aws_ami.x.id`). */
+  amiLink?: Link | undefined;
+  launchTemplate?: Link | undefined;
+  instanceProfile?: Link | undefined;
+}
+
+export interface LaunchTemplate extends ResourceBase, MetadataOptions {
+  kind: 'launch-template';
+  ami: Attr<string>;
+  amiLink?: Link | undefined;
+  instanceProfile?: Link | undefined;
+}
+
+export interface LaunchConfiguration extends ResourceBase, MetadataOptions {
+  kind: 'launch-configuration';
+  ami: Attr<string>;
+  amiLink?: Link | undefined;
+  instanceProfile?: Link | undefined;
+}
+
+export interface AutoScalingGroup extends ResourceBase {
+  kind: 'autoscaling-group';
+  launchTemplate?: Link | undefined;
+  launchConfiguration?: Link | undefined;
+}
+
+/** An AMI defined or looked up in the code; `imdsSupport = "v2.0"` makes IMDSv2 the launch default. */
+export interface Ami extends ResourceBase {
+  kind: 'ami';
+  imdsSupport: Attr<string>;
+}
+
+/** The account-and-region default for new instances (`aws_ec2_instance_metadata_defaults`). */
+export interface InstanceMetadataDefaults extends ResourceBase {
+  kind: 'imds-defaults';
+  httpTokens: Attr<string>;
+  httpEndpoint: Attr<string>;
+}
+
+export interface PublicAccessBlockFlags {
+  blockPublicAcls: Attr<boolean>;
+  blockPublicPolicy: Attr<boolean>;
+  ignorePublicAcls: Attr<boolean>;
+  restrictPublicBuckets: Attr<boolean>;
+}
+
+export interface S3Bucket extends ResourceBase {
+  kind: 's3-bucket';
+  bucketName: Attr<string>;
+  acl: Attr<string>;
+  /** Static website hosting configured on the bucket. */
+  website: Attr<boolean>;
+  /** Inline public access block (CloudFormation `PublicAccessBlockConfiguration`). */
+  publicAccessBlock?: PublicAccessBlockFlags & { at: Site };
+  /** Inline policy (legacy Terraform `policy` argument). */
+  policy?: Attr<PolicyDocument>;
+}
+
+export interface S3BucketPublicAccessBlock extends ResourceBase, PublicAccessBlockFlags {
+  kind: 's3-public-access-block';
+  bucket: Link;
+}
+
+export interface S3AccountPublicAccessBlock extends ResourceBase, PublicAccessBlockFlags {
+  kind: 's3-account-public-access-block';
+}
+
+export interface S3BucketAcl extends ResourceBase {
+  kind: 's3-bucket-acl';
+  bucket: Link;
+  acl: Attr<string>;
+  /** Grants to the AllUsers / AuthenticatedUsers groups. */
+  publicGrants: Attr<string[]>;
+}
+
+export interface S3BucketPolicy extends ResourceBase {
+  kind: 's3-bucket-policy';
+  bucket: Link;
+  policy: Attr<PolicyDocument>;
+}
+
+export interface S3BucketWebsite extends ResourceBase {
+  kind: 's3-bucket-website';
+  bucket: Link;
+}
+
+export interface EksCluster extends ResourceBase {
+  kind: 'eks-cluster';
+  endpointPublicAccess: Attr<boolean>;
+  publicAccessCidrs: Attr<string[]>;
+}
+
+export interface GkeCluster extends ResourceBase {
+  kind: 'gke-cluster';
+  /** `private_cluster_config.enable_private_endpoint`. */
+  privateEndpoint: Attr<boolean>;
+  /** CIDRs of `master_authorized_networks_config`; absent when the block is absent. */
+  authorizedNetworks: Attr<string[]>;
+}
+
+export interface AksCluster extends ResourceBase {
+  kind: 'aks-cluster';
+  privateCluster: Attr<boolean>;
+  /** `api_server_authorized_ip_ranges` (azurerm v3) or `api_server_access_profile.authorized_ip_ranges` (v4). */
+  authorizedIpRanges: Attr<string[]>;
+}
+
+/** A long-lived cloud credential created by the code. */
+export interface StaticCredential extends ResourceBase {
+  kind: 'static-credential';
+  provider: 'aws' | 'gcp' | 'azure';
+  /** What the credential is, e.g. `IAM access key`, `service-account key`. */
+  credential: string;
+  /** Who it belongs to (user, service account, application), when known. */
+  owner: Attr<string>;
+  /** Whether the credential is active (`status = "Inactive"` keys are lower risk). */
+  active: Attr<boolean>;
+}
+
+/** Static keys written into a provider configuration. */
+export interface ProviderCredentials extends ResourceBase {
+  kind: 'provider-credentials';
+  provider: 'aws' | 'gcp' | 'azure';
+  /** The attribute that holds the key (`access_key`, `secret_key`, `credentials`, `client_secret`). */
+  keys: Attr<string>[];
+}
+
+/** A human console login for an IAM user. */
+export interface ConsoleLogin extends ResourceBase {
+  kind: 'console-login';
+  user: Attr<string>;
+}
+
+export interface AzureStorageAccount extends ResourceBase {
+  kind: 'azure-storage-account';
+  allowNestedItemsToBePublic: Attr<boolean>;
+}
+
+export interface AzureStorageContainer extends ResourceBase {
+  kind: 'azure-storage-container';
+  accessType: Attr<string>;
+}
+
+export interface GcsBucketBinding extends ResourceBase {
+  kind: 'gcs-public-binding';
+  /** The members of the binding (`allUsers`, `allAuthenticatedUsers`, ...). */
+  members: Attr<string[]>;
+  role: Attr<string>;
+}
+
+export type Resource =
+  | Ec2Instance
+  | LaunchTemplate
+  | LaunchConfiguration
+  | AutoScalingGroup
+  | Ami
+  | InstanceMetadataDefaults
+  | S3Bucket
+  | S3BucketPublicAccessBlock
+  | S3AccountPublicAccessBlock
+  | S3BucketAcl
+  | S3BucketPolicy
+  | S3BucketWebsite
+  | EksCluster
+  | GkeCluster
+  | AksCluster
+  | StaticCredential
+  | ProviderCredentials
+  | ConsoleLogin
+  | AzureStorageAccount
+  | AzureStorageContainer
+  | GcsBucketBinding;
+
+export type ResourceKind = Resource['kind'];
+export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;
+
+/** The resources of one source tree, by address, with links resolvable. */
+export class ResourceModel {
+  readonly #byAddress = new Map<string, Resource>();
+
+  constructor(readonly resources: readonly Resource[]) {
+    for (const r of resources) this.#byAddress.set(r.address, r);
+  }
+
+  get(address: string | undefined): Resource | undefined {
+    return address === undefined ? undefined : this.#byAddress.get(address);
+  }
+
+  /** The linked resource when it exists in the model and has the expected kind. */
+  follow<K extends ResourceKind>(link: Link | undefined, kind: K): ResourceOfKind<K> | undefined {
+    const target = this.get(link?.target);
+    return target?.kind === kind ? (target as ResourceOfKind<K>) : undefined;
+  }
+
+  ofKind<K extends ResourceKind>(kind: K): ResourceOfKind<K>[] {
+    return this.resources.filter((r): r is ResourceOfKind<K> => r.kind === kind);
+  }
+}

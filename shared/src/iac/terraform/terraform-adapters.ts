@@ -1,0 +1,283 @@
+import type { Attr } from '../model/attr';
+import { unknown } from '../model/attr';
+import type { PolicyDocument } from '../model/policy-document';
+import { policyFromValue } from '../model/policy-from-value';
+import type { MetadataOptions, PublicAccessBlockFlags, Resource } from '../model/resources';
+import { isUnknown } from '../hcl/hcl-value';
+import type { TerraformBlock } from './terraform-module';
+import { BlockReader, withDefault } from './block-reader';
+
+type Adapter = (b: TerraformBlock, r: BlockReader) => Resource | undefined;
+
+const base = (b: TerraformBlock, r: BlockReader) => ({
+  address: b.address,
+  type: b.type,
+  origin: 'terraform' as const,
+  site: { location: r.location },
+  name: b.address.replace(/^.*?((?:data\.)?[a-z0-9_]+\.[^.]+)$/, '$1'),
+});
+
+// Provider defaults, from the provider docs; each default says whose it is.
+const AWS = 'aws provider default';
+
+function metadataOptions(r: BlockReader): MetadataOptions {
+  return {
+    // Absent http_tokens is context-dependent: the AMI's imds_support or the region default decide.
+    httpTokens: r.string('metadata_options.http_tokens'),
+    httpEndpoint: withDefault(r.string('metadata_options.http_endpoint'), 'enabled', `${AWS}: http_endpoint = "enabled"`),
+  };
+}
+
+function accessBlockFlags(r: BlockReader): PublicAccessBlockFlags {
+  const flag = (name: string) => withDefault(r.bool(name), false, `${AWS}: ${name} = false`);
+  return {
+    blockPublicAcls: flag('block_public_acls'),
+    blockPublicPolicy: flag('block_public_policy'),
+    ignorePublicAcls: flag('ignore_public_acls'),
+    restrictPublicBuckets: flag('restrict_public_buckets'),
+  };
+}
+
+const optionalLink = (r: BlockReader, ...paths: string[]) => {
+  for (const p of paths) {
+    const link = r.link(p);
+    if (link) return link;
+  }
+  return undefined;
+};
+
+/** A policy argument: JSON text, jsonencode() (known parts kept) or a policy document data source. */
+function policyAttr(r: BlockReader, path: string): Attr<PolicyDocument> {
+  const raw = r.value(path);
+  if (raw.state === 'absent' || raw.state === 'default') return { state: 'absent', at: raw.at };
+  if (raw.state === 'unknown') return raw;
+  const doc = policyFromValue(raw.value, raw.at, isUnknown as (v: unknown) => boolean);
+  return doc ? { state: 'set', value: doc, at: raw.at } : unknown(raw.at, 'the policy is not valid JSON');
+}
+
+function owner(r: BlockReader, ...paths: string[]): Attr<string> {
+  for (const p of paths) {
+    const v = r.string(p);
+    if (v.state !== 'absent') return v.state === 'unknown' ? { ...v, state: 'unknown' } : v;
+  }
+  return unknown({ location: r.location }, 'no owner attribute');
+}
+
+/** Terraform resource and data types mapped to the resource model, listed explicitly. */
+export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
+  aws_instance: (b, r) => ({
+    ...base(b, r),
+    kind: 'ec2-instance',
+    ...metadataOptions(r),
+    ami: r.string('ami'),
+    amiLink: r.link('ami'),
+    launchTemplate: optionalLink(r, 'launch_template.id', 'launch_template.name'),
+    instanceProfile: r.link('iam_instance_profile'),
+  }),
+  aws_launch_template: (b, r) => ({
+    ...base(b, r),
+    kind: 'launch-template',
+    ...metadataOptions(r),
+    ami: r.string('image_id'),
+    amiLink: r.link('image_id'),
+    instanceProfile: optionalLink(r, 'iam_instance_profile.name', 'iam_instance_profile.arn'),
+  }),
+  aws_launch_configuration: (b, r) => ({
+    ...base(b, r),
+    kind: 'launch-configuration',
+    ...metadataOptions(r),
+    ami: r.string('image_id'),
+    amiLink: r.link('image_id'),
+    instanceProfile: r.link('iam_instance_profile'),
+  }),
+  aws_autoscaling_group: (b, r) => ({
+    ...base(b, r),
+    kind: 'autoscaling-group',
+    launchTemplate: optionalLink(
+      r,
+      'launch_template.id',
+      'launch_template.name',
+      'mixed_instances_policy.launch_template.launch_template_specification.launch_template_id',
+      'mixed_instances_policy.launch_template.launch_template_specification.launch_template_name',
+    ),
+    launchConfiguration: r.link('launch_configuration'),
+  }),
+  aws_ami: (b, r) => ({ ...base(b, r), kind: 'ami', imdsSupport: r.string('imds_support') }),
+  aws_ec2_instance_metadata_defaults: (b, r) => ({
+    ...base(b, r),
+    kind: 'imds-defaults',
+    httpTokens: withDefault(r.string('http_tokens'), 'no-preference', `${AWS}: http_tokens = "no-preference"`),
+    httpEndpoint: withDefault(r.string('http_endpoint'), 'no-preference', `${AWS}: http_endpoint = "no-preference"`),
+  }),
+  aws_s3_bucket: (b, r) => {
+    const website = r.nested(['website']);
+    const policy = policyAttr(r, 'policy');
+    return {
+      ...base(b, r),
+      kind: 's3-bucket',
+      bucketName: r.string('bucket'),
+      acl: withDefault(r.string('acl'), 'private', `${AWS}: acl = "private"`),
+      website: 'block' in website ? { state: 'set', value: true, at: { location: website.block.location } } : { state: 'absent', at: { location: r.location } },
+      ...(policy.state === 'absent' ? {} : { policy }),
+    };
+  },
+  aws_s3_bucket_policy: (b, r) => ({
+    ...base(b, r),
+    kind: 's3-bucket-policy',
+    bucket: r.link('bucket') ?? { unresolved: 'no bucket argument', at: { location: r.location } },
+    policy: policyAttr(r, 'policy'),
+  }),
+  aws_s3_bucket_public_access_block: (b, r) => ({
+    ...base(b, r),
+    kind: 's3-public-access-block',
+    bucket: r.link('bucket') ?? { unresolved: 'no bucket argument', at: { location: r.location } },
+    ...accessBlockFlags(r),
+  }),
+  aws_s3_account_public_access_block: (b, r) => ({ ...base(b, r), kind: 's3-account-public-access-block', ...accessBlockFlags(r) }),
+  aws_s3_bucket_acl: (b, r) => {
+    const grants = r.all('access_control_policy').flatMap((p) => p.all('grant')).map((g) => g.string('grantee.uri'));
+    const uris = grants.filter((g) => g.state === 'set').map((g) => (g.state === 'set' ? g.value : ''));
+    const publicUris = uris.filter((u) => /AllUsers|AuthenticatedUsers/.test(u));
+    return {
+      ...base(b, r),
+      kind: 's3-bucket-acl',
+      bucket: r.link('bucket') ?? { unresolved: 'no bucket argument', at: { location: r.location } },
+      acl: r.string('acl'),
+      publicGrants: { state: 'set', value: publicUris, at: { location: r.location } },
+    };
+  },
+  aws_s3_bucket_website_configuration: (b, r) => ({
+    ...base(b, r),
+    kind: 's3-bucket-website',
+    bucket: r.link('bucket') ?? { unresolved: 'no bucket argument', at: { location: r.location } },
+  }),
+  aws_eks_cluster: (b, r) => ({
+    ...base(b, r),
+    kind: 'eks-cluster',
+    endpointPublicAccess: withDefault(r.bool('vpc_config.endpoint_public_access'), true, `${AWS}: endpoint_public_access = true`),
+    publicAccessCidrs: withDefault(r.strings('vpc_config.public_access_cidrs'), ['0.0.0.0/0'], `${AWS}: public_access_cidrs = ["0.0.0.0/0"]`),
+  }),
+  google_container_cluster: (b, r) => {
+    const networks = r.nested(['master_authorized_networks_config']);
+    let authorized: Attr<string[]>;
+    if ('block' in networks) {
+      const cidrs = new BlockReader(networks.block, r.scope).all('cidr_blocks').map((c) => c.string('cidr_block'));
+      const pending = cidrs.find((c) => c.state === 'unknown');
+      authorized = pending
+        ? pending.state === 'unknown'
+          ? { state: 'unknown', at: pending.at, reason: pending.reason }
+          : pending
+        : { state: 'set', value: cidrs.map((c) => (c.state === 'set' ? c.value : '')), at: { location: networks.block.location } };
+    } else if ('dynamic' in networks) {
+      authorized = { state: 'unknown', at: { location: networks.dynamic.location }, reason: 'authorized networks come from a dynamic block' };
+    } else {
+      authorized = { state: 'absent', at: { location: r.location } };
+    }
+    return {
+      ...base(b, r),
+      kind: 'gke-cluster',
+      privateEndpoint: withDefault(r.bool('private_cluster_config.enable_private_endpoint'), false, 'google provider default: enable_private_endpoint = false'),
+      authorizedNetworks: authorized,
+    };
+  },
+  azurerm_kubernetes_cluster: (b, r) => {
+    const v3 = r.strings('api_server_authorized_ip_ranges');
+    const v4 = r.strings('api_server_access_profile.authorized_ip_ranges');
+    return {
+      ...base(b, r),
+      kind: 'aks-cluster',
+      privateCluster: withDefault(r.bool('private_cluster_enabled'), false, 'azurerm provider default: private_cluster_enabled = false'),
+      authorizedIpRanges: v3.state !== 'absent' ? v3 : v4,
+    };
+  },
+  aws_iam_access_key: (b, r) => ({
+    ...base(b, r),
+    kind: 'static-credential',
+    provider: 'aws',
+    credential: 'IAM access key',
+    owner: owner(r, 'user'),
+    active: (() => {
+      const status = withDefault(r.string('status'), 'Active', `${AWS}: status = "Active"`);
+      return status.state === 'set' || status.state === 'default' ? { ...status, value: status.value === 'Active' } : status;
+    })(),
+  }),
+  google_service_account_key: (b, r) => ({
+    ...base(b, r),
+    kind: 'static-credential',
+    provider: 'gcp',
+    credential: 'service-account key',
+    owner: owner(r, 'service_account_id'),
+    active: { state: 'default', value: true, at: { location: r.location }, default: 'keys are active until deleted' },
+  }),
+  azuread_application_password: (b, r) => ({
+    ...base(b, r),
+    kind: 'static-credential',
+    provider: 'azure',
+    credential: 'application password (client secret)',
+    owner: owner(r, 'application_id', 'application_object_id'),
+    active: { state: 'default', value: true, at: { location: r.location }, default: 'active until it expires' },
+  }),
+  azuread_service_principal_password: (b, r) => ({
+    ...base(b, r),
+    kind: 'static-credential',
+    provider: 'azure',
+    credential: 'service principal password',
+    owner: owner(r, 'service_principal_id'),
+    active: { state: 'default', value: true, at: { location: r.location }, default: 'active until it expires' },
+  }),
+  aws_iam_user_login_profile: (b, r) => ({ ...base(b, r), kind: 'console-login', user: owner(r, 'user') }),
+  azurerm_storage_account: (b, r) => {
+    const modern = r.bool('allow_nested_items_to_be_public');
+    const legacy = r.bool('allow_blob_public_access');
+    return {
+      ...base(b, r),
+      kind: 'azure-storage-account',
+      // azurerm v3+ defaults to true (the Azure API defaults to false: hashicorp/terraform-provider-azurerm#27513).
+      allowNestedItemsToBePublic:
+        modern.state !== 'absent' ? modern : legacy.state !== 'absent' ? legacy : withDefault(modern, true, 'azurerm provider default (v3+): allow_nested_items_to_be_public = true'),
+    };
+  },
+  azurerm_storage_container: (b, r) => ({
+    ...base(b, r),
+    kind: 'azure-storage-container',
+    accessType: withDefault(r.string('container_access_type'), 'private', 'azurerm provider default: container_access_type = "private"'),
+  }),
+  google_storage_bucket_iam_member: (b, r) => {
+    const member = r.string('member');
+    return {
+      ...base(b, r),
+      kind: 'gcs-public-binding',
+      members: member.state === 'set' ? { ...member, value: [member.value] } : member.state === 'unknown' ? member : { state: 'absent', at: member.at },
+      role: r.string('role'),
+    };
+  },
+  google_storage_bucket_iam_binding: (b, r) => ({ ...base(b, r), kind: 'gcs-public-binding', members: r.strings('members'), role: r.string('role') }),
+};
+
+/** Provider blocks with static keys written into them. */
+const PROVIDER_KEYS: Readonly<Record<string, { provider: 'aws' | 'gcp' | 'azure'; attributes: readonly string[] }>> = {
+  aws: { provider: 'aws', attributes: ['access_key', 'secret_key'] },
+  google: { provider: 'gcp', attributes: ['credentials'] },
+  'google-beta': { provider: 'gcp', attributes: ['credentials'] },
+  azurerm: { provider: 'azure', attributes: ['client_secret', 'client_certificate_password'] },
+  azuread: { provider: 'azure', attributes: ['client_secret'] },
+};
+
+/** Maps one evaluated Terraform block to the resource model, or undefined when no guardrail looks at it. */
+export function adaptTerraformBlock(block: TerraformBlock): Resource | undefined {
+  const reader = new BlockReader(block.block, block.scope);
+  if (block.kind === 'provider') {
+    const spec = PROVIDER_KEYS[block.type];
+    if (!spec) return undefined;
+    const keys = spec.attributes.map((a) => reader.string(a)).filter((a) => a.state !== 'absent');
+    if (!keys.length) return undefined;
+    return { ...base(block, reader), kind: 'provider-credentials', provider: spec.provider, keys };
+  }
+  if (block.kind === 'data') {
+    if (block.type === 'aws_ami') {
+      return { ...base(block, reader), kind: 'ami', imdsSupport: unknown({ location: reader.location }, 'the AMI is looked up when Terraform plans') };
+    }
+    return undefined;
+  }
+  return TERRAFORM_ADAPTERS[block.type]?.(block, reader);
+}
