@@ -1,6 +1,7 @@
 // Bundles the Action (dist/index.js) and the CLI (dist/cli.js). `--check` rebuilds in memory and fails when
 // the committed dist differs, since the runner executes dist, never the source.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -26,6 +27,14 @@ const outputs = [
   ...(await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', banner: { js: banner } })).outputFiles,
   ...(await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${banner}` } })).outputFiles,
 ];
+
+// The bundle loads these beside itself: web-tree-sitter's runtime and the Terraform grammar.
+const require = createRequire(import.meta.url);
+const wasm = ['web-tree-sitter/web-tree-sitter.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'].map((id) => ({
+  path: join(here, 'dist', id.slice(id.lastIndexOf('/') + 1)),
+  contents: readFileSync(require.resolve(id)),
+}));
+outputs.push(...wasm);
 
 let stale = 0;
 for (const file of outputs) {

@@ -20,8 +20,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -88,25 +88,25 @@ var require_argument = __commonJS({
        * @param {string} name
        * @param {string} [description]
        */
-      constructor(name, description) {
+      constructor(name2, description) {
         this.description = description || "";
         this.variadic = false;
         this.parseArg = void 0;
         this.defaultValue = void 0;
         this.defaultValueDescription = void 0;
         this.argChoices = void 0;
-        switch (name[0]) {
+        switch (name2[0]) {
           case "<":
             this.required = true;
-            this._name = name.slice(1, -1);
+            this._name = name2.slice(1, -1);
             break;
           case "[":
             this.required = false;
-            this._name = name.slice(1, -1);
+            this._name = name2.slice(1, -1);
             break;
           default:
             this.required = true;
-            this._name = name;
+            this._name = name2;
             break;
         }
         if (this._name.endsWith("...")) {
@@ -331,9 +331,9 @@ var require_help = __commonJS({
        * @returns {string}
        */
       subcommandTerm(cmd) {
-        const args = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
+        const args2 = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
         return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
-        (args ? " " + args : "");
+        (args2 ? " " + args2 : "");
       }
       /**
        * Get the option term to show in the list of options.
@@ -636,8 +636,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str) {
-        return stripColor(str).length;
+      displayWidth(str2) {
+        return stripColor(str2).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -645,11 +645,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str) {
-        return str;
+      styleTitle(str2) {
+        return str2;
       }
-      styleUsage(str) {
-        return str.split(" ").map((word) => {
+      styleUsage(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -657,46 +657,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str) {
-        return this.styleDescriptionText(str);
+      styleCommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleOptionDescription(str) {
-        return this.styleDescriptionText(str);
+      styleOptionDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleSubcommandDescription(str) {
-        return this.styleDescriptionText(str);
+      styleSubcommandDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleArgumentDescription(str) {
-        return this.styleDescriptionText(str);
+      styleArgumentDescription(str2) {
+        return this.styleDescriptionText(str2);
       }
-      styleDescriptionText(str) {
-        return str;
+      styleDescriptionText(str2) {
+        return str2;
       }
-      styleOptionTerm(str) {
-        return this.styleOptionText(str);
+      styleOptionTerm(str2) {
+        return this.styleOptionText(str2);
       }
-      styleSubcommandTerm(str) {
-        return str.split(" ").map((word) => {
+      styleSubcommandTerm(str2) {
+        return str2.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str) {
-        return this.styleArgumentText(str);
+      styleArgumentTerm(str2) {
+        return this.styleArgumentText(str2);
       }
-      styleOptionText(str) {
-        return str;
+      styleOptionText(str2) {
+        return str2;
       }
-      styleArgumentText(str) {
-        return str;
+      styleArgumentText(str2) {
+        return str2;
       }
-      styleSubcommandText(str) {
-        return str;
+      styleSubcommandText(str2) {
+        return str2;
       }
-      styleCommandText(str) {
-        return str;
+      styleCommandText(str2) {
+        return str2;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -719,8 +719,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str) {
-        return /\n[^\S\r\n]/.test(str);
+      preformatted(str2) {
+        return /\n[^\S\r\n]/.test(str2);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -766,9 +766,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str, width) {
-        if (width < this.minWidthToWrap) return str;
-        const rawLines = str.split(/\r\n|\n/);
+      boxWrap(str2, width) {
+        if (width < this.minWidthToWrap) return str2;
+        const rawLines = str2.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line) => {
@@ -796,9 +796,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str) {
+    function stripColor(str2) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str.replace(sgrPattern, "");
+      return str2.replace(sgrPattern, "");
     }
     exports.Help = Help2;
     exports.stripColor = stripColor;
@@ -816,14 +816,14 @@ var require_option = __commonJS({
        * @param {string} flags
        * @param {string} [description]
        */
-      constructor(flags, description) {
-        this.flags = flags;
+      constructor(flags2, description) {
+        this.flags = flags2;
         this.description = description || "";
-        this.required = flags.includes("<");
-        this.optional = flags.includes("[");
-        this.variadic = /\w\.\.\.[>\]]$/.test(flags);
+        this.required = flags2.includes("<");
+        this.optional = flags2.includes("[");
+        this.variadic = /\w\.\.\.[>\]]$/.test(flags2);
         this.mandatory = false;
-        const optionFlags = splitOptionFlags(flags);
+        const optionFlags = splitOptionFlags(flags2);
         this.short = optionFlags.shortFlag;
         this.long = optionFlags.longFlag;
         this.negate = false;
@@ -913,8 +913,8 @@ var require_option = __commonJS({
        * @param {string} name
        * @return {Option}
        */
-      env(name) {
-        this.envVar = name;
+      env(name2) {
+        this.envVar = name2;
         return this;
       }
       /**
@@ -1069,17 +1069,17 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value2);
       }
     };
-    function camelcase(str) {
-      return str.split("-").reduce((str2, word) => {
-        return str2 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str2) {
+      return str2.split("-").reduce((str3, word) => {
+        return str3 + word[0].toUpperCase() + word.slice(1);
       });
     }
-    function splitOptionFlags(flags) {
+    function splitOptionFlags(flags2) {
       let shortFlag;
       let longFlag;
       const shortFlagExp = /^-[^-]$/;
       const longFlagExp = /^--[^-]/;
-      const flagParts = flags.split(/[ |,]+/).concat("guard");
+      const flagParts = flags2.split(/[ |,]+/).concat("guard");
       if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
       if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
       if (!shortFlag && shortFlagExp.test(flagParts[0]))
@@ -1090,7 +1090,7 @@ var require_option = __commonJS({
       }
       if (flagParts[0].startsWith("-")) {
         const unsupportedFlag = flagParts[0];
-        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags}'`;
+        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags2}'`;
         if (/^-[^-][^-]/.test(unsupportedFlag))
           throw new Error(
             `${baseError}
@@ -1109,7 +1109,7 @@ var require_option = __commonJS({
       }
       if (shortFlag === void 0 && longFlag === void 0)
         throw new Error(
-          `option creation failed due to no flags found in '${flags}'.`
+          `option creation failed due to no flags found in '${flags2}'.`
         );
       return { shortFlag, longFlag };
     }
@@ -1126,30 +1126,30 @@ var require_suggestSimilar = __commonJS({
       if (Math.abs(a.length - b.length) > maxDistance)
         return Math.max(a.length, b.length);
       const d = [];
-      for (let i = 0; i <= a.length; i++) {
-        d[i] = [i];
+      for (let i2 = 0; i2 <= a.length; i2++) {
+        d[i2] = [i2];
       }
       for (let j = 0; j <= b.length; j++) {
         d[0][j] = j;
       }
       for (let j = 1; j <= b.length; j++) {
-        for (let i = 1; i <= a.length; i++) {
+        for (let i2 = 1; i2 <= a.length; i2++) {
           let cost = 1;
-          if (a[i - 1] === b[j - 1]) {
+          if (a[i2 - 1] === b[j - 1]) {
             cost = 0;
           } else {
             cost = 1;
           }
-          d[i][j] = Math.min(
-            d[i - 1][j] + 1,
+          d[i2][j] = Math.min(
+            d[i2 - 1][j] + 1,
             // deletion
-            d[i][j - 1] + 1,
+            d[i2][j - 1] + 1,
             // insertion
-            d[i - 1][j - 1] + cost
+            d[i2 - 1][j - 1] + cost
             // substitution
           );
-          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) {
+            d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
           }
         }
       }
@@ -1204,7 +1204,7 @@ var require_command = __commonJS({
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
-    var fs = __require("node:fs");
+    var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -1217,7 +1217,7 @@ var require_command = __commonJS({
        *
        * @param {string} [name]
        */
-      constructor(name) {
+      constructor(name2) {
         super();
         this.commands = [];
         this.options = [];
@@ -1230,7 +1230,7 @@ var require_command = __commonJS({
         this.rawArgs = [];
         this.processedArgs = [];
         this._scriptPath = null;
-        this._name = name || "";
+        this._name = name2 || "";
         this._optionValues = {};
         this._optionValueSources = {};
         this._storeOptionsAsProperties = false;
@@ -1252,14 +1252,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str) => process2.stdout.write(str),
-          writeErr: (str) => process2.stderr.write(str),
-          outputError: (str, write) => write(str),
+          writeOut: (str2) => process2.stdout.write(str2),
+          writeErr: (str2) => process2.stderr.write(str2),
+          outputError: (str2, write) => write(str2),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor2() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor2() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str) => stripColor(str)
+          stripColor: (str2) => stripColor(str2)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -1335,8 +1335,8 @@ var require_command = __commonJS({
           desc = null;
         }
         opts = opts || {};
-        const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const cmd = this.createCommand(name);
+        const [, name2, args2] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const cmd = this.createCommand(name2);
         if (desc) {
           cmd.description(desc);
           cmd._executableHandler = true;
@@ -1344,7 +1344,7 @@ var require_command = __commonJS({
         if (opts.isDefault) this._defaultCommandName = cmd._name;
         cmd._hidden = !!(opts.noHelp || opts.hidden);
         cmd._executableFile = opts.executableFile || null;
-        if (args) cmd.arguments(args);
+        if (args2) cmd.arguments(args2);
         this._registerCommand(cmd);
         cmd.parent = this;
         cmd.copyInheritedSettings(this);
@@ -1360,8 +1360,8 @@ var require_command = __commonJS({
        * @param {string} [name]
        * @return {Command} new command
        */
-      createCommand(name) {
-        return new _Command(name);
+      createCommand(name2) {
+        return new _Command(name2);
       }
       /**
        * You can customise the help with a subclass of Help by overriding createHelp,
@@ -1467,8 +1467,8 @@ var require_command = __commonJS({
        * @param {string} [description]
        * @return {Argument} new argument
        */
-      createArgument(name, description) {
-        return new Argument2(name, description);
+      createArgument(name2, description) {
+        return new Argument2(name2, description);
       }
       /**
        * Define argument syntax for command.
@@ -1486,8 +1486,8 @@ var require_command = __commonJS({
        * @param {*} [defaultValue]
        * @return {Command} `this` command for chaining
        */
-      argument(name, description, parseArg, defaultValue) {
-        const argument = this.createArgument(name, description);
+      argument(name2, description, parseArg, defaultValue) {
+        const argument = this.createArgument(name2, description);
         if (typeof parseArg === "function") {
           argument.default(defaultValue).argParser(parseArg);
         } else {
@@ -1630,9 +1630,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (fn) {
           this._exitCallback = fn;
         } else {
-          this._exitCallback = (err) => {
-            if (err.code !== "commander.executeSubCommandAsync") {
-              throw err;
+          this._exitCallback = (err2) => {
+            if (err2.code !== "commander.executeSubCommandAsync") {
+              throw err2;
             } else {
             }
           };
@@ -1669,9 +1669,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command} `this` command for chaining
        */
       action(fn) {
-        const listener = (args) => {
+        const listener = (args2) => {
           const expectedArgsCount = this.registeredArguments.length;
-          const actionArgs = args.slice(0, expectedArgsCount);
+          const actionArgs = args2.slice(0, expectedArgsCount);
           if (this._storeOptionsAsProperties) {
             actionArgs[expectedArgsCount] = this;
           } else {
@@ -1693,8 +1693,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {Option} new option
        */
-      createOption(flags, description) {
-        return new Option2(flags, description);
+      createOption(flags2, description) {
+        return new Option2(flags2, description);
       }
       /**
        * Wrap parseArgs to catch 'commander.invalidArgument'.
@@ -1708,12 +1708,12 @@ Expecting one of '${allowedValues.join("', '")}'`);
       _callParseArg(target, value2, previous, invalidArgumentMessage) {
         try {
           return target.parseArg(value2, previous);
-        } catch (err) {
-          if (err.code === "commander.invalidArgument") {
-            const message = `${invalidArgumentMessage} ${err.message}`;
-            this.error(message, { exitCode: err.exitCode, code: err.code });
+        } catch (err2) {
+          if (err2.code === "commander.invalidArgument") {
+            const message = `${invalidArgumentMessage} ${err2.message}`;
+            this.error(message, { exitCode: err2.exitCode, code: err2.code });
           }
-          throw err;
+          throw err2;
         }
       }
       /**
@@ -1745,7 +1745,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           return [cmd.name()].concat(cmd.aliases());
         };
         const alreadyUsed = knownBy(command).find(
-          (name) => this._findCommand(name)
+          (name2) => this._findCommand(name2)
         );
         if (alreadyUsed) {
           const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
@@ -1766,24 +1766,24 @@ Expecting one of '${allowedValues.join("', '")}'`);
       addOption(option) {
         this._registerOption(option);
         const oname = option.name();
-        const name = option.attributeName();
+        const name2 = option.attributeName();
         if (option.negate) {
           const positiveLongFlag = option.long.replace(/^--no-/, "--");
           if (!this._findOption(positiveLongFlag)) {
             this.setOptionValueWithSource(
-              name,
+              name2,
               option.defaultValue === void 0 ? true : option.defaultValue,
               "default"
             );
           }
         } else if (option.defaultValue !== void 0) {
-          this.setOptionValueWithSource(name, option.defaultValue, "default");
+          this.setOptionValueWithSource(name2, option.defaultValue, "default");
         }
         const handleOptionValue = (val, invalidValueMessage, valueSource) => {
           if (val == null && option.presetArg !== void 0) {
             val = option.presetArg;
           }
-          const oldValue = this.getOptionValue(name);
+          const oldValue = this.getOptionValue(name2);
           if (val !== null && option.parseArg) {
             val = this._callParseArg(option, val, oldValue, invalidValueMessage);
           } else if (val !== null && option.variadic) {
@@ -1798,7 +1798,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
               val = "";
             }
           }
-          this.setOptionValueWithSource(name, val, valueSource);
+          this.setOptionValueWithSource(name2, val, valueSource);
         };
         this.on("option:" + oname, (val) => {
           const invalidValueMessage = `error: option '${option.flags}' argument '${val}' is invalid.`;
@@ -1818,13 +1818,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command} `this` command for chaining
        * @private
        */
-      _optionEx(config2, flags, description, fn, defaultValue) {
-        if (typeof flags === "object" && flags instanceof Option2) {
+      _optionEx(config2, flags2, description, fn, defaultValue) {
+        if (typeof flags2 === "object" && flags2 instanceof Option2) {
           throw new Error(
             "To add an Option object use addOption() instead of option() or requiredOption()"
           );
         }
-        const option = this.createOption(flags, description);
+        const option = this.createOption(flags2, description);
         option.makeOptionMandatory(!!config2.mandatory);
         if (typeof fn === "function") {
           option.default(defaultValue).argParser(fn);
@@ -1861,8 +1861,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {*} [defaultValue]
        * @return {Command} `this` command for chaining
        */
-      option(flags, description, parseArg, defaultValue) {
-        return this._optionEx({}, flags, description, parseArg, defaultValue);
+      option(flags2, description, parseArg, defaultValue) {
+        return this._optionEx({}, flags2, description, parseArg, defaultValue);
       }
       /**
        * Add a required option which must have a value after parsing. This usually means
@@ -1876,10 +1876,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {*} [defaultValue]
        * @return {Command} `this` command for chaining
        */
-      requiredOption(flags, description, parseArg, defaultValue) {
+      requiredOption(flags2, description, parseArg, defaultValue) {
         return this._optionEx(
           { mandatory: true },
-          flags,
+          flags2,
           description,
           parseArg,
           defaultValue
@@ -2198,7 +2198,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs.existsSync(executableFile)) return;
+        if (fs2.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2211,16 +2211,16 @@ Expecting one of '${allowedValues.join("', '")}'`);
        *
        * @private
        */
-      _executeSubCommand(subcommand, args) {
-        args = args.slice();
+      _executeSubCommand(subcommand, args2) {
+        args2 = args2.slice();
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           const localBin = path.resolve(baseDir, baseName);
-          if (fs.existsSync(localBin)) return localBin;
+          if (fs2.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs.existsSync(`${localBin}${ext}`)
+            (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2232,7 +2232,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs2.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -2261,11 +2261,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
-            args.unshift(executableFile);
-            args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-            proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" });
+            args2.unshift(executableFile);
+            args2 = incrementNodeInspectorPort(process2.execArgv).concat(args2);
+            proc = childProcess.spawn(process2.argv[0], args2, { stdio: "inherit" });
           } else {
-            proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
+            proc = childProcess.spawn(executableFile, args2, { stdio: "inherit" });
           }
         } else {
           this._checkForMissingExecutable(
@@ -2273,9 +2273,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
             executableDir,
             subcommand._name
           );
-          args.unshift(executableFile);
-          args = incrementNodeInspectorPort(process2.execArgv).concat(args);
-          proc = childProcess.spawn(process2.execPath, args, { stdio: "inherit" });
+          args2.unshift(executableFile);
+          args2 = incrementNodeInspectorPort(process2.execArgv).concat(args2);
+          proc = childProcess.spawn(process2.execPath, args2, { stdio: "inherit" });
         }
         if (!proc.killed) {
           const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
@@ -2302,14 +2302,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
             );
           }
         });
-        proc.on("error", (err) => {
-          if (err.code === "ENOENT") {
+        proc.on("error", (err2) => {
+          if (err2.code === "ENOENT") {
             this._checkForMissingExecutable(
               executableFile,
               executableDir,
               subcommand._name
             );
-          } else if (err.code === "EACCES") {
+          } else if (err2.code === "EACCES") {
             throw new Error(`'${executableFile}' not executable`);
           }
           if (!exitCallback) {
@@ -2320,7 +2320,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
               "commander.executeSubCommandAsync",
               "(error)"
             );
-            wrappedError.nestedError = err;
+            wrappedError.nestedError = err2;
             exitCallback(wrappedError);
           }
         });
@@ -2329,7 +2329,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
       /**
        * @private
        */
-      _dispatchSubcommand(commandName, operands, unknown2) {
+      _dispatchSubcommand(commandName, operands, unknown3) {
         const subCommand = this._findCommand(commandName);
         if (!subCommand) this.help({ error: true });
         subCommand._prepareForParse();
@@ -2341,9 +2341,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         );
         promiseChain = this._chainOrCall(promiseChain, () => {
           if (subCommand._executableHandler) {
-            this._executeSubCommand(subCommand, operands.concat(unknown2));
+            this._executeSubCommand(subCommand, operands.concat(unknown3));
           } else {
-            return subCommand._parseCommand(operands, unknown2);
+            return subCommand._parseCommand(operands, unknown3);
           }
         });
         return promiseChain;
@@ -2374,8 +2374,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _checkNumberOfArguments() {
-        this.registeredArguments.forEach((arg, i) => {
-          if (arg.required && this.args[i] == null) {
+        this.registeredArguments.forEach((arg, i2) => {
+          if (arg.required && this.args[i2] == null) {
             this.missingArgument(arg.name());
           }
         });
@@ -2494,25 +2494,25 @@ Expecting one of '${allowedValues.join("', '")}'`);
        *
        * @private
        */
-      _parseCommand(operands, unknown2) {
-        const parsed = this.parseOptions(unknown2);
+      _parseCommand(operands, unknown3) {
+        const parsed = this.parseOptions(unknown3);
         this._parseOptionsEnv();
         this._parseOptionsImplied();
         operands = operands.concat(parsed.operands);
-        unknown2 = parsed.unknown;
-        this.args = operands.concat(unknown2);
+        unknown3 = parsed.unknown;
+        this.args = operands.concat(unknown3);
         if (operands && this._findCommand(operands[0])) {
-          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown2);
+          return this._dispatchSubcommand(operands[0], operands.slice(1), unknown3);
         }
         if (this._getHelpCommand() && operands[0] === this._getHelpCommand().name()) {
           return this._dispatchHelpCommand(operands[1]);
         }
         if (this._defaultCommandName) {
-          this._outputHelpIfRequested(unknown2);
+          this._outputHelpIfRequested(unknown3);
           return this._dispatchSubcommand(
             this._defaultCommandName,
             operands,
-            unknown2
+            unknown3
           );
         }
         if (this.commands.length && this.args.length === 0 && !this._actionHandler && !this._defaultCommandName) {
@@ -2538,7 +2538,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           );
           if (this.parent) {
             promiseChain = this._chainOrCall(promiseChain, () => {
-              this.parent.emit(commandEvent, operands, unknown2);
+              this.parent.emit(commandEvent, operands, unknown3);
             });
           }
           promiseChain = this._chainOrCallHooks(promiseChain, "postAction");
@@ -2547,13 +2547,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this.parent?.listenerCount(commandEvent)) {
           checkForUnknownOptions();
           this._processArguments();
-          this.parent.emit(commandEvent, operands, unknown2);
+          this.parent.emit(commandEvent, operands, unknown3);
         } else if (operands.length) {
           if (this._findCommand("*")) {
-            return this._dispatchSubcommand("*", operands, unknown2);
+            return this._dispatchSubcommand("*", operands, unknown3);
           }
           if (this.listenerCount("command:*")) {
-            this.emit("command:*", operands, unknown2);
+            this.emit("command:*", operands, unknown3);
           } else if (this.commands.length) {
             this.unknownCommand();
           } else {
@@ -2574,10 +2574,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        * @return {Command | undefined}
        */
-      _findCommand(name) {
-        if (!name) return void 0;
+      _findCommand(name2) {
+        if (!name2) return void 0;
         return this.commands.find(
-          (cmd) => cmd._name === name || cmd._aliases.includes(name)
+          (cmd) => cmd._name === name2 || cmd._aliases.includes(name2)
         );
       }
       /**
@@ -2658,9 +2658,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string[]} args
        * @return {{operands: string[], unknown: string[]}}
        */
-      parseOptions(args) {
+      parseOptions(args2) {
         const operands = [];
-        const unknown2 = [];
+        const unknown3 = [];
         let dest = operands;
         function maybeOption(arg) {
           return arg.length > 1 && arg[0] === "-";
@@ -2673,13 +2673,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         };
         let activeVariadicOption = null;
         let activeGroup = null;
-        let i = 0;
-        while (i < args.length || activeGroup) {
-          const arg = activeGroup ?? args[i++];
+        let i2 = 0;
+        while (i2 < args2.length || activeGroup) {
+          const arg = activeGroup ?? args2[i2++];
           activeGroup = null;
           if (arg === "--") {
-            if (dest === unknown2) dest.push(arg);
-            dest.push(...args.slice(i));
+            if (dest === unknown3) dest.push(arg);
+            dest.push(...args2.slice(i2));
             break;
           }
           if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
@@ -2691,13 +2691,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
             const option = this._findOption(arg);
             if (option) {
               if (option.required) {
-                const value2 = args[i++];
+                const value2 = args2[i2++];
                 if (value2 === void 0) this.optionMissingArgument(option);
                 this.emit(`option:${option.name()}`, value2);
               } else if (option.optional) {
                 let value2 = null;
-                if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
-                  value2 = args[i++];
+                if (i2 < args2.length && (!maybeOption(args2[i2]) || negativeNumberArg(args2[i2]))) {
+                  value2 = args2[i2++];
                 }
                 this.emit(`option:${option.name()}`, value2);
               } else {
@@ -2728,28 +2728,28 @@ Expecting one of '${allowedValues.join("', '")}'`);
             }
           }
           if (dest === operands && maybeOption(arg) && !(this.commands.length === 0 && negativeNumberArg(arg))) {
-            dest = unknown2;
+            dest = unknown3;
           }
-          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown2.length === 0) {
+          if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown3.length === 0) {
             if (this._findCommand(arg)) {
               operands.push(arg);
-              unknown2.push(...args.slice(i));
+              unknown3.push(...args2.slice(i2));
               break;
             } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
-              operands.push(arg, ...args.slice(i));
+              operands.push(arg, ...args2.slice(i2));
               break;
             } else if (this._defaultCommandName) {
-              unknown2.push(arg, ...args.slice(i));
+              unknown3.push(arg, ...args2.slice(i2));
               break;
             }
           }
           if (this._passThroughOptions) {
-            dest.push(arg, ...args.slice(i));
+            dest.push(arg, ...args2.slice(i2));
             break;
           }
           dest.push(arg);
         }
-        return { operands, unknown: unknown2 };
+        return { operands, unknown: unknown3 };
       }
       /**
        * Return an object containing local option values as key-value pairs.
@@ -2760,8 +2760,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._storeOptionsAsProperties) {
           const result2 = {};
           const len = this.options.length;
-          for (let i = 0; i < len; i++) {
-            const key3 = this.options[i].attributeName();
+          for (let i2 = 0; i2 < len; i2++) {
+            const key3 = this.options[i2].attributeName();
             result2[key3] = key3 === this._versionOptionName ? this._version : this[key3];
           }
           return result2;
@@ -2858,8 +2858,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} name
        * @private
        */
-      missingArgument(name) {
-        const message = `error: missing required argument '${name}'`;
+      missingArgument(name2) {
+        const message = `error: missing required argument '${name2}'`;
         this.error(message, { code: "commander.missingArgument" });
       }
       /**
@@ -2983,18 +2983,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str, flags, description) {
-        if (str === void 0) return this._version;
-        this._version = str;
-        flags = flags || "-V, --version";
+      version(str2, flags2, description) {
+        if (str2 === void 0) return this._version;
+        this._version = str2;
+        flags2 = flags2 || "-V, --version";
         description = description || "output the version number";
-        const versionOption = this.createOption(flags, description);
+        const versionOption = this.createOption(flags2, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str}
+          this._outputConfiguration.writeOut(`${str2}
 `);
-          this._exit(0, "commander.version", str);
+          this._exit(0, "commander.version", str2);
         });
         return this;
       }
@@ -3005,10 +3005,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str, argsDescription) {
-        if (str === void 0 && argsDescription === void 0)
+      description(str2, argsDescription) {
+        if (str2 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str;
+        this._description = str2;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -3020,9 +3020,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str) {
-        if (str === void 0) return this._summary;
-        this._summary = str;
+      summary(str2) {
+        if (str2 === void 0) return this._summary;
+        this._summary = str2;
         return this;
       }
       /**
@@ -3070,19 +3070,19 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str) {
-        if (str === void 0) {
+      usage(str2) {
+        if (str2 === void 0) {
           if (this._usage) return this._usage;
-          const args = this.registeredArguments.map((arg) => {
+          const args2 = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
           });
           return [].concat(
             this.options.length || this._helpOption !== null ? "[options]" : [],
             this.commands.length ? "[command]" : [],
-            this.registeredArguments.length ? args : []
+            this.registeredArguments.length ? args2 : []
           ).join(" ");
         }
-        this._usage = str;
+        this._usage = str2;
         return this;
       }
       /**
@@ -3091,9 +3091,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str) {
-        if (str === void 0) return this._name;
-        this._name = str;
+      name(str2) {
+        if (str2 === void 0) return this._name;
+        this._name = str2;
         return this;
       }
       /**
@@ -3227,17 +3227,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error62) {
-          baseWrite = (str) => this._outputConfiguration.writeErr(str);
+          baseWrite = (str2) => this._outputConfiguration.writeErr(str2);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str) => this._outputConfiguration.writeOut(str);
+          baseWrite = (str2) => this._outputConfiguration.writeOut(str2);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str) => {
-          if (!hasColors) str = this._outputConfiguration.stripColor(str);
-          return baseWrite(str);
+        const write = (str2) => {
+          if (!hasColors) str2 = this._outputConfiguration.stripColor(str2);
+          return baseWrite(str2);
         };
         return { error: error62, write, hasColors, helpWidth };
       }
@@ -3290,9 +3290,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {Command} `this` command for chaining
        */
-      helpOption(flags, description) {
-        if (typeof flags === "boolean") {
-          if (flags) {
+      helpOption(flags2, description) {
+        if (typeof flags2 === "boolean") {
+          if (flags2) {
             if (this._helpOption === null) this._helpOption = void 0;
             if (this._defaultOptionGroup) {
               this._initOptionGroup(this._getHelpOption());
@@ -3303,10 +3303,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
           return this;
         }
         this._helpOption = this.createOption(
-          flags ?? "-h, --help",
+          flags2 ?? "-h, --help",
           description ?? "display help for command"
         );
-        if (flags || description) this._initOptionGroup(this._helpOption);
+        if (flags2 || description) this._initOptionGroup(this._helpOption);
         return this;
       }
       /**
@@ -3394,17 +3394,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {Array} args - array of options to search for help flags
        * @private
        */
-      _outputHelpIfRequested(args) {
+      _outputHelpIfRequested(args2) {
         const helpOption = this._getHelpOption();
-        const helpRequested = helpOption && args.find((arg) => helpOption.is(arg));
+        const helpRequested = helpOption && args2.find((arg) => helpOption.is(arg));
         if (helpRequested) {
           this.outputHelp();
           this._exit(0, "commander.helpDisplayed", "(outputHelp)");
         }
       }
     };
-    function incrementNodeInspectorPort(args) {
-      return args.map((arg) => {
+    function incrementNodeInspectorPort(args2) {
+      return args2.map((arg) => {
         if (!arg.startsWith("--inspect")) {
           return arg;
         }
@@ -3453,9 +3453,9 @@ var require_commander = __commonJS({
     var { Help: Help2 } = require_help();
     var { Option: Option2 } = require_option();
     exports.program = new Command2();
-    exports.createCommand = (name) => new Command2(name);
-    exports.createOption = (flags, description) => new Option2(flags, description);
-    exports.createArgument = (name, description) => new Argument2(name, description);
+    exports.createCommand = (name2) => new Command2(name2);
+    exports.createOption = (flags2, description) => new Option2(flags2, description);
+    exports.createArgument = (name2, description) => new Argument2(name2, description);
     exports.Command = Command2;
     exports.Option = Option2;
     exports.Argument = Argument2;
@@ -3552,15 +3552,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path);
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = visit_(i2, node2.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
+              node2.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
@@ -3600,15 +3600,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path);
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
+              node2.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
@@ -3739,26 +3739,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const parts2 = line.trim().split(/[ \t]+/);
+        const name2 = parts2.shift();
+        switch (name2) {
           case "%TAG": {
-            if (parts.length !== 2) {
+            if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
+              if (parts2.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle2, prefix] = parts2;
+            this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts.length !== 1) {
+            if (parts2.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
+            const [version2] = parts2;
             if (version2 === "1.1" || version2 === "1.2") {
               this.yaml.version = version2;
               return true;
@@ -3769,7 +3769,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -3796,10 +3796,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
+        const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -3808,7 +3808,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle === "!")
+        if (handle2 === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -3818,9 +3818,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
+        for (const [handle2, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+            return handle2 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -3837,11 +3837,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix] of tagEntries) {
+          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines.push(`%TAG ${handle2} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -3877,10 +3877,10 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+      for (let i2 = 1; true; ++i2) {
+        const name2 = `${prefix}${i2}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -3929,13 +3929,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key3, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -3979,7 +3979,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value2, arg, ctx) {
       if (Array.isArray(value2))
-        return value2.map((v, i) => toJS(v, String(i), ctx));
+        return value2.map((v, i2) => toJS(v, String(i2), ctx));
       if (value2 && typeof value2.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value2))
           return value2.toJSON(arg, ctx);
@@ -4050,9 +4050,9 @@ var require_Alias = __commonJS({
     var anchors = require_anchors();
     var visit2 = require_visit();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
+    var Alias = class extends Node2.NodeBase {
       constructor(source) {
         super(identity.ALIAS);
         this.source = source;
@@ -4166,10 +4166,10 @@ var require_Scalar = __commonJS({
   "../node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar = class extends Node2.NodeBase {
       constructor(value2) {
         super(identity.SCALAR);
         this.value = value2;
@@ -4272,11 +4272,11 @@ var require_Collection = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     function collectionFromPath(schema, path, value2) {
       let v = value2;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i2 = path.length - 1; i2 >= 0; --i2) {
+        const k = path[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4296,7 +4296,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
+    var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -4413,13 +4413,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "../node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -4453,44 +4453,44 @@ var require_foldFlowLines = __commonJS({
       let split = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text[i + 1]) {
+          escStart = i2;
+          switch (text[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+          end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split) {
               folds.push(split);
               end = split + endStep;
@@ -4498,10 +4498,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text;
               folds.push(j);
@@ -4522,9 +4522,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text.length;
         if (fold === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
@@ -4537,20 +4537,20 @@ ${indent}${text.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
-      let end = i;
-      let start = i + 1;
-      let ch = text[start];
+    function consumeMoreIndentedLines(text, i2, indent) {
+      let end = i2;
+      let start2 = i2 + 1;
+      let ch = text[start2];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text[++i];
+        if (i2 < start2 + indent) {
+          ch = text[++i2];
         } else {
           do {
-            ch = text[++i];
+            ch = text[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
-          ch = text[start];
+          end = i2;
+          start2 = i2 + 1;
+          ch = text[start2];
         }
       }
       return end;
@@ -4573,20 +4573,20 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start2 = 0; i2 < strLen; ++i2) {
+        if (str2[i2] === "\n") {
+          if (i2 - start2 > limit)
             return true;
-          start = i + 1;
-          if (strLen - start <= limit)
+          start2 = i2 + 1;
+          if (strLen - start2 <= limit)
             return false;
         }
       }
@@ -4599,78 +4599,78 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str = "";
-      let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      let str2 = "";
+      let start2 = 0;
+      for (let i2 = 0, ch = json2[i2]; ch; ch = json2[++i2]) {
+        if (ch === " " && json2[i2 + 1] === "\\" && json2[i2 + 2] === "n") {
+          str2 += json2.slice(start2, i2) + "\\ ";
+          i2 += 1;
+          start2 = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json2[i2 + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
+                str2 += json2.slice(start2, i2);
+                const code = json2.substr(i2 + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start2 = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json2[i2 + 2] === '"' || json2.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
-                  i += 2;
+                str2 += json2.slice(start2, i2) + "\n\n";
+                while (json2[i2 + 2] === "\\" && json2[i2 + 3] === "n" && json2[i2 + 4] !== '"') {
+                  str2 += "\n";
+                  i2 += 2;
                 }
-                str += indent;
-                if (json2[i + 2] === " ")
-                  str += "\\";
-                i += 1;
-                start = i + 1;
+                str2 += indent;
+                if (json2[i2 + 2] === " ")
+                  str2 += "\\";
+                i2 += 1;
+                start2 = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start2 ? str2 + json2.slice(start2) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -4748,10 +4748,10 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value2 = value2.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+      let start2 = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start2) {
+        value2 = value2.substring(start2.length);
+        start2 = start2.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
@@ -4769,14 +4769,14 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value2}${end}`;
+${indent}${start2}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value: value2 } = item;
@@ -4798,15 +4798,15 @@ ${indent}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str = value2.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -4917,8 +4917,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -4958,11 +4958,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -4997,8 +4997,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -5007,27 +5007,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -5043,7 +5043,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -5087,16 +5087,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -5305,8 +5305,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -5323,31 +5323,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
+        str2 = lines[0];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -5360,8 +5360,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -5390,40 +5390,40 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
-          str += ",";
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        if (i2 < items.length - 1) {
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
-      const { start, end } = flowChars;
+      const { start: start2, end } = flowChars;
       if (lines.length === 0) {
-        return start + end;
+        return start2 + end;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start2;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -5520,11 +5520,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -5679,9 +5679,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -5699,10 +5699,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key3 = obj instanceof Set ? it : String(i++);
+              const key3 = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key3, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -5752,7 +5752,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -5790,7 +5790,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -5816,12 +5816,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
+        let i2 = n.indexOf(".");
+        if (i2 < 0) {
+          i2 = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n.length - i2 - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -5842,7 +5842,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -5851,7 +5851,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -5862,11 +5862,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -5883,7 +5883,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
@@ -5896,7 +5896,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -5904,7 +5904,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -5913,7 +5913,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -5966,7 +5966,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -5983,7 +5983,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -5991,7 +5991,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -5999,7 +5999,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -6007,9 +6007,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -6024,7 +6024,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary = {
+    var binary3 = {
       identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -6041,10 +6041,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i2 = 0; i2 < str2.length; ++i2)
+            buffer[i2] = str2.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -6055,31 +6055,31 @@ var require_binary = __commonJS({
         if (!value2)
           return "";
         const buf = value2;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s += String.fromCharCode(buf[i2]);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
+            lines[i2] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
-    exports.binary = binary;
+    exports.binary = binary3;
   }
 });
 
@@ -6093,8 +6093,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -6111,7 +6111,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -6121,11 +6121,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it = replacer.call(iterable, String(i2++), it);
           let key3, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -6282,7 +6282,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -6291,7 +6291,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -6302,11 +6302,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -6326,34 +6326,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2)) {
-        const str = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -6363,7 +6363,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -6372,7 +6372,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -6380,7 +6380,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -6389,7 +6389,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -6454,18 +6454,18 @@ var require_set = __commonJS({
       }
       static from(schema, iterable, ctx) {
         const { replacer } = ctx;
-        const set3 = new this(schema);
+        const set4 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value2 of iterable) {
             if (typeof replacer === "function")
               value2 = replacer.call(iterable, value2, value2);
-            set3.items.push(Pair.createPair(value2, null, ctx));
+            set4.items.push(Pair.createPair(value2, null, ctx));
           }
-        return set3;
+        return set4;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set2 = {
+    var set3 = {
       collection: "map",
       identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
@@ -6484,7 +6484,7 @@ var require_set = __commonJS({
       }
     };
     exports.YAMLSet = YAMLSet;
-    exports.set = set2;
+    exports.set = set3;
   }
 });
 
@@ -6493,11 +6493,11 @@ var require_timestamp = __commonJS({
   "../node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts2 = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
@@ -6513,18 +6513,18 @@ var require_timestamp = __commonJS({
         value2 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value2 % _60];
+      const parts2 = [value2 % _60];
       if (value2 < 60) {
-        parts.unshift(0);
+        parts2.unshift(0);
       } else {
-        value2 = (value2 - parts[0]) / _60;
-        parts.unshift(value2 % _60);
+        value2 = (value2 - parts2[0]) / _60;
+        parts2.unshift(value2 % _60);
         if (value2 >= 60) {
-          value2 = (value2 - parts[0]) / _60;
-          parts.unshift(value2);
+          value2 = (value2 - parts2[0]) / _60;
+          parts2.unshift(value2);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
@@ -6532,7 +6532,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -6541,7 +6541,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -6552,8 +6552,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -6584,14 +6584,14 @@ var require_schema3 = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var binary = require_binary();
+    var binary3 = require_binary();
     var bool = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
-    var set2 = require_set();
+    var set3 = require_set();
     var timestamp = require_timestamp();
     var schema = [
       map2.map,
@@ -6607,11 +6607,11 @@ var require_schema3 = __commonJS({
       float.floatNaN,
       float.floatExp,
       float.float,
-      binary.binary,
+      binary3.binary,
       merge2.merge,
       omap.omap,
       pairs.pairs,
-      set2.set,
+      set3.set,
       timestamp.intTime,
       timestamp.floatTime,
       timestamp.timestamp
@@ -6633,12 +6633,12 @@ var require_tags = __commonJS({
     var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
-    var binary = require_binary();
+    var binary3 = require_binary();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
-    var set2 = require_set();
+    var set3 = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -6648,7 +6648,7 @@ var require_tags = __commonJS({
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary.binary,
+      binary: binary3.binary,
       bool: bool.boolTag,
       float: float.float,
       floatExp: float.floatExp,
@@ -6664,15 +6664,15 @@ var require_tags = __commonJS({
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
-      set: set2.set,
+      set: set3.set,
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:binary": binary3.binary,
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set2.set,
+      "tag:yaml.org,2002:set": set3.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
@@ -6788,13 +6788,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
         lines.push(stringify.stringify(doc.contents, ctx));
       }
@@ -6917,11 +6917,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node2, name) {
+      createAlias(node2, name2) {
         if (!node2.anchor) {
           const prev = anchors.anchorNames(this);
           node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node2.anchor);
       }
@@ -7140,9 +7140,9 @@ var require_errors = __commonJS({
   "../node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code, message) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code;
         this.message = message;
         this.pos = pos;
@@ -7218,7 +7218,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start = null;
+      let start2 = null;
       for (const token4 of tokens) {
         if (reqSpace) {
           if (token4.type !== "space" && token4.type !== "newline" && token4.type !== "comma")
@@ -7270,7 +7270,7 @@ var require_resolve_props = __commonJS({
             if (token4.source.endsWith(":"))
               onError(token4.offset + token4.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor2 = token4;
-            start ?? (start = token4.offset);
+            start2 ?? (start2 = token4.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -7279,7 +7279,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token4, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token4;
-            start ?? (start = token4.offset);
+            start2 ?? (start2 = token4.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -7327,7 +7327,7 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start ?? end
+        start: start2 ?? end
       };
     }
     exports.resolveProps = resolveProps;
@@ -7429,8 +7429,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key3, sep: sep3, value: value2 } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
+        const { start: start2, key: key3, sep: sep3, value: value2 } = collItem;
+        const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
           next: key3 ?? sep3?.[0],
           offset,
@@ -7457,14 +7457,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
-            onError(key3 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key3 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
         ctx.atKey = false;
@@ -7534,8 +7534,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value: value2 } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
+      for (const { start: start2, value: value2 } of bs.items) {
+        const props = resolveProps.resolveProps(start2, {
           indicator: "seq-item-ind",
           next: value2,
           offset,
@@ -7556,7 +7556,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node2.range[2];
@@ -7638,10 +7638,10 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
-        const { start, key: key3, sep: sep3, value: value2 } = collItem;
-        const props = resolveProps.resolveProps(start, {
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
+        const { start: start2, key: key3, sep: sep3, value: value2 } = collItem;
+        const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key3 ?? sep3?.[0],
@@ -7652,9 +7652,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep3 && !value2) {
-            if (i === 0 && props.comma)
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -7673,7 +7673,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -7681,7 +7681,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start) {
+            loop: for (const st of start2) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -7714,7 +7714,7 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
           if (isBlock(key3))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -7782,8 +7782,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -7877,32 +7877,32 @@ var require_resolve_block_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
+      const start2 = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
+        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content = lines[i2][1];
         if (content === "" || content === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
       if (chompStart === 0) {
         const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        let end2 = start2 + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start2, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -7913,7 +7913,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -7922,17 +7922,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value2 = "";
       let sep3 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value2 += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value2 += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content] = lines[i2];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -7969,16 +7969,16 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value2 += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value2 += "\n" + lines[i2][0].slice(trimIndent);
           if (value2[value2.length - 1] !== "\n")
             value2 += "\n";
           break;
         default:
           value2 += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      const end = start2 + header.length + scalar.source.length;
+      return { value: value2, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -7990,8 +7990,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error62 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -7999,7 +7999,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent && n)
             indent = n;
           else if (error62 === -1)
-            error62 = offset + i;
+            error62 = offset + i2;
         }
       }
       if (error62 !== -1)
@@ -8007,8 +8007,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token4 = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token4 = props[i2];
         switch (token4.type) {
           case "space":
             hasSpace = true;
@@ -8046,8 +8046,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i2 = 1; i2 < split.length; i2 += 2)
+        lines.push([split[i2], split[i2 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -8166,43 +8166,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source, i2);
           res += fold;
-          i = offset;
+          i2 = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -8363,8 +8363,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -8372,10 +8372,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -8500,7 +8500,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start2, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -8510,7 +8510,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start, {
+      const props = resolveProps.resolveProps(start2, {
         indicator: "doc-start",
         next: value2 ?? end?.[0],
         offset,
@@ -8523,7 +8523,7 @@ var require_compose_doc = __commonJS({
         if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -8558,8 +8558,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -8567,8 +8567,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -8619,10 +8619,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -8787,13 +8787,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -8850,13 +8850,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token4, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token4.type === "block-scalar") {
         const header = token4.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token4.source = body;
+        token4.source = body2;
       } else {
         const { offset } = token4;
         const indent = "indent" in token4 ? token4.indent : -1;
@@ -8868,7 +8868,7 @@ var require_cst_scalar = __commonJS({
         for (const key3 of Object.keys(token4))
           if (key3 !== "type" && key3 !== "offset")
             delete token4[key3];
-        Object.assign(token4, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token4, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -8972,9 +8972,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key3, sep: sep3, value: value2 }) {
+    function stringifyItem({ start: start2, key: key3, sep: sep3, value: value2 }) {
       let res = "";
-      for (const st of start)
+      for (const st of start2)
         res += st.source;
       if (key3)
         res += stringifyToken(key3);
@@ -9030,15 +9030,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token4 = item[field];
         if (token4 && "items" in token4) {
-          for (let i = 0; i < token4.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token4.items[i], visitor);
+          for (let i2 = 0; i2 < token4.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token4.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token4.items.splice(i, 1);
-              i -= 1;
+              token4.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -9208,14 +9208,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -9510,9 +9510,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -9526,17 +9526,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -9567,25 +9567,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -9597,36 +9597,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -9643,8 +9643,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i2);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -9689,23 +9689,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -9718,24 +9718,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
+        const n = i2 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+          this.pos = i2;
         }
         return n;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports.Lexer = Lexer;
@@ -9764,8 +9764,8 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
+          const start2 = this.lineStarts[low - 1];
+          return { line: low, col: offset - start2 + 1 };
         };
       }
     };
@@ -9780,21 +9780,21 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i2 = 0; i2 < list2.length; ++i2)
+        if (list2[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i2 = 0; i2 < list2.length; ++i2) {
+        switch (list2[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -9829,9 +9829,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -9840,16 +9840,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -9870,7 +9870,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -10145,7 +10145,7 @@ var require_parser = __commonJS({
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
+          const start2 = getFirstKeyStartProps(prev);
           let sep3;
           if (scalar.end) {
             sep3 = scalar.end;
@@ -10157,7 +10157,7 @@ var require_parser = __commonJS({
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -10232,14 +10232,14 @@ var require_parser = __commonJS({
         if (this.indent >= map2.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
+          let start2 = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -10252,14 +10252,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+              start2 = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map2.items.push({ start });
+                start2.push(this.sourceToken);
+                map2.items.push({ start: start2 });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -10272,8 +10272,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map2.items.push({ start, explicitKey: true });
+                start2.push(this.sourceToken);
+                map2.items.push({ start: start2, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -10290,12 +10290,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start3 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -10305,10 +10305,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
+                  const start3 = getFirstKeyStartProps(it.start);
                   const key3 = it.key;
                   const sep3 = it.sep;
                   sep3.push(this.sourceToken);
@@ -10318,10 +10318,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key3, sep: sep3 }]
+                    items: [{ start: start3, key: key3, sep: sep3 }]
                   });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else if (start2.length > 0) {
+                  it.sep = it.sep.concat(start2, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -10329,7 +10329,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start: start2, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -10347,14 +10347,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs, sep: [] });
+                map2.items.push({ start: start2, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -10373,7 +10373,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map2.items.push({ start });
+                  map2.items.push({ start: start2 });
                 }
                 this.stack.push(bv);
                 return;
@@ -10482,13 +10482,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -10510,7 +10510,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep3 = fc.end.splice(1, fc.end.length);
             sep3.push(this.sourceToken);
@@ -10518,7 +10518,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -10577,35 +10577,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
+            const start2 = getFirstKeyStartProps(prev);
+            start2.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, explicitKey: true }]
+              items: [{ start: start2, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
+            const start2 = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
+              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start2, indent) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
+        return start2.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -10643,7 +10643,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -10798,7 +10798,7 @@ var require_dist = __commonJS({
 
 // ../node_modules/picocolors/picocolors.js
 var require_picocolors = __commonJS({
-  "../node_modules/picocolors/picocolors.js"(exports, module) {
+  "../node_modules/picocolors/picocolors.js"(exports, module2) {
     var p = process || {};
     var argv = p.argv || [];
     var env = p.env || {};
@@ -10863,14 +10863,14 @@ var require_picocolors = __commonJS({
         bgWhiteBright: f("\x1B[107m", "\x1B[49m")
       };
     };
-    module.exports = createColors();
-    module.exports.createColors = createColors;
+    module2.exports = createColors();
+    module2.exports.createColors = createColors;
   }
 });
 
 // ../node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "../node_modules/ignore/index.js"(exports, module) {
+  "../node_modules/ignore/index.js"(exports, module2) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -10917,23 +10917,23 @@ var require_ignore = __commonJS({
     var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
     var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
     var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
+    var classSource = (negated, body2) => {
       if (negated) {
-        return `[^\\/${body}]`;
+        return `[^\\/${body2}]`;
       }
-      const source = `[${body}]`;
+      const source = `[${body2}]`;
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
-    var scanBracket = (pattern, start) => {
+    var scanBracket = (pattern, start2) => {
       const { length } = pattern;
-      let index = start + 1;
+      let index = start2 + 1;
       let negated = EMPTY;
       const lead = pattern[index];
       if (lead === "!" || lead === "^") {
         negated = "^";
         index++;
       }
-      let body = EMPTY;
+      let body2 = EMPTY;
       let prev = EMPTY;
       for (; ; ) {
         const char = pattern[index];
@@ -10942,7 +10942,7 @@ var require_ignore = __commonJS({
         }
         if (char === ESCAPE) {
           const escaped = pattern[++index];
-          body += escapeMember(escaped);
+          body2 += escapeMember(escaped);
           prev = escaped;
         } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
           index++;
@@ -10951,7 +10951,7 @@ var require_ignore = __commonJS({
             to = pattern[index += 1];
           }
           if (prev <= to) {
-            body += `-${escapeMember(to)}`;
+            body2 += `-${escapeMember(to)}`;
           }
           prev = EMPTY;
         } else if (char === "[" && pattern[index + 1] === ":") {
@@ -10964,27 +10964,27 @@ var require_ignore = __commonJS({
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+            const name2 = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
               return null;
             }
-            body += POSIX_CLASSES[name];
+            body2 += POSIX_CLASSES[name2];
             prev = EMPTY;
             index = end;
           } else {
-            body += escapeMember("[");
+            body2 += escapeMember("[");
             prev = "[";
             index = nameStart - 2;
           }
         } else {
-          body += escapeMember(char);
+          body2 += escapeMember(char);
           prev = char;
         }
         index++;
         if (pattern[index] === "]") {
           return {
             end: index,
-            source: classSource(negated, body)
+            source: classSource(negated, body2)
           };
         }
       }
@@ -11002,41 +11002,41 @@ var require_ignore = __commonJS({
       const sources = [];
       const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
       const { length } = pattern;
-      let out = EMPTY;
+      let out2 = EMPTY;
       let index = 0;
       while (index < length) {
         const char = pattern[index];
         if (char === ESCAPE) {
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
+            out2 += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
+            out2 += pattern.slice(index, index + 2);
           } else {
-            out += hold(
+            out2 += hold(
               REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
             );
           }
           index += 2;
         } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
+          out2 += hold(`[${char}]`);
           index++;
         } else if (char === "[") {
           const scanned = scanBracket(pattern, index);
           if (scanned === null) {
-            out += hold(NEVER_MATCH);
+            out2 += hold(NEVER_MATCH);
             index = length;
           } else {
-            out += hold(scanned.source);
+            out2 += hold(scanned.source);
             index = scanned.end + 1;
           }
         } else {
-          out += char;
+          out2 += char;
           index++;
         }
       }
       return {
-        source: out,
+        source: out2,
         sources
       };
     };
@@ -11056,7 +11056,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -11070,7 +11070,7 @@ var require_ignore = __commonJS({
       //   lists both, under "A run of asterisks".
       [
         /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
+        (_, start2) => `${start2}**`,
         "*"
       ],
       // Escape metacharacters
@@ -11147,7 +11147,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index, str2) => index + 6 < str2.length ? str2.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -11241,10 +11241,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
+    var separatorAfter = (run2, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
+      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
       }
       return separator;
     };
@@ -11303,34 +11303,34 @@ var require_ignore = __commonJS({
           index++;
         }
       }
-      let out = EMPTY;
-      let run = [];
+      let out2 = EMPTY;
+      let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run.forEach((token4, at) => {
+        run2.forEach((token4, at) => {
           if (token4.wildcard) {
             lastWildcard = at;
           }
         });
-        run.forEach((token4, at) => {
+        run2.forEach((token4, at) => {
           if (!token4.wildcard) {
-            out += token4.single;
+            out2 += token4.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+          out2 += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
         });
-        run = [];
+        run2 = [];
       };
       tokens.forEach((token4) => {
         if (token4.boundary === void 0) {
-          run.push(token4);
+          run2.push(token4);
           return;
         }
         flush();
-        out += token4.boundary;
+        out2 += token4.boundary;
       });
       flush();
-      return out;
+      return out2;
     };
     var makeRegexPrefix = (pattern) => {
       if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
@@ -11358,17 +11358,17 @@ var require_ignore = __commonJS({
         (match, index) => sources[index]
       ) : replaced;
     };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
+    var checkSourceOf = (body2, prefix) => {
+      if (body2[body2.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body2.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
       const last = prefix[prefix.length - 1];
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
+    var matchesBasename = (body2) => {
+      const index = body2.indexOf(SLASH);
+      return index < 0 || index === body2.length - 1;
     };
     var basenameOf = (path) => {
       const end = path.length - 1;
@@ -11395,11 +11395,11 @@ var require_ignore = __commonJS({
     var checkPattern = (pattern) => pattern && isString(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
         this.pattern = pattern;
         this.mark = mark;
         this.negative = negative;
-        define(this, "body", body);
+        define(this, "body", body2);
         define(this, "ignoreCase", ignoreCase);
         define(this, "regexPrefix", prefix);
       }
@@ -11426,68 +11426,68 @@ var require_ignore = __commonJS({
         return this._make(MODE_CHECK_IGNORE, key3);
       }
       _make(mode, key3) {
-        const str = pinWildcards(
+        const str2 = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        const regex = this.ignoreCase ? new RegExp(str2, "i") : new RegExp(str2);
         return define(this, key3, regex);
       }
     };
-    var hasTrailingBackslash = (str) => {
+    var hasTrailingBackslash = (str2) => {
       let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
+      while (str2[str2.length - count - 1] === ESCAPE) {
         count++;
       }
       return count % 2 === 1;
     };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
+    var trimEnd = (body2, stripLineEnd) => {
+      let lineEnd = body2.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body2[end - 1] === SPACE) {
           end--;
         }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
+        if (!stripLineEnd || body2[end - 1] !== "\n") {
           break;
         }
         lineEnd = end - 1;
       }
       if (end === lineEnd) {
-        return body.slice(0, lineEnd);
+        return body2.slice(0, lineEnd);
       }
       let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
+      while (body2[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE : body2.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
+      let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body2[0] === "#") {
         return;
       }
       let negative = false;
-      if (body[0] === "!") {
+      if (body2[0] === "!") {
         negative = true;
-        body = body.slice(1);
+        body2 = body2.slice(1);
       }
-      const last = body[body.length - 1];
+      const last = body2[body2.length - 1];
       if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
+        body2 = trimEnd(body2, stripLineEnd);
       }
-      if (!body || hasTrailingBackslash(body)) {
+      if (!body2 || hasTrailingBackslash(body2)) {
         return;
       }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
+      body2 = body2.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body2);
       return new IgnoreRule(
         pattern,
         mark,
-        body,
+        body2,
         ignoreCase,
         negative,
         regexPrefix
@@ -11541,7 +11541,7 @@ var require_ignore = __commonJS({
       //   are left out once, rather than tested or compiled for every path.
       testLiteral(path) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
@@ -11715,7 +11715,7 @@ var require_ignore = __commonJS({
     var factory = (options) => new Ignore(options);
     var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
     var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
       checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
@@ -11726,10 +11726,10 @@ var require_ignore = __commonJS({
     ) {
       setupWindows();
     }
-    module.exports = factory;
+    module2.exports = factory;
     factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+    module2.exports.isPathValid = isPathValid;
+    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -12687,9 +12687,9 @@ function nullish(input2) {
   return input2 === null || input2 === void 0;
 }
 function cleanRegex(source) {
-  const start = source.startsWith("^") ? 1 : 0;
+  const start2 = source.startsWith("^") ? 1 : 0;
   const end = source.endsWith("$") ? source.length - 1 : source.length;
-  return source.slice(start, end);
+  return source.slice(start2, end);
 }
 function floatSafeRemainder(val, step) {
   const ratio = val / step;
@@ -12804,22 +12804,22 @@ function promiseAllObject(promisesObj) {
   const promises = keys.map((key3) => promisesObj[key3]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
-    for (let i = 0; i < keys.length; i++) {
-      resolvedObj[keys[i]] = results[i];
+    for (let i2 = 0; i2 < keys.length; i2++) {
+      resolvedObj[keys[i2]] = results[i2];
     }
     return resolvedObj;
   });
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
-  for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+  let str2 = "";
+  for (let i2 = 0; i2 < length; i2++) {
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -12933,8 +12933,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -13096,12 +13096,12 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name = "partial") {
+function partial(Class2, schema, mask, name2 = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    throw new Error(`.${name2}() cannot be used on object schemas containing refinements`);
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
@@ -13120,8 +13120,8 @@ function required(Class2, schema, mask) {
 function aborted(x, startIndex = 0) {
   if (x.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue !== true) {
+  for (let i2 = startIndex; i2 < x.issues.length; i2++) {
+    if (x.issues[i2]?.continue !== true) {
       return true;
     }
   }
@@ -13130,8 +13130,8 @@ function aborted(x, startIndex = 0) {
 function explicitlyAborted(x, startIndex = 0) {
   if (x.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue === false) {
+  for (let i2 = startIndex; i2 < x.issues.length; i2++) {
+    if (x.issues[i2]?.continue === false) {
       return true;
     }
   }
@@ -13160,10 +13160,10 @@ function sizeCaps(defChecks) {
   }
   return caps;
 }
-function attachSchema(issues, start, inst) {
+function attachSchema(issues, start2, inst) {
   var _a3;
-  for (let i = start; i < issues.length; i++) {
-    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  for (let i2 = start2; i2 < issues.length; i2++) {
+    (_a3 = issues[i2]).schema ?? (_a3.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config2) {
@@ -13200,15 +13200,15 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
   let count = units;
-  for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+  for (let i2 = 0; i2 < units - 1; i2++) {
+    if ((str2.charCodeAt(i2) & 64512) === 55296 && (str2.charCodeAt(i2 + 1) & 64512) === 56320) {
       count--;
-      i++;
+      i2++;
     }
   }
   return count;
@@ -13241,8 +13241,8 @@ function parsedType(data) {
   }
   return t;
 }
-function issue(...args) {
-  const [iss, input2, inst] = args;
+function issue(...args2) {
+  const [iss, input2, inst] = args2;
   if (typeof iss === "string") {
     return {
       message: iss,
@@ -13261,15 +13261,15 @@ function cleanEnum(obj) {
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
   const bytes = new Uint8Array(binaryString.length);
-  for (let i = 0; i < binaryString.length; i++) {
-    bytes[i] = binaryString.charCodeAt(i);
+  for (let i2 = 0; i2 < binaryString.length; i2++) {
+    bytes[i2] = binaryString.charCodeAt(i2);
   }
   return bytes;
 }
 function uint8ArrayToBase64(bytes) {
   let binaryString = "";
-  for (let i = 0; i < bytes.length; i++) {
-    binaryString += String.fromCharCode(bytes[i]);
+  for (let i2 = 0; i2 < bytes.length; i2++) {
+    binaryString += String.fromCharCode(bytes[i2]);
   }
   return btoa(binaryString);
 }
@@ -13287,8 +13287,8 @@ function hexToUint8Array(hex3) {
     throw new Error("Invalid hex string length");
   }
   const bytes = new Uint8Array(cleanHex.length / 2);
-  for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+  for (let i2 = 0; i2 < cleanHex.length; i2 += 2) {
+    bytes[i2 / 2] = Number.parseInt(cleanHex.slice(i2, i2 + 2), 16);
   }
   return bytes;
 }
@@ -13377,10 +13377,10 @@ function defineLazyInternal(inst, key3, compute) {
           Object.defineProperty(this, key3, { configurable: true, writable: true, value: value2 });
         broke = broke || outer;
         return value2;
-      } catch (err) {
+      } catch (err2) {
         delete this[key3];
         broke = broke || outer;
-        throw err;
+        throw err2;
       }
     },
     set(value2) {
@@ -13441,7 +13441,7 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name, initializer3, proto, params) {
+function $constructor(name2, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
@@ -13451,7 +13451,7 @@ function $constructor(name, initializer3, proto, params) {
   Internals.prototype = zodProto;
   const protoMembers = proto;
   const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
-  function init(inst, def) {
+  function init2(inst, def) {
     if (!inst._zod) {
       _zodDesc.value = new Internals(def);
       try {
@@ -13459,10 +13459,10 @@ function $constructor(name, initializer3, proto, params) {
       } finally {
         _zodDesc.value = void 0;
       }
-    } else if (inst._zod.traits.has(name)) {
+    } else if (inst._zod.traits.has(name2)) {
       return;
     }
-    inst._zod.traits.add(name);
+    inst._zod.traits.add(name2);
     initializer3(inst, def);
     if (initialized) {
       const own2 = Object.getPrototypeOf(inst);
@@ -13488,10 +13488,10 @@ function $constructor(name, initializer3, proto, params) {
   const Parent = params?.Parent ?? Object;
   class Definition extends Parent {
   }
-  Object.defineProperty(Definition, "name", { value: name });
+  Object.defineProperty(Definition, "name", { value: name2 });
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
-    init(inst, def);
+    init2(inst, def);
     const deferred = inst._zod.deferred;
     if (deferred) {
       for (const fn of deferred) {
@@ -13504,15 +13504,15 @@ function $constructor(name, initializer3, proto, params) {
       pp(inst);
     return inst;
   }
-  Object.defineProperty(_, "init", { value: init });
+  Object.defineProperty(_, "init", { value: init2 });
   Object.defineProperty(_, Symbol.hasInstance, {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
-      return inst?._zod?.traits?.has(name);
+      return inst?._zod?.traits?.has(name2);
     }
   });
-  Object.defineProperty(_, "name", { value: name });
+  Object.defineProperty(_, "name", { value: name2 });
   return _;
 }
 var $brand = /* @__PURE__ */ Symbol("zod_brand");
@@ -13522,8 +13522,8 @@ var $ZodAsyncError = class extends Error {
   }
 };
 var $ZodEncodeError = class extends Error {
-  constructor(name) {
-    super(`Encountered unidirectional transform during encode: ${name}`);
+  constructor(name2) {
+    super(`Encountered unidirectional transform during encode: ${name2}`);
     this.name = "ZodEncodeError";
   }
 };
@@ -13617,14 +13617,14 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
           let curr = fieldErrors;
-          let i = 0;
-          while (i < fullpath.length) {
-            const el = fullpath[i];
-            const terminal = i === fullpath.length - 1;
+          let i2 = 0;
+          while (i2 < fullpath.length) {
+            const el = fullpath[i2];
+            const terminal = i2 === fullpath.length - 1;
             if (el === "_errors") {
               if (terminal)
                 curr._errors.push(mapper(issue2));
-              i++;
+              i2++;
               continue;
             }
             if (!Object.prototype.hasOwnProperty.call(curr, el)) {
@@ -13640,7 +13640,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
               node2._errors.push(mapper(issue2));
             }
             curr = node2;
-            i++;
+            i2++;
           }
         }
       }
@@ -13667,10 +13667,10 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
           continue;
         }
         let curr = result2;
-        let i = 0;
-        while (i < fullpath.length) {
-          const el = fullpath[i];
-          const terminal = i === fullpath.length - 1;
+        let i2 = 0;
+        while (i2 < fullpath.length) {
+          const el = fullpath[i2];
+          const terminal = i2 === fullpath.length - 1;
           if (typeof el === "string") {
             curr.properties ?? (curr.properties = {});
             if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
@@ -13690,7 +13690,7 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
           if (terminal) {
             curr.errors.push(mapper(issue2));
           }
-          i++;
+          i2++;
         }
       }
     }
@@ -14007,20 +14007,20 @@ function anchor(source) {
   return new RegExp(`^${source}$`);
 }
 var date = /* @__PURE__ */ anchor(dateSource);
-function timeSource(args) {
+function timeSource(args2) {
   const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  const regex = typeof args2.precision === "number" ? args2.precision === -1 ? `${hhmm}` : args2.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args2.precision}}` : args2.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
   return regex;
 }
-function time(args) {
-  return new RegExp(`^${timeSource(args)}$`);
+function time(args2) {
+  return new RegExp(`^${timeSource(args2)}$`);
 }
-function datetime(args) {
+function datetime(args2) {
   const opts = ["Z"];
-  if (args.offset)
+  if (args2.offset)
     opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
-  const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
-  const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
+  const qualified = `${timeSource({ precision: args2.precision, seconds: true })}(?:${opts.join("|")})`;
+  const timeRegex = args2.local ? `${qualified}|${timeSource({ precision: args2.precision })}` : qualified;
   return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
 }
 var anyString = /^[\s\S]{0,}$/;
@@ -14537,10 +14537,10 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
 
 // ../node_modules/zod/v4/core/doc.js
 var Doc = class {
-  constructor(args = [], closed = {}) {
+  constructor(args2 = [], closed = {}) {
     this.content = [];
     this.indent = 0;
-    this.args = args;
+    this.args = args2;
     this.closed = closed;
   }
   // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
@@ -14957,10 +14957,10 @@ var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
   $ZodStringFormat.init(inst, def);
 });
 function isValidCIDRv6(value2) {
-  const parts = value2.split("/");
-  if (parts.length !== 2)
+  const parts2 = value2.split("/");
+  if (parts2.length !== 2)
     return false;
-  const [address, prefix] = parts;
+  const [address, prefix] = parts2;
   if (!prefix)
     return false;
   const prefixNum = Number(prefix);
@@ -15077,12 +15077,12 @@ var $ZodCreditCard = /* @__PURE__ */ $constructor("$ZodCreditCard", (inst, def) 
 function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
-  for (let i = 4; i < len; i++) {
-    const code = iban3.charCodeAt(i);
+  for (let i2 = 4; i2 < len; i2++) {
+    const code = iban3.charCodeAt(i2);
     remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
   }
-  for (let i = 0; i < 4; i++) {
-    const code = iban3.charCodeAt(i);
+  for (let i2 = 0; i2 < 4; i2++) {
+    const code = iban3.charCodeAt(i2);
     remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
   }
   return remainder === 1;
@@ -15347,10 +15347,10 @@ function capSize(inst, size) {
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
         if (n > max && ch._zod.def.when(payload)) {
-          const start = payload.issues.length;
+          const start2 = payload.issues.length;
           ch._zod.check(payload);
-          payload.issues[start].continue = false;
-          attachSchema(payload.issues, start, inst);
+          payload.issues[start2].continue = false;
+          attachSchema(payload.issues, start2, inst);
           return payload;
         }
       }
@@ -15385,16 +15385,16 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
-    for (let i = 0; i < input2.length; i++) {
-      const item = input2[i];
+    for (let i2 = 0; i2 < input2.length; i2++) {
+      const item = input2[i2];
       const result2 = def.element._zod.run({
         value: item,
         issues: []
       }, ctx);
       if (result2 instanceof Promise) {
-        proms.push(result2.then((result3) => handleArrayResult(result3, payload, i)));
+        proms.push(result2.then((result3) => handleArrayResult(result3, payload, i2)));
       } else {
-        handleArrayResult(result2, payload, i);
+        handleArrayResult(result2, payload, i2);
         if (abortEarly && result2.issues.length !== 0 && aborted(result2))
           break;
       }
@@ -15539,7 +15539,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value2;
   const memo2 = globalConfig.memoizer;
@@ -15547,7 +15547,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -15683,7 +15683,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -15692,7 +15692,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -15779,9 +15779,9 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
 });
 function handleExclusiveUnionResults(results, final, inst, ctx) {
   const matches = [];
-  for (let i = 0; i < results.length; i++) {
-    if (results[i].issues.length === 0)
-      matches.push(i);
+  for (let i2 = 0; i2 < results.length; i2++) {
+    if (results[i2].issues.length === 0)
+      matches.push(i2);
   }
   if (matches.length === 1) {
     final.value = results[matches[0]].value;
@@ -15891,10 +15891,10 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       propValues[zod.def.discriminator]?.delete(void 0);
     return propValues;
   });
-  def.options.forEach((option, i) => {
+  def.options.forEach((option, i2) => {
     const propShape = rawShape(option._zod.def);
     if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
-      throw new Error(`Invalid discriminated union option at index "${i}"`);
+      throw new Error(`Invalid discriminated union option at index "${i2}"`);
     }
   });
   const disc = cached(() => discriminatorMap(def));
@@ -16090,20 +16090,20 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     const itemResults = new Array(items.length);
     const abortEarly = def.rest ? ctx?.abortEarly : void 0;
     let itemAborted = false;
-    for (let i = 0; i < items.length; i++) {
-      const r = items[i]._zod.run({ value: input2[i], issues: [] }, ctx);
+    for (let i2 = 0; i2 < items.length; i2++) {
+      const r = items[i2]._zod.run({ value: input2[i2], issues: [] }, ctx);
       if (r instanceof Promise) {
         proms.push(r.then((rr) => {
-          itemResults[i] = rr;
+          itemResults[i2] = rr;
         }));
       } else {
-        itemResults[i] = r;
+        itemResults[i2] = r;
         if (abortEarly && !itemAborted && r.issues.length)
           itemAborted = aborted(r);
       }
     }
     if (def.rest && !itemAborted) {
-      let i = items.length - 1;
+      let i2 = items.length - 1;
       const rest = input2.slice(items.length);
       let seen = payload.issues.length;
       for (const el of rest) {
@@ -16112,12 +16112,12 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
             break;
           seen = payload.issues.length;
         }
-        i++;
+        i2++;
         const result2 = def.rest._zod.run({ value: el, issues: [] }, ctx);
         if (result2 instanceof Promise) {
-          proms.push(result2.then((r) => handleTupleResult(r, payload, i)));
+          proms.push(result2.then((r) => handleTupleResult(r, payload, i2)));
         } else {
-          handleTupleResult(result2, payload, i);
+          handleTupleResult(result2, payload, i2);
         }
       }
     }
@@ -16128,10 +16128,10 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   };
 });
 function getTupleOptStart(items, key3) {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key3 === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+  for (let i2 = items.length - 1; i2 >= 0; i2--) {
+    const omittable = key3 === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
-      return i + 1;
+      return i2 + 1;
   }
   return 0;
 }
@@ -16142,25 +16142,25 @@ function handleTupleResult(result2, final, index) {
   final.value[index] = result2.value;
 }
 function handleTupleResults(itemResults, final, items, input2, optoutStart) {
-  for (let i = 0; i < items.length; i++) {
-    const r = itemResults[i];
-    const isPresent = i < input2.length;
-    if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
-      final.value.length = i;
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const r = itemResults[i2];
+    const isPresent = i2 < input2.length;
+    if (!isPresent && i2 >= optoutStart && items[i2]._zod.optin === "optional") {
+      final.value.length = i2;
       break;
     }
     if (r.issues.length) {
-      if (!isPresent && i >= optoutStart) {
-        final.value.length = i;
+      if (!isPresent && i2 >= optoutStart) {
+        final.value.length = i2;
         break;
       }
-      final.issues.push(...prefixIssues(i, r.issues));
+      final.issues.push(...prefixIssues(i2, r.issues));
     }
-    final.value[i] = r.value;
+    final.value[i2] = r.value;
   }
-  for (let i = final.value.length - 1; i >= input2.length; i--) {
-    if (items[i]._zod.optout === "optional" && final.value[i] === void 0) {
-      final.value.length = i;
+  for (let i2 = final.value.length - 1; i2 >= input2.length; i2--) {
+    if (items[i2]._zod.optout === "optional" && final.value[i2] === void 0) {
+      final.value.length = i2;
     } else {
       break;
     }
@@ -16895,26 +16895,26 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
   $ZodType.init(inst, def);
   Object.defineProperty(inst, "_def", { value: def });
   inst._zod.def = def;
-  inst.implement = (func) => {
-    if (typeof func !== "function") {
+  inst.implement = (func2) => {
+    if (typeof func2 !== "function") {
       throw new Error("implement() must be called with a function");
     }
-    return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
-      const result2 = Reflect.apply(func, this, parsedArgs);
+    return Object.defineProperty(function(...args2) {
+      const parsedArgs = inst._def.input ? parse(inst._def.input, args2) : args2;
+      const result2 = Reflect.apply(func2, this, parsedArgs);
       if (inst._def.output) {
         return parse(inst._def.output, result2);
       }
       return result2;
     }, "_zod", { value: inst._zod, enumerable: false });
   };
-  inst.implementAsync = (func) => {
-    if (typeof func !== "function") {
+  inst.implementAsync = (func2) => {
+    if (typeof func2 !== "function") {
       throw new Error("implementAsync() must be called with a function");
     }
-    return Object.defineProperty(async function(...args) {
-      const parsedArgs = inst._def.input ? await parseAsync(inst._def.input, args) : args;
-      const result2 = await Reflect.apply(func, this, parsedArgs);
+    return Object.defineProperty(async function(...args2) {
+      const parsedArgs = inst._def.input ? await parseAsync(inst._def.input, args2) : args2;
+      const result2 = await Reflect.apply(func2, this, parsedArgs);
       if (inst._def.output) {
         return await parseAsync(inst._def.output, result2);
       }
@@ -16939,22 +16939,22 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
     }
     return payload;
   };
-  inst.input = (...args) => {
+  inst.input = (...args2) => {
     const F = inst.constructor;
-    if (Array.isArray(args[0])) {
+    if (Array.isArray(args2[0])) {
       return new F({
         type: "function",
         input: new $ZodTuple({
           type: "tuple",
-          items: args[0],
-          rest: args[1]
+          items: args2[0],
+          rest: args2[1]
         }),
         output: inst._def.output
       });
     }
     return new F({
       type: "function",
-      input: args[0],
+      input: args2[0],
       output: inst._def.output
     });
   };
@@ -17209,14 +17209,14 @@ var memo = {
     var _a3;
     (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
     inst._zod.deferred.push(() => {
-      const base = inst._zod.parse;
+      const base2 = inst._zod.parse;
       const wrapped = (payload, ctx) => {
         if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value))
           throw new $ZodCyclicError();
-        return base(payload, ctx);
+        return base2(payload, ctx);
       };
       inst._zod.parse = wrapped;
-      if (inst._zod.run === base)
+      if (inst._zod.run === base2)
         inst._zod.run = wrapped;
     });
   },
@@ -17228,15 +17228,15 @@ var memo = {
     let lastBucket;
     (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
     inst._zod.deferred.push(() => {
-      const base = inst._zod.parse;
+      const base2 = inst._zod.parse;
       const wrapped = (payload, ctx) => {
         if (isRecursiveInst === void 0) {
           const walked = isRecursive(inst, /* @__PURE__ */ new Set(), false);
           if (walked === NONE) {
-            inst._zod.parse = base;
+            inst._zod.parse = base2;
             if (inst._zod.run === wrapped)
-              inst._zod.run = base;
-            return base(payload, ctx);
+              inst._zod.run = base2;
+            return base2(payload, ctx);
           }
           if (walked === PROVEN || rechecked)
             isRecursiveInst = true;
@@ -17245,7 +17245,7 @@ var memo = {
         }
         const input2 = payload.value;
         if (!isRef(input2))
-          return base(payload, ctx);
+          return base2(payload, ctx);
         let state = ctx[STATE];
         if (!state) {
           state = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 };
@@ -17274,7 +17274,7 @@ var memo = {
         }
         handoff = bucket;
         const depth = open.length;
-        const result2 = base(payload, ctx);
+        const result2 = base2(payload, ctx);
         handoff = void 0;
         const entry = open.length > depth ? open.pop() : void 0;
         if (result2 instanceof Promise) {
@@ -17289,7 +17289,7 @@ var memo = {
         return result2;
       };
       inst._zod.parse = wrapped;
-      if (inst._zod.run === base)
+      if (inst._zod.run === base2)
         inst._zod.run = wrapped;
     });
   }
@@ -24948,9 +24948,9 @@ function compile(schema, options) {
     const clone2 = withParser(schema, parser);
     clone2._zod.bag.validator = compileValidator(schema, parser);
     return clone2;
-  } catch (err) {
+  } catch (err2) {
     if (options?.strict)
-      throw err;
+      throw err2;
     return schema;
   }
 }
@@ -24968,9 +24968,9 @@ function withParser(schema, parser) {
     if (ctx && isBackEdge(ctx, payload.value)) {
       return originalRun(payload, ctx);
     }
-    const out = parser(payload.value);
-    if (out !== INVALID) {
-      payload.value = out;
+    const out2 = parser(payload.value);
+    if (out2 !== INVALID) {
+      payload.value = out2;
       return payload;
     }
     if (ctx)
@@ -24991,9 +24991,9 @@ function installCompiledUserMethods(target, source, parser) {
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params) => {
-      const out = parser(data);
-      if (out !== INVALID) {
-        return { success: true, data: out };
+      const out2 = parser(data);
+      if (out2 !== INVALID) {
+        return { success: true, data: out2 };
       }
       return originalSafeParse(data, params);
     };
@@ -25001,9 +25001,9 @@ function installCompiledUserMethods(target, source, parser) {
   if (typeof sourceAny.parse === "function") {
     const originalParse = sourceAny.parse;
     targetAny.parse = (data, params) => {
-      const out = parser(data);
-      if (out !== INVALID) {
-        return out;
+      const out2 = parser(data);
+      if (out2 !== INVALID) {
+        return out2;
       }
       return originalParse(data, params);
     };
@@ -25040,8 +25040,8 @@ ${code}
   try {
     const factory = new F(...constantNames, factoryCode);
     fn = factory(...constantValues);
-  } catch (err) {
-    throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
+  } catch (err2) {
+    throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err2.message})`);
   }
   if (options?.debug) {
     fn.code = fullCode;
@@ -25050,13 +25050,13 @@ ${code}
   return fn;
 }
 function addConstant(ctx, value2) {
-  for (const [name2, v] of ctx.constants) {
+  for (const [name3, v] of ctx.constants) {
     if (v === value2)
-      return name2;
+      return name3;
   }
-  const name = `c${ctx.constantCounter++}`;
-  ctx.constants.set(name, value2);
-  return name;
+  const name2 = `c${ctx.constantCounter++}`;
+  ctx.constants.set(name2, value2);
+  return name2;
 }
 function addUserConstant(ctx, fn) {
   ctx.definite = false;
@@ -25079,9 +25079,9 @@ function compileChild(doc, ctx, schema, accessor, needsValue = true) {
   const varCounter = ctx.varCounter;
   try {
     return generateCheck(doc, ctx, schema, accessor, needsValue);
-  } catch (err) {
-    if (!(err instanceof ZodCompileUnsupportedError) || !err.islandable)
-      throw err;
+  } catch (err2) {
+    if (!(err2 instanceof ZodCompileUnsupportedError) || !err2.islandable)
+      throw err2;
     doc.content.length = contentLen;
     if (ctx.constants.size > constantCount) {
       const trailing = Array.from(ctx.constants.keys()).slice(constantCount);
@@ -25764,13 +25764,13 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
     doc.write(`const ${outputVar} = {};`);
     for (const k of allKeys) {
       const kx = keyExpr(k);
-      const out = propOutputs.get(k);
+      const out2 = propOutputs.get(k);
       if (dropsWhenAbsent(propShape[k])) {
-        doc.write(`if (${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
+        doc.write(`if (${kx} in ${accessor}) ${outputVar}[${kx}] = ${out2};`);
       } else if (mayOmitUndefined(propShape[k])) {
-        doc.write(`if (${out} !== undefined || ${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
+        doc.write(`if (${out2} !== undefined || ${kx} in ${accessor}) ${outputVar}[${kx}] = ${out2};`);
       } else {
-        doc.write(`${outputVar}[${kx}] = ${out};`);
+        doc.write(`${outputVar}[${kx}] = ${out2};`);
       }
     }
   }
@@ -26087,22 +26087,22 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   }
   const outputVar = newVar(ctx);
   doc.write(`const ${outputVar} = [];`);
-  for (let i = 0; i < items.length; i++) {
-    const itemSchema = items[i];
-    if (i >= optoutStart) {
-      doc.write(`if (${outputVar}.length === ${i}) {`);
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const itemSchema = items[i2];
+    if (i2 >= optoutStart) {
+      doc.write(`if (${outputVar}.length === ${i2}) {`);
       doc.indented((d) => {
-        d.write(`if (${i} < ${accessor}.length) {`);
+        d.write(`if (${i2} < ${accessor}.length) {`);
         d.indented((d2) => {
           const elemVar = newVar(ctx);
-          d2.write(`const ${elemVar} = ${accessor}[${i}];`);
+          d2.write(`const ${elemVar} = ${accessor}[${i2}];`);
           const elemOutput = compileChild(d2, ctx, itemSchema, elemVar);
-          d2.write(`${outputVar}[${i}] = ${elemOutput};`);
+          d2.write(`${outputVar}[${i2}] = ${elemOutput};`);
         });
         d.write(`} else {`);
         d.indented((d2) => {
           if (dropsWhenAbsent(itemSchema)) {
-            d2.write(`${outputVar}.length = ${i};`);
+            d2.write(`${outputVar}.length = ${i2};`);
             return;
           }
           const elemVar = newVar(ctx);
@@ -26114,17 +26114,17 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
             d3.write(`return ${elemOutput};`);
           });
           d2.write(`})();`);
-          d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i};`);
-          d2.write(`else ${outputVar}[${i}] = ${branchVar};`);
+          d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i2};`);
+          d2.write(`else ${outputVar}[${i2}] = ${branchVar};`);
         });
         d.write(`}`);
       });
       doc.write(`}`);
     } else {
       const elemVar = newVar(ctx);
-      doc.write(`const ${elemVar} = ${accessor}[${i}];`);
+      doc.write(`const ${elemVar} = ${accessor}[${i2}];`);
       const elemOutput = compileChild(doc, ctx, itemSchema, elemVar);
-      doc.write(`${outputVar}[${i}] = ${elemOutput};`);
+      doc.write(`${outputVar}[${i2}] = ${elemOutput};`);
     }
   }
   if (rest) {
@@ -26141,10 +26141,10 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   return outputVar;
 }
 function getTupleOptStart2(items, key3) {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key3 === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+  for (let i2 = items.length - 1; i2 >= 0; i2--) {
+    const omittable = key3 === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
-      return i + 1;
+      return i2 + 1;
   }
   return 0;
 }
@@ -26173,9 +26173,9 @@ function generateUnionCheck(doc, ctx, schema, accessor) {
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options.length; i++) {
-    const opt = options[i];
-    if (i === 0) {
+  for (let i2 = 0; i2 < options.length; i2++) {
+    const opt = options[i2];
+    if (i2 === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
       doc.write(`if (${outputVar} === INVALID) ${outputVar} = (() => {`);
@@ -26334,7 +26334,7 @@ function generateRecordCheck(doc, ctx, schema, accessor) {
   }, `return INVALID;`);
   return outputVar;
 }
-function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
+function emitOwnKeys(doc, ctx, accessor, kVar, body2, onSymbol) {
   const propIsEnumerableConst = addConstant(ctx, Object.prototype.propertyIsEnumerable);
   const symsVar = newVar(ctx);
   const keysVar = newVar(ctx);
@@ -26345,7 +26345,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
   doc.indented((d) => {
     d.write(`const ${kVar} = ${keysVar}[${iVar}];`);
     d.write(`if (${kVar} === "__proto__" || !${propIsEnumerableConst}.call(${accessor}, ${kVar})) continue;`);
-    body(d);
+    body2(d);
   });
   doc.write(`}`);
   doc.write(`for (let ${iVar} = 0; ${iVar} < ${symsVar}.length; ${iVar}++) {`);
@@ -26355,7 +26355,7 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
     if (onSymbol)
       d.write(onSymbol);
     else
-      body(d);
+      body2(d);
   });
   doc.write(`}`);
 }
@@ -27402,11 +27402,11 @@ function _catch(Class2, innerType, catchValue) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _pipe(Class2, in_, out) {
+function _pipe(Class2, in_, out2) {
   return new Class2({
     type: "pipe",
     in: in_,
-    out
+    out: out2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -27417,10 +27417,10 @@ function _readonly(Class2, innerType) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _templateLiteral(Class2, parts, params) {
+function _templateLiteral(Class2, parts2, params) {
   return new Class2({
     type: "template_literal",
-    parts,
+    parts: parts2,
     ...normalizeParams(params)
   });
 }
@@ -27505,12 +27505,12 @@ function describe(description) {
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function meta(metadata) {
+function meta(metadata2) {
   const ch = new $ZodCheck({ check: "meta" });
   ch._zod.onattach = [
     (inst) => {
       const existing = globalRegistry.get(inst) ?? {};
-      globalRegistry.add(inst, { ...existing, ...metadata });
+      globalRegistry.add(inst, { ...existing, ...metadata2 });
     }
   ];
   ch._zod.check = () => {
@@ -27833,15 +27833,15 @@ function foldObjects(members2) {
     for (const key3 in object2.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key3))
         continue;
-      const parts = [];
+      const parts2 = [];
       for (const other of objects) {
         const part = other.properties?.[key3] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
-        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
-          parts.push(part);
+        if (!parts2.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+          parts2.push(part);
       }
-      const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
+      const merged = parts2.length === 1 ? parts2[0] : foldObjects(parts2) ?? { allOf: parts2 };
       assignProp(properties, key3, merged);
     }
     for (const key3 of object2.required ?? [])
@@ -28182,8 +28182,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -28494,9 +28494,9 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
-  const options = def.options.map((x, i) => processSchema(x, ctx, {
+  const options = def.options.map((x, i2) => processSchema(x, ctx, {
     ...params,
-    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
+    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i2]
   }));
   if (isExclusive) {
     json2.oneOf = options;
@@ -28528,9 +28528,9 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
-  const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+  const prefixItems = def.items.map((x, i2) => processSchema(x, ctx, {
     ...params,
-    path: [...params.path, prefixPath, i]
+    path: [...params.path, prefixPath, i2]
   }));
   const rest = def.rest ? processSchema(def.rest, ctx, {
     ...params,
@@ -28602,7 +28602,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-    if (mapped.some((branch, i) => branch !== branches[i]))
+    if (mapped.some((branch, i2) => branch !== branches[i2]))
       json2 = { ...json2, [keyword]: mapped };
   }
   const types = Array.isArray(json2.type) ? json2.type : [json2.type];
@@ -29317,11 +29317,11 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     globalRegistry.add(cl, { description });
     return cl;
   },
-  meta(...args) {
-    if (args.length === 0)
+  meta(...args2) {
+    if (args2.length === 0)
       return globalRegistry.get(this);
     const cl = this.clone();
-    globalRegistry.add(cl, args[0]);
+    globalRegistry.add(cl, args2[0]);
     return cl;
   },
   isOptional() {
@@ -29330,8 +29330,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   isNullable() {
     return this.safeParse(null).success;
   },
-  apply(fn, ...args) {
-    return args.length === 0 ? fn(this) : fn(this, ...args);
+  apply(fn, ...args2) {
+    return args2.length === 0 ? fn(this) : fn(this, ...args2);
   },
   // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
   get "~standard"() {
@@ -29419,29 +29419,29 @@ var _ZodString = /* @__PURE__ */ $constructor(
     minLength: (inst) => aggregateChecks(inst).minimum ?? null,
     maxLength: (inst) => aggregateChecks(inst).maximum ?? null
   }, {
-    regex(...args) {
-      return this.check(_regex(...args));
+    regex(...args2) {
+      return this.check(_regex(...args2));
     },
-    includes(...args) {
-      return this.check(_includes(...args));
+    includes(...args2) {
+      return this.check(_includes(...args2));
     },
-    startsWith(...args) {
-      return this.check(_startsWith(...args));
+    startsWith(...args2) {
+      return this.check(_startsWith(...args2));
     },
-    endsWith(...args) {
-      return this.check(_endsWith(...args));
+    endsWith(...args2) {
+      return this.check(_endsWith(...args2));
     },
-    min(...args) {
-      return this.check(_minLength(...args));
+    min(...args2) {
+      return this.check(_minLength(...args2));
     },
-    max(...args) {
-      return this.check(_maxLength(...args));
+    max(...args2) {
+      return this.check(_maxLength(...args2));
     },
-    length(...args) {
-      return this.check(_length(...args));
+    length(...args2) {
+      return this.check(_length(...args2));
     },
-    nonempty(...args) {
-      return this.check(_minLength(1, ...args));
+    nonempty(...args2) {
+      return this.check(_minLength(1, ...args2));
     },
     lowercase(params) {
       return this.check(_lowercase(params));
@@ -29452,8 +29452,8 @@ var _ZodString = /* @__PURE__ */ $constructor(
     trim() {
       return this.check(_trim());
     },
-    normalize(...args) {
-      return this.check(_normalize(...args));
+    normalize(...args2) {
+      return this.check(_normalize(...args2));
     },
     toLowerCase() {
       return this.check(_toLowerCase());
@@ -30075,14 +30075,14 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   omit(mask) {
     return util_exports.omit(this, mask);
   },
-  partial(...args) {
-    return util_exports.partial(ZodOptional, this, args[0]);
+  partial(...args2) {
+    return util_exports.partial(ZodOptional, this, args2[0]);
   },
-  exactPartial(...args) {
-    return util_exports.partial(ZodExactOptional, this, args[0], "exactPartial");
+  exactPartial(...args2) {
+    return util_exports.partial(ZodExactOptional, this, args2[0], "exactPartial");
   },
-  required(...args) {
-    return util_exports.required(ZodNonOptional, this, args[0]);
+  required(...args2) {
+    return util_exports.required(ZodNonOptional, this, args2[0]);
   }
 });
 function object(shape, params) {
@@ -30242,10 +30242,10 @@ var ZodMap = /* @__PURE__ */ $constructor("ZodMap", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => mapProcessor(inst, ctx, json2, params);
   inst.keyType = def.keyType;
   inst.valueType = def.valueType;
-  inst.min = (...args) => inst.check(_minSize(...args));
+  inst.min = (...args2) => inst.check(_minSize(...args2));
   inst.nonempty = (params) => inst.check(_minSize(1, params));
-  inst.max = (...args) => inst.check(_maxSize(...args));
-  inst.size = (...args) => inst.check(_size(...args));
+  inst.max = (...args2) => inst.check(_maxSize(...args2));
+  inst.size = (...args2) => inst.check(_size(...args2));
 });
 function map(keyType, valueType, params) {
   return new ZodMap({
@@ -30260,10 +30260,10 @@ var ZodSet = /* @__PURE__ */ $constructor("ZodSet", (inst, def) => {
   $ZodSet.init(inst, def);
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => setProcessor(inst, ctx, json2, params);
-  inst.min = (...args) => inst.check(_minSize(...args));
+  inst.min = (...args2) => inst.check(_minSize(...args2));
   inst.nonempty = (params) => inst.check(_minSize(1, params));
-  inst.max = (...args) => inst.check(_maxSize(...args));
-  inst.size = (...args) => inst.check(_size(...args));
+  inst.max = (...args2) => inst.check(_maxSize(...args2));
+  inst.size = (...args2) => inst.check(_size(...args2));
 });
 function set(valueType, params) {
   return new ZodSet({
@@ -30521,11 +30521,11 @@ var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
   inst.in = def.in;
   inst.out = def.out;
 });
-function pipe(in_, out) {
+function pipe(in_, out2) {
   return new ZodPipe({
     type: "pipe",
     in: in_,
-    out
+    out: out2
     // ...util.normalizeParams(params),
   });
 }
@@ -30533,11 +30533,11 @@ var ZodCodec = /* @__PURE__ */ $constructor("ZodCodec", (inst, def) => {
   ZodPipe.init(inst, def);
   $ZodCodec.init(inst, def);
 });
-function codec(in_, out, params) {
+function codec(in_, out2, params) {
   return new ZodCodec({
     type: "pipe",
     in: in_,
-    out,
+    out: out2,
     transform: params.decode,
     reverseTransform: params.encode
   });
@@ -30573,10 +30573,10 @@ var ZodTemplateLiteral = /* @__PURE__ */ $constructor("ZodTemplateLiteral", (ins
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => templateLiteralProcessor(inst, ctx, json2, params);
 });
-function templateLiteral(parts, params) {
+function templateLiteral(parts2, params) {
   return new ZodTemplateLiteral({
     type: "template_literal",
-    parts,
+    parts: parts2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -30669,11 +30669,11 @@ function _instanceof(cls, params = {}) {
   };
   return inst;
 }
-var stringbool = (...args) => _stringbool({
+var stringbool = (...args2) => _stringbool({
   Codec: ZodCodec,
   Boolean: ZodBoolean,
   String: ZodString
-}, ...args);
+}, ...args2);
 function json(params) {
   const jsonSchema = lazy(() => {
     return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
@@ -30916,24 +30916,24 @@ function canonicalKey(value2, seen) {
   seen.add(value2);
   try {
     if (Array.isArray(value2)) {
-      const parts2 = [];
+      const parts3 = [];
       for (const item of value2) {
         const key3 = canonicalKey(item, seen);
         if (key3 === null)
           return null;
-        parts2.push(key3);
+        parts3.push(key3);
       }
-      return `a${parts2.length}:[${parts2.join(",")}]`;
+      return `a${parts3.length}:[${parts3.join(",")}]`;
     }
     const keys = Object.keys(value2).sort();
-    const parts = [];
+    const parts2 = [];
     for (const k of keys) {
       const key3 = canonicalKey(value2[k], seen);
       if (key3 === null)
         return null;
-      parts.push(`${k.length}:${k}=${key3}`);
+      parts2.push(`${k.length}:${k}=${key3}`);
     }
-    return `o${parts.length}:{${parts.join(",")}}`;
+    return `o${parts2.length}:{${parts2.join(",")}}`;
   } finally {
     seen.delete(value2);
   }
@@ -30989,20 +30989,20 @@ function checkArrayGuards(arraySchema, guards) {
       return;
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
-      for (let i = 0; i < items.length; i++) {
-        const key3 = canonicalKey(items[i], /* @__PURE__ */ new Set());
+      for (let i2 = 0; i2 < items.length; i2++) {
+        const key3 = canonicalKey(items[i2], /* @__PURE__ */ new Set());
         if (key3 === null)
           continue;
         const first = firstSeen.get(key3);
         if (first === void 0) {
-          firstSeen.set(key3, i);
+          firstSeen.set(key3, i2);
           continue;
         }
         payload.issues.push({
           code: "custom",
-          message: `Array items must be unique: element at index ${i} duplicates the one at index ${first}`,
+          message: `Array items must be unique: element at index ${i2} duplicates the one at index ${first}`,
           input: items,
-          path: [i],
+          path: [i2],
           continue: true
         });
       }
@@ -31258,8 +31258,8 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = schemasToIntersect[0];
         } else {
           let result2 = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
-          for (let i = 2; i < schemasToIntersect.length; i++) {
-            result2 = z.intersection(result2, schemasToIntersect[i]);
+          for (let i2 = 2; i2 < schemasToIntersect.length; i2++) {
+            result2 = z.intersection(result2, schemasToIntersect[i2]);
           }
           zodSchema = result2;
         }
@@ -31390,8 +31390,8 @@ function convertSchema(schema, ctx) {
     } else {
       let result2 = hasExplicitType ? baseSchema : convertSchema(schema.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
-      for (let i = startIdx; i < schema.allOf.length; i++) {
-        result2 = z.intersection(result2, convertSchema(schema.allOf[i], ctx));
+      for (let i2 = startIdx; i2 < schema.allOf.length; i2++) {
+        result2 = z.intersection(result2, convertSchema(schema.allOf[i2], ctx));
       }
       baseSchema = result2;
     }
@@ -31480,7 +31480,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s) {
+  function run2(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -31506,21 +31506,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run(oldShape[k]);
+          const mapped = run2(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -31528,14 +31528,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -31543,12 +31543,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -31556,7 +31556,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -31564,8 +31564,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -31577,23 +31577,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -31624,7 +31624,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run(schema);
+  return run2(schema);
 }
 
 // ../node_modules/zod/v4/classic/deep-partial.js
@@ -31824,6 +31824,12 @@ function fingerprint(ruleId, where, subject) {
 
 // ../shared/src/config/config.ts
 var import_yaml = __toESM(require_dist());
+
+// ../shared/src/workflows/trusted-action.ts
+var DEFAULT_TRUSTED_ACTIONS = ["actions/*", "github/*"];
+var TRUSTED_ACTION_PATTERN = /^[A-Za-z0-9_.*-]+\/[A-Za-z0-9_.*-]+$/;
+
+// ../shared/src/config/config.ts
 var SIZE = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i;
 var UNIT = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
 var sizeSchema = external_exports.union([
@@ -31858,7 +31864,11 @@ var configSchema = external_exports.strictObject({
       severity: severitySchema.optional()
     })
   ).optional(),
-  secrets: external_exports.strictObject({ allow: external_exports.array(regexSchema).optional() }).optional()
+  secrets: external_exports.strictObject({ allow: external_exports.array(regexSchema).optional() }).optional(),
+  ci: external_exports.strictObject({
+    /** Actions that may be used by tag instead of a full commit SHA; replaces the default list. */
+    trustedActions: external_exports.array(external_exports.string().regex(TRUSTED_ACTION_PATTERN, 'expected an owner/repo pattern such as "actions/*" or "my-org/deploy"')).optional()
+  }).optional()
 });
 var DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 var DEFAULT_CONFIG = {
@@ -31868,7 +31878,8 @@ var DEFAULT_CONFIG = {
   ignoreRules: [],
   inlineSuppressions: true,
   rules: {},
-  allowSecrets: []
+  allowSecrets: [],
+  trustedActions: [...DEFAULT_TRUSTED_ACTIONS]
 };
 function parseSize(value2) {
   if (typeof value2 === "number") return value2;
@@ -31899,15 +31910,15 @@ function parseConfig(text, file2, knownIds2) {
   }
   const c = parsed.data;
   if (knownIds2) {
-    const unknown2 = [
+    const unknown3 = [
       ...Object.keys(c.rules ?? {}).map((id2) => `rules.${id2}`),
-      ...(c.ignore?.rules ?? []).map((id2, i) => `ignore.rules[${i}] "${id2}"`)
+      ...(c.ignore?.rules ?? []).map((id2, i2) => `ignore.rules[${i2}] "${id2}"`)
     ].filter((field) => {
       const id2 = field.startsWith("rules.") ? field.slice(6) : field.replace(/^.*"(.*)"$/, "$1");
       return !knownIds2.has(id2);
     });
-    if (unknown2.length) {
-      throw new GuardrailsError("CONFIG_INVALID", `${file2}: ${unknown2.join("; ")}: unknown rule or guardrail id`);
+    if (unknown3.length) {
+      throw new GuardrailsError("CONFIG_INVALID", `${file2}: ${unknown3.join("; ")}: unknown rule or guardrail id`);
     }
   }
   const config2 = {
@@ -31917,7 +31928,8 @@ function parseConfig(text, file2, knownIds2) {
     ignoreRules: c.ignore?.rules ?? [],
     inlineSuppressions: c.inlineSuppressions ?? true,
     rules: c.rules ?? {},
-    allowSecrets: (c.secrets?.allow ?? []).map((source) => new RegExp(source))
+    allowSecrets: (c.secrets?.allow ?? []).map((source) => new RegExp(source)),
+    trustedActions: c.ci?.trustedActions ?? [...DEFAULT_TRUSTED_ACTIONS]
   };
   if (c.baseline) config2.baseline = c.baseline;
   return config2;
@@ -31945,6 +31957,24 @@ function inlineDecision(lineText, line, ruleId, guardrail, today) {
     }
     if (directive.until && directive.until < today) {
       return { kind: "invalid", line: at, problem: `guardrails:ignore ${ruleId} expired on ${directive.until}; fix the finding or renew the date` };
+    }
+    const suppression = { kind: "inline", reason: directive.reason };
+    if (directive.until) suppression.expires = directive.until;
+    return { kind: "suppressed", suppression };
+  }
+  return { kind: "none" };
+}
+function decisionIn(lineText, lines, ids, today, parse4) {
+  for (const at of lines) {
+    if (at < 1) continue;
+    const directive = parse4(lineText(at));
+    if (!directive || !directive.ids.some((id2) => ids.has(id2) || id2 === "*")) continue;
+    const named2 = directive.ids.find((id2) => ids.has(id2)) ?? directive.ids[0] ?? "";
+    if (!directive.reason) {
+      return { kind: "invalid", line: at, problem: `the suppression of ${named2} needs a reason: add "-- <why this is safe>"` };
+    }
+    if (directive.until && directive.until < today) {
+      return { kind: "invalid", line: at, problem: `the suppression of ${named2} expired on ${directive.until}; fix the finding or renew the date` };
     }
     const suppression = { kind: "inline", reason: directive.reason };
     if (directive.until) suppression.expires = directive.until;
@@ -32019,8 +32049,8 @@ function defineFileRule(spec) {
 function shannonEntropy(value2) {
   if (value2.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < value2.length; i++) {
-    const c = value2.charCodeAt(i);
+  for (let i2 = 0; i2 < value2.length; i2++) {
+    const c = value2.charCodeAt(i2);
     counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   let entropy = 0;
@@ -32052,8 +32082,8 @@ var KeywordAutomaton = class {
     const output2 = [-1];
     keywords.forEach((k, index) => {
       let s = 0;
-      for (let i = 0; i < k.length; i++) {
-        const c = k.charCodeAt(i);
+      for (let i2 = 0; i2 < k.length; i2++) {
+        const c = k.charCodeAt(i2);
         if (goto[s][c] === -1) {
           goto[s][c] = goto.length;
           goto.push(new Int32Array(ALPHABET).fill(-1));
@@ -32108,14 +32138,14 @@ var KeywordAutomaton = class {
     const firstOutput = this.#firstOutput;
     const keywords = this.keywords;
     let s = 0;
-    for (let i = 0, n = text.length; i < n; i++) {
-      const c = text.charCodeAt(i);
+    for (let i2 = 0, n = text.length; i2 < n; i2++) {
+      const c = text.charCodeAt(i2);
       s = c < ALPHABET ? delta[s << 7 | c] : 0;
       const first = firstOutput[s];
       if (first >= 0) {
         for (let o = first; o >= 0; o = dictLink[o]) {
           const k = output2[o];
-          onHit(k, i + 1 - keywords[k].length);
+          onHit(k, i2 + 1 - keywords[k].length);
         }
       }
     }
@@ -32138,51 +32168,51 @@ function mostlyOneChar(value2) {
 function isSequential(value2) {
   if (value2.length < 6) return false;
   let ascending = 0;
-  for (let i = 1; i < value2.length; i++) if (value2.charCodeAt(i) - value2.charCodeAt(i - 1) === 1) ascending++;
+  for (let i2 = 1; i2 < value2.length; i2++) if (value2.charCodeAt(i2) - value2.charCodeAt(i2 - 1) === 1) ascending++;
   return ascending / (value2.length - 1) > 0.7;
 }
-function isPlaceholder(value2, body = value2) {
-  return PLACEHOLDER_WORDS.test(value2) || TEMPLATE_REFERENCE.test(value2) || mostlyOneChar(body) || isSequential(body);
+function isPlaceholder(value2, body2 = value2) {
+  return PLACEHOLDER_WORDS.test(value2) || TEMPLATE_REFERENCE.test(value2) || mostlyOneChar(body2) || isSequential(body2);
 }
 
 // ../shared/src/secrets/secret-scanner.ts
 var WINDOW_REACH = 2048;
 var WINDOW_REACH_PER_CONTEXT_LINE = 512;
 function windowStart(text, pos, lines, reach) {
-  let i = pos;
+  let i2 = pos;
   const limit = Math.max(0, pos - reach);
   let remaining = lines;
-  while (i > limit) {
-    if (text.charCodeAt(i - 1) === 10) {
+  while (i2 > limit) {
+    if (text.charCodeAt(i2 - 1) === 10) {
       if (remaining === 0) break;
       remaining--;
     }
-    i--;
+    i2--;
   }
-  return i;
+  return i2;
 }
 function windowEnd(text, pos, lines, reach) {
-  let i = pos;
+  let i2 = pos;
   const limit = Math.min(text.length, pos + reach);
   let remaining = lines;
-  while (i < limit) {
-    if (text.charCodeAt(i) === 10) {
+  while (i2 < limit) {
+    if (text.charCodeAt(i2) === 10) {
       if (remaining === 0) break;
       remaining--;
     }
-    i++;
+    i2++;
   }
-  return i;
+  return i2;
 }
-function* regexMatches(pattern, window, offset) {
+function* regexMatches(pattern, window2, offset) {
   pattern.lastIndex = 0;
   let m;
-  while ((m = pattern.exec(window)) !== null) {
+  while ((m = pattern.exec(window2)) !== null) {
     const groups = m.groups ?? {};
     const secret4 = groups.secret ?? m[1] ?? m[0];
     const within = m[0].indexOf(secret4);
-    const start = offset + m.index + Math.max(0, within);
-    yield { secret: secret4, start, end: start + secret4.length, groups };
+    const start2 = offset + m.index + Math.max(0, within);
+    yield { secret: secret4, start: start2, end: start2 + secret4.length, groups };
     if (m[0].length === 0) pattern.lastIndex++;
   }
 }
@@ -32231,33 +32261,33 @@ var SecretScanner = class {
           coveredUntil.set(c, text.length);
           continue;
         }
-        let start;
+        let start2;
         let end;
         if (c.contextLines === 0) {
           if (lineStart < 0) {
             lineStart = windowStart(text, hit, 0, c.reach);
             lineEnd = windowEnd(text, hitEnd, 0, c.reach);
           }
-          start = Math.max(lineStart, covered);
+          start2 = Math.max(lineStart, covered);
           end = lineEnd;
         } else {
-          start = Math.max(windowStart(text, hit, c.contextLines, c.reach), covered);
+          start2 = Math.max(windowStart(text, hit, c.contextLines, c.reach), covered);
           end = windowEnd(text, hitEnd, c.contextLines, c.reach);
         }
         coveredUntil.set(c, end);
-        const list = windows.get(c);
-        const last = list?.[list.length - 1];
-        if (last && last[1] >= start) last[1] = end;
-        else if (list) list.push([start, end]);
-        else windows.set(c, [[start, end]]);
+        const list2 = windows.get(c);
+        const last = list2?.[list2.length - 1];
+        if (last && last[1] >= start2) last[1] = end;
+        else if (list2) list2.push([start2, end]);
+        else windows.set(c, [[start2, end]]);
       }
     });
     const hits = [];
     for (const [c, spans] of windows) {
-      for (const [start, end] of spans) {
-        if (stats) stats.windowChars += end - start;
-        const window = text.slice(start, end);
-        const matches = c.rule.find ? c.rule.find(window, start, ctx) : regexMatches(c.pattern, window, start);
+      for (const [start2, end] of spans) {
+        if (stats) stats.windowChars += end - start2;
+        const window2 = text.slice(start2, end);
+        const matches = c.rule.find ? c.rule.find(window2, start2, ctx) : regexMatches(c.pattern, window2, start2);
         for (const match of matches) {
           const verdict = this.#accept(c.rule, match, ctx);
           if (verdict) hits.push({ rule: c.rule, match, verdict });
@@ -32311,8 +32341,8 @@ var ALPHABETS = {
 };
 function seedOf(text) {
   let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
+  for (let i2 = 0; i2 < text.length; i2++) {
+    h ^= text.charCodeAt(i2);
     h = Math.imul(h, 16777619);
   }
   return h >>> 0;
@@ -32329,13 +32359,13 @@ function prng(seed) {
 }
 function fakeSecret(seed, alphabet, length) {
   const next = prng(seedOf(seed));
-  let out = "";
-  for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
-  return out;
+  let out2 = "";
+  for (let i2 = 0; i2 < length; i2++) out2 += alphabet[Math.floor(next() * alphabet.length)];
+  return out2;
 }
 function fakePem(seed, label = "RSA PRIVATE KEY", bodyLength = 1200) {
-  const body = "MIIE" + fakeSecret(seed, ALPHABETS.base64, bodyLength - 4);
-  const lines = body.match(/.{1,64}/g) ?? [];
+  const body2 = "MIIE" + fakeSecret(seed, ALPHABETS.base64, bodyLength - 4);
+  const lines = body2.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----
 ${lines.join("\n")}
 -----END ${label}-----`;
@@ -32366,7 +32396,7 @@ function awsAccountFromKeyId(keyId2) {
     }
   }
   let z2 = 0;
-  for (let i = 0; i < 6; i++) z2 = z2 * 256 + (bytes[i] ?? 0);
+  for (let i2 = 0; i2 < 6; i2++) z2 = z2 * 256 + (bytes[i2] ?? 0);
   const masked = z2 % 2 ** 47;
   const account = Math.floor(masked / 128);
   return account.toString().padStart(12, "0");
@@ -32433,24 +32463,24 @@ var PAIRED_MIN_ENTROPY = 4.25;
 function looksRandom(value2) {
   return /[A-Z]/.test(value2) && /[a-z]/.test(value2) && !/^[0-9a-f]+$/i.test(value2);
 }
-function* findSecretKeys(window, offset) {
+function* findSecretKeys(window2, offset) {
   const seen = /* @__PURE__ */ new Set();
   NAMED.lastIndex = 0;
-  for (let m = NAMED.exec(window); m; m = NAMED.exec(window)) {
+  for (let m = NAMED.exec(window2); m; m = NAMED.exec(window2)) {
     const secret4 = m.groups?.secret ?? "";
-    const start = offset + m.index + m[0].length - secret4.length;
+    const start2 = offset + m.index + m[0].length - secret4.length;
     if (!looksRandom(secret4)) continue;
-    seen.add(start);
-    yield { secret: secret4, start, end: start + secret4.length, groups: { pairing: "name" } };
+    seen.add(start2);
+    yield { secret: secret4, start: start2, end: start2 + secret4.length, groups: { pairing: "name" } };
   }
-  if (!AWS_KEY_ID.test(window)) return;
+  if (!AWS_KEY_ID.test(window2)) return;
   BARE.lastIndex = 0;
-  for (let m = BARE.exec(window); m; m = BARE.exec(window)) {
+  for (let m = BARE.exec(window2); m; m = BARE.exec(window2)) {
     const secret4 = m.groups?.secret ?? "";
-    const start = offset + m.index;
-    if (seen.has(start)) continue;
+    const start2 = offset + m.index;
+    if (seen.has(start2)) continue;
     if (!looksRandom(secret4) || !/[0-9]/.test(secret4) || shannonEntropy(secret4) < PAIRED_MIN_ENTROPY) continue;
-    yield { secret: secret4, start, end: start + secret4.length, groups: { pairing: "key id" } };
+    yield { secret: secret4, start: start2, end: start2 + secret4.length, groups: { pairing: "key id" } };
   }
 }
 var secret = (seed) => fakeSecret(seed, ALPHABETS.base64, 40);
@@ -32503,23 +32533,23 @@ var awsSecretAccessKey = defineSecretRule({
 // ../shared/src/secrets/rules/aws/aws-session-token.ts
 var NAMED2 = /(?<![A-Za-z0-9_])[A-Za-z0-9_.-]{0,30}(?:session|security)[_.-]?token["'\]]?\s{0,5}(?::=|=>|=|:)\s{0,5}["'`]?(?<secret>[A-Za-z0-9/+=]{100,4096})(?![A-Za-z0-9/+=])/gi;
 var BARE2 = /(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{100,4096}={0,3})(?![A-Za-z0-9/+=])/g;
-function* findSessionTokens(window, offset) {
+function* findSessionTokens(window2, offset) {
   const seen = /* @__PURE__ */ new Set();
   NAMED2.lastIndex = 0;
-  for (let m = NAMED2.exec(window); m; m = NAMED2.exec(window)) {
+  for (let m = NAMED2.exec(window2); m; m = NAMED2.exec(window2)) {
     const secret4 = m.groups?.secret ?? "";
-    const start = offset + m.index + m[0].length - secret4.length;
-    seen.add(start);
-    yield { secret: secret4, start, end: start + secret4.length, groups: {} };
+    const start2 = offset + m.index + m[0].length - secret4.length;
+    seen.add(start2);
+    yield { secret: secret4, start: start2, end: start2 + secret4.length, groups: {} };
   }
-  const id2 = AWS_KEY_ID.exec(window);
+  const id2 = AWS_KEY_ID.exec(window2);
   if (!id2?.[0].startsWith("ASIA")) return;
   BARE2.lastIndex = 0;
-  for (let m = BARE2.exec(window); m; m = BARE2.exec(window)) {
+  for (let m = BARE2.exec(window2); m; m = BARE2.exec(window2)) {
     const secret4 = m.groups?.secret ?? "";
-    const start = offset + m.index;
-    if (seen.has(start) || shannonEntropy(secret4) < 4.5) continue;
-    yield { secret: secret4, start, end: start + secret4.length, groups: {} };
+    const start2 = offset + m.index;
+    if (seen.has(start2) || shannonEntropy(secret4) < 4.5) continue;
+    yield { secret: secret4, start: start2, end: start2 + secret4.length, groups: {} };
   }
 }
 var token = (seed) => "IQoJb3JpZ2luX2VjE" + fakeSecret(seed, ALPHABETS.base64, 300);
@@ -32596,18 +32626,18 @@ var azureEntraClientSecret = defineSecretRule({
 var IN_CONNECTION_STRING = /AccountKey\s{0,2}=\s{0,2}(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi;
 var NAMED3 = /(?:access|account|storage|primary|secondary|shared)[_.-]?key[^\n]{0,25}?(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi;
 var ACCOUNT_NAME = /AccountName\s{0,2}=\s{0,2}(?<name>[a-z0-9]{3,24})|(?<host>[a-z0-9]{3,24})\.(?:blob|file|queue|table|dfs)\.core\.windows\.net/i;
-function* findStorageKeys(window, offset) {
+function* findStorageKeys(window2, offset) {
   const seen = /* @__PURE__ */ new Set();
-  const account = ACCOUNT_NAME.exec(window);
+  const account = ACCOUNT_NAME.exec(window2);
   const accountName = account?.groups?.name ?? account?.groups?.host;
   for (const re of [IN_CONNECTION_STRING, NAMED3]) {
     re.lastIndex = 0;
-    for (let m = re.exec(window); m; m = re.exec(window)) {
+    for (let m = re.exec(window2); m; m = re.exec(window2)) {
       const secret4 = m.groups?.secret ?? "";
-      const start = offset + m.index + m[0].length - secret4.length;
-      if (seen.has(start)) continue;
-      seen.add(start);
-      yield { secret: secret4, start, end: start + secret4.length, groups: { account: accountName } };
+      const start2 = offset + m.index + m[0].length - secret4.length;
+      if (seen.has(start2)) continue;
+      seen.add(start2);
+      yield { secret: secret4, start: start2, end: start2 + secret4.length, groups: { account: accountName } };
     }
   }
 }
@@ -32734,14 +32764,14 @@ function encodedForms(literal2) {
   });
 }
 function decodeRunAt(text, index) {
-  let start = index;
-  while (start > 0 && index - start < MAX_RUN && BASE64_CHAR.test(text[start - 1])) start--;
+  let start2 = index;
+  while (start2 > 0 && index - start2 < MAX_RUN && BASE64_CHAR.test(text[start2 - 1])) start2--;
   let end = index;
-  while (end < text.length && end - start < MAX_RUN && BASE64_CHAR.test(text[end])) end++;
-  let run = text.slice(start, end).replace(/=+$/, "");
-  if (run.length % 4 === 1) run = run.slice(0, -1);
+  while (end < text.length && end - start2 < MAX_RUN && BASE64_CHAR.test(text[end])) end++;
+  let run2 = text.slice(start2, end).replace(/=+$/, "");
+  if (run2.length % 4 === 1) run2 = run2.slice(0, -1);
   try {
-    return { start, end, decoded: atob(run + "=".repeat((4 - run.length % 4) % 4)) };
+    return { start: start2, end, decoded: atob(run2 + "=".repeat((4 - run2.length % 4) % 4)) };
   } catch {
     return void 0;
   }
@@ -32749,16 +32779,16 @@ function decodeRunAt(text, index) {
 function* decodedRunsWith(text, forms) {
   const hits = [];
   for (const form of forms) {
-    for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) hits.push(i);
+    for (let i2 = text.indexOf(form); i2 >= 0; i2 = text.indexOf(form, i2 + form.length)) hits.push(i2);
   }
   hits.sort((a, b) => a - b);
   let doneUntil = -1;
   for (const hit of hits) {
     if (hit < doneUntil) continue;
-    const run = decodeRunAt(text, hit);
-    if (!run) continue;
-    doneUntil = run.end;
-    yield run;
+    const run2 = decodeRunAt(text, hit);
+    if (!run2) continue;
+    doneUntil = run2.end;
+    yield run2;
   }
 }
 
@@ -32783,9 +32813,9 @@ function* pemBlocks(text, offset = 0) {
     const rawBody = text.slice(begin + header[0].length, endMarker);
     const lines = rawBody.split(/\\n|\r?\n/);
     const encrypted = /ENCRYPTED/.test(label) || lines.some((l) => /Proc-Type:\s*4,ENCRYPTED/.test(l));
-    const body = lines.filter((l) => !/^[\s"'`]*[A-Za-z-]+:\s/.test(l)).join("").replace(NOISE, "");
+    const body2 = lines.filter((l) => !/^[\s"'`]*[A-Za-z-]+:\s/.test(l)).join("").replace(NOISE, "");
     BEGIN.lastIndex = close + 5;
-    yield { label, start: offset + begin, end: offset + close + 5, body, encrypted };
+    yield { label, start: offset + begin, end: offset + close + 5, body: body2, encrypted };
   }
 }
 function matchAt(text, index) {
@@ -32794,14 +32824,14 @@ function matchAt(text, index) {
   return re.exec(text);
 }
 function keyMaterial(block) {
-  const body = block.body;
-  if (body.length < 64) return "none";
-  const pgpBody = body.replace(/=[A-Za-z0-9+/]{4}$/, "");
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(block.label.includes("PGP") ? pgpBody : body)) return "none";
-  if (shannonEntropy(body) < 4.5) return "none";
+  const body2 = block.body;
+  if (body2.length < 64) return "none";
+  const pgpBody = body2.replace(/=[A-Za-z0-9+/]{4}$/, "");
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(block.label.includes("PGP") ? pgpBody : body2)) return "none";
+  if (shannonEntropy(body2) < 4.5) return "none";
   if (block.label.includes("PGP") || block.encrypted) return "structured";
-  if (block.label.includes("OPENSSH")) return body.startsWith("b3BlbnNzaC1rZXktdjE") ? "structured" : "likely";
-  return body.startsWith("M") ? "structured" : "likely";
+  if (block.label.includes("OPENSSH")) return body2.startsWith("b3BlbnNzaC1rZXktdjE") ? "structured" : "likely";
+  return body2.startsWith("M") ? "structured" : "likely";
 }
 function isKeyMaterial(block) {
   return keyMaterial(block) !== "none";
@@ -32816,9 +32846,9 @@ var MAX_BLOCK2 = 64 * 1024;
 var ENCODED_TYPE = encodedForms("service_account");
 function* findServiceAccountKeys(text, offset) {
   yield* findInJson(text, offset);
-  for (const run of decodedRunsWith(text, ENCODED_TYPE)) {
-    for (const match of findInJson(run.decoded, 0)) {
-      yield { ...match, start: offset + run.start, end: offset + run.end, groups: { ...match.groups, encoded: "yes" } };
+  for (const run2 of decodedRunsWith(text, ENCODED_TYPE)) {
+    for (const match of findInJson(run2.decoded, 0)) {
+      yield { ...match, start: offset + run2.start, end: offset + run2.end, groups: { ...match.groups, encoded: "yes" } };
     }
   }
 }
@@ -32912,15 +32942,15 @@ var gcpServiceAccountKey = defineSecretRule({
 
 // ../shared/src/secrets/rules/generic/generic-credential.ts
 var ASSIGNMENT = /(?<![A-Za-z0-9_.-])(?<name>[A-Za-z0-9_.-]{2,60})["'\]]{0,2}\s{0,5}(?::=|=>|\?=|=|:)\s{0,5}(?:@|[rbuRBU]{1,2})?(?:"(?<dq>[^"\n]{8,200})"|'(?<sq>[^'\n]{8,200})'|`(?<bq>[^`\n]{8,200})`|(?<bare>[^\s"'`;,(){}[\]<>|\\]{8,200}))/g;
-function* findAssignments(window, offset) {
+function* findAssignments(window2, offset) {
   ASSIGNMENT.lastIndex = 0;
-  for (let m = ASSIGNMENT.exec(window); m; m = ASSIGNMENT.exec(window)) {
+  for (let m = ASSIGNMENT.exec(window2); m; m = ASSIGNMENT.exec(window2)) {
     const g = m.groups ?? {};
     const secret4 = g.dq ?? g.sq ?? g.bq ?? g.bare ?? "";
     const quoted = g.bare === void 0;
-    const start = offset + m.index + m[0].length - secret4.length - (quoted ? 1 : 0);
-    if (quoted) ASSIGNMENT.lastIndex = start - offset;
-    yield { secret: secret4, start, end: start + secret4.length, groups: { name: g.name, quoted: quoted ? "yes" : void 0 } };
+    const start2 = offset + m.index + m[0].length - secret4.length - (quoted ? 1 : 0);
+    if (quoted) ASSIGNMENT.lastIndex = start2 - offset;
+    yield { secret: secret4, start: start2, end: start2 + secret4.length, groups: { name: g.name, quoted: quoted ? "yes" : void 0 } };
   }
 }
 var CREDENTIAL_NAME = /passw(?:or)?d|passwd|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|credential|creds?$|client[_.-]?key|private[_.-]?key|auth$/i;
@@ -32954,14 +32984,14 @@ var genericCredential = defineSecretRule({
   visiblePrefix: 0,
   priority: -1,
   inspect(match) {
-    const name = match.groups.name ?? "";
+    const name2 = match.groups.name ?? "";
     const secret4 = match.secret;
-    if (!CREDENTIAL_NAME.test(name) || METADATA_NAME.test(name) || PUBLIC_NAME.test(name)) return void 0;
+    if (!CREDENTIAL_NAME.test(name2) || METADATA_NAME.test(name2) || PUBLIC_NAME.test(name2)) return void 0;
     if (NON_VALUES.test(secret4) || REFERENCE.test(secret4)) return void 0;
     if (secret4.includes("-----BEGIN")) return void 0;
     if (characterClasses(secret4) < 2) return void 0;
     if (secret4.length >= 20 && shannonEntropy(secret4) < 3.5) return void 0;
-    return { data: { name } };
+    return { data: { name: name2 } };
   },
   message: "`{{name}}` is assigned a hard-coded credential ({{evidence}}). Anyone who reads the code can use it: rotate it and read it from a secret store at run time.",
   remediation: {
@@ -33150,24 +33180,24 @@ function isUserPassword(encoded) {
     return false;
   }
 }
-function* findNpmTokens(window, offset) {
+function* findNpmTokens(window2, offset) {
   const seen = /* @__PURE__ */ new Set();
   BASIC_AUTH.lastIndex = 0;
-  for (let m = BASIC_AUTH.exec(window); m; m = BASIC_AUTH.exec(window)) {
+  for (let m = BASIC_AUTH.exec(window2); m; m = BASIC_AUTH.exec(window2)) {
     const secret4 = m.groups?.secret ?? "";
     if (!isUserPassword(secret4)) continue;
-    const start = offset + m.index + m[0].length - secret4.length;
-    seen.add(start);
-    yield { secret: secret4, start, end: start + secret4.length, groups: {} };
+    const start2 = offset + m.index + m[0].length - secret4.length;
+    seen.add(start2);
+    yield { secret: secret4, start: start2, end: start2 + secret4.length, groups: {} };
   }
   for (const re of [NPM_TOKEN, AUTH_TOKEN]) {
     re.lastIndex = 0;
-    for (let m = re.exec(window); m; m = re.exec(window)) {
+    for (let m = re.exec(window2); m; m = re.exec(window2)) {
       const secret4 = m.groups?.secret ?? "";
-      const start = offset + m.index + m[0].length - secret4.length;
-      if (seen.has(start)) continue;
-      seen.add(start);
-      yield { secret: secret4, start, end: start + secret4.length, groups: {} };
+      const start2 = offset + m.index + m[0].length - secret4.length;
+      if (seen.has(start2)) continue;
+      seen.add(start2);
+      yield { secret: secret4, start: start2, end: start2 + secret4.length, groups: {} };
     }
   }
 }
@@ -33243,14 +33273,14 @@ function* findPrivateKeys(text, offset) {
       groups: { label: block.label, encrypted: block.encrypted ? "yes" : void 0, material }
     };
   }
-  for (const run of decodedRunsWith(text, ENCODED_BEGIN)) {
-    for (const block of pemBlocks(run.decoded)) {
+  for (const run2 of decodedRunsWith(text, ENCODED_BEGIN)) {
+    for (const block of pemBlocks(run2.decoded)) {
       const material = keyMaterial(block);
       if (material === "none") continue;
       yield {
         secret: block.body,
-        start: offset + run.start,
-        end: offset + run.end,
+        start: offset + run2.start,
+        end: offset + run2.end,
         groups: { label: block.label, encrypted: block.encrypted ? "yes" : void 0, material, encoded: "yes" }
       };
     }
@@ -33411,7 +33441,7 @@ var FILE_RULES = [pkcs12File];
 var SNIFF_BYTES = 8e3;
 function isBinary(bytes) {
   const n = Math.min(bytes.length, SNIFF_BYTES);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  for (let i2 = 0; i2 < n; i2++) if (bytes[i2] === 0) return true;
   return false;
 }
 var decoder = new TextDecoder("utf-8", { fatal: false });
@@ -33428,7 +33458,7 @@ function formatMessage(template, data) {
 var LineIndex = class {
   constructor(text) {
     this.text = text;
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.#starts.push(i + 1);
+    for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) this.#starts.push(i2 + 1);
   }
   text;
   #starts = [0];
@@ -33445,11 +33475,11 @@ var LineIndex = class {
   }
   /** The text of a 1-based line, without its line break. */
   line(line) {
-    const start = this.#starts[line - 1];
-    if (start === void 0) return "";
+    const start2 = this.#starts[line - 1];
+    if (start2 === void 0) return "";
     const next = this.#starts[line];
     const end = next === void 0 ? this.text.length : next - 1;
-    return this.text.slice(start, end).replace(/\r$/, "");
+    return this.text.slice(start2, end).replace(/\r$/, "");
   }
 };
 
@@ -33519,9 +33549,9 @@ var FileScanner = class {
     const findings = [];
     const errors = [];
     for (const { rule, match, verdict } of hits) {
-      const start = index.position(match.start);
+      const start2 = index.position(match.start);
       const end = index.position(Math.max(match.start, match.end - 1));
-      const startLine = reported(start.line);
+      const startLine = reported(start2.line);
       const endLine = reported(end.line);
       if (options.lines && !touches(options.lines, startLine, endLine)) continue;
       const evidence = verdict.evidence ?? redact(match.secret, rule.visiblePrefix ?? 0);
@@ -33532,7 +33562,7 @@ var FileScanner = class {
         confidence: verdict.confidence ?? rule.confidence,
         title: rule.title,
         message: formatMessage(rule.message, { ...verdict.data, evidence }),
-        location: { path, startLine, startColumn: start.column, endLine, endColumn: end.column + 1 },
+        location: { path, startLine, startColumn: start2.column, endLine, endColumn: end.column + 1 },
         fingerprint: fingerprint(rule.id, path, match.secret),
         evidence,
         remediation: rule.remediation,
@@ -33542,7 +33572,7 @@ var FileScanner = class {
       if (verdict.properties) finding.properties = { ...verdict.properties };
       if (options.commit) finding.commit = options.commit;
       if (this.#options.config.inlineSuppressions) {
-        const decision = inlineDecision((l) => index.line(l), start.line, rule.id, SECRETS_GUARDRAIL, this.#options.today);
+        const decision = inlineDecision((l) => index.line(l), start2.line, rule.id, SECRETS_GUARDRAIL, this.#options.today);
         switch (decision.kind) {
           case "none":
             break;
@@ -33559,13 +33589,13 @@ var FileScanner = class {
     return { findings, errors };
   }
 };
-function touches(lines, start, end) {
-  for (let l = start; l <= end; l++) if (lines.has(l)) return true;
+function touches(lines, start2, end) {
+  for (let l = start2; l <= end; l++) if (lines.has(l)) return true;
   return false;
 }
 
 // ../shared/src/engine/guardrail-results.ts
-function guardrailResults(evaluated, findings, incomplete = /* @__PURE__ */ new Map()) {
+function guardrailResults(evaluated, findings, incomplete = /* @__PURE__ */ new Map(), notApplicable = /* @__PURE__ */ new Map()) {
   const open2 = /* @__PURE__ */ new Map();
   for (const f of findings) {
     if (f.suppression || f.severity === "info") continue;
@@ -33576,6 +33606,8 @@ function guardrailResults(evaluated, findings, incomplete = /* @__PURE__ */ new 
     if (count > 0) return { id: id2, status: "fail", findings: count };
     const why = incomplete.get(id2);
     if (why) return { id: id2, status: "unknown", findings: 0, reason: why };
+    const none = notApplicable.get(id2);
+    if (none) return { id: id2, status: "not-applicable", findings: 0, reason: none };
     return { id: id2, status: "pass", findings: 0 };
   });
 }
@@ -33598,6 +33630,5911 @@ function ruleDescriptors() {
 function knownIds() {
   return /* @__PURE__ */ new Set([...ruleDescriptors().map((r) => r.id), "no-leaked-secrets"]);
 }
+
+// ../node_modules/web-tree-sitter/web-tree-sitter.js
+var __defProp2 = Object.defineProperty;
+var __name = (target, value2) => __defProp2(target, "name", { value: value2, configurable: true });
+var Edit = class {
+  static {
+    __name(this, "Edit");
+  }
+  /** The start position of the change. */
+  startPosition;
+  /** The end position of the change before the edit. */
+  oldEndPosition;
+  /** The end position of the change after the edit. */
+  newEndPosition;
+  /** The start index of the change. */
+  startIndex;
+  /** The end index of the change before the edit. */
+  oldEndIndex;
+  /** The end index of the change after the edit. */
+  newEndIndex;
+  constructor({
+    startIndex,
+    oldEndIndex,
+    newEndIndex,
+    startPosition,
+    oldEndPosition,
+    newEndPosition
+  }) {
+    this.startIndex = startIndex >>> 0;
+    this.oldEndIndex = oldEndIndex >>> 0;
+    this.newEndIndex = newEndIndex >>> 0;
+    this.startPosition = startPosition;
+    this.oldEndPosition = oldEndPosition;
+    this.newEndPosition = newEndPosition;
+  }
+  /**
+   * Edit a point and index to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a single point's byte offset and row/column position
+   * based on an edit operation. This is useful for editing points without
+   * requiring a tree or node instance.
+   */
+  editPoint(point, index) {
+    let newIndex = index;
+    const newPoint = { ...point };
+    if (index >= this.oldEndIndex) {
+      newIndex = this.newEndIndex + (index - this.oldEndIndex);
+      const originalRow = point.row;
+      newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
+      newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
+    } else if (index > this.startIndex) {
+      newIndex = this.newEndIndex;
+      newPoint.row = this.newEndPosition.row;
+      newPoint.column = this.newEndPosition.column;
+    }
+    return { point: newPoint, index: newIndex };
+  }
+  /**
+   * Edit a range to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a range's start and end positions based on an edit
+   * operation. This is useful for editing ranges without requiring a tree
+   * or node instance.
+   */
+  editRange(range) {
+    const newRange = {
+      startIndex: range.startIndex,
+      startPosition: { ...range.startPosition },
+      endIndex: range.endIndex,
+      endPosition: { ...range.endPosition }
+    };
+    if (range.endIndex >= this.oldEndIndex) {
+      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+        newRange.endPosition = {
+          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
+          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+        };
+        if (newRange.endIndex < this.newEndIndex) {
+          newRange.endIndex = Number.MAX_SAFE_INTEGER;
+          newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+        }
+      }
+    } else if (range.endIndex > this.startIndex) {
+      newRange.endIndex = this.startIndex;
+      newRange.endPosition = { ...this.startPosition };
+    }
+    if (range.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+      newRange.startPosition = {
+        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
+        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+      };
+      if (newRange.startIndex < this.newEndIndex) {
+        newRange.startIndex = Number.MAX_SAFE_INTEGER;
+        newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+      }
+    } else if (range.startIndex > this.startIndex) {
+      newRange.startIndex = this.startIndex;
+      newRange.startPosition = { ...this.startPosition };
+    }
+    return newRange;
+  }
+};
+var SIZE_OF_SHORT = 2;
+var SIZE_OF_INT = 4;
+var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+var SIZE_OF_NODE = 5 * SIZE_OF_INT;
+var SIZE_OF_POINT = 2 * SIZE_OF_INT;
+var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+var ZERO_POINT = { row: 0, column: 0 };
+var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
+function assertInternal(x) {
+  if (x !== INTERNAL) throw new Error("Illegal constructor");
+}
+__name(assertInternal, "assertInternal");
+function isPoint(point) {
+  return !!point && typeof point.row === "number" && typeof point.column === "number";
+}
+__name(isPoint, "isPoint");
+function setModule(module2) {
+  C = module2;
+}
+__name(setModule, "setModule");
+var C;
+function newFinalizer(handler) {
+  try {
+    return new FinalizationRegistry(handler);
+  } catch (e) {
+    console.error("Unsupported FinalizationRegistry:", e);
+    return;
+  }
+}
+__name(newFinalizer, "newFinalizer");
+var finalizer = newFinalizer((address) => {
+  C._ts_lookahead_iterator_delete(address);
+});
+var LookaheadIterator = class {
+  static {
+    __name(this, "LookaheadIterator");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  language;
+  /** @internal */
+  positioned = false;
+  /** @internal */
+  constructor(internal, address, language) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    finalizer?.register(this, address, this);
+  }
+  /**
+   * Get the current symbol of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol:
+   *
+   * - Before the first iteration step
+   * - After the iterator is exhausted
+   * - After a {@link reset} or {@link resetState} call
+   */
+  get currentTypeId() {
+    return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
+  }
+  /**
+   * Get the current symbol name of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol.
+   */
+  get currentType() {
+    const id2 = this.currentTypeId;
+    if (id2 === null) return null;
+    return this.language.types[id2] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id2));
+  }
+  /** Delete the lookahead iterator, freeing its resources. */
+  delete() {
+    finalizer?.unregister(this);
+    C._ts_lookahead_iterator_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Reset the lookahead iterator.
+   *
+   * This returns `true` if the language was set successfully and `false`
+   * otherwise.
+   */
+  reset(language, stateId) {
+    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+      this.language = language;
+      this.positioned = false;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Reset the lookahead iterator to another state.
+   *
+   * This returns `true` if the iterator was reset to the given state and
+   * `false` otherwise.
+   */
+  resetState(stateId) {
+    if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
+    this.positioned = false;
+    return true;
+  }
+  /**
+   * Returns an iterator that iterates over the symbols of the lookahead iterator.
+   *
+   * The iterator will yield the current symbol name as a string for each step
+   * until there are no more symbols to iterate over.
+   */
+  [Symbol.iterator]() {
+    return {
+      next: /* @__PURE__ */ __name(() => {
+        this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
+        const value2 = this.currentType;
+        return value2 === null ? { done: true, value: "" } : { done: false, value: value2 };
+      }, "next")
+    };
+  }
+};
+function getText(tree, startIndex, endIndex, startPosition) {
+  const length = endIndex - startIndex;
+  let result2 = tree.textCallback(startIndex, startPosition);
+  if (result2) {
+    startIndex += result2.length;
+    while (startIndex < endIndex) {
+      const string4 = tree.textCallback(startIndex, startPosition);
+      if (string4 && string4.length > 0) {
+        startIndex += string4.length;
+        result2 += string4;
+      } else {
+        break;
+      }
+    }
+    if (startIndex > endIndex) {
+      result2 = result2.slice(0, length);
+    }
+  }
+  return result2 ?? "";
+}
+__name(getText, "getText");
+var finalizer2 = newFinalizer((address) => {
+  C._ts_tree_delete(address);
+});
+var Tree = class _Tree {
+  static {
+    __name(this, "Tree");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  textCallback;
+  /** The language that was used to parse the syntax tree. */
+  language;
+  /** @internal */
+  constructor(internal, address, language, textCallback) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    this.textCallback = textCallback;
+    finalizer2?.register(this, address, this);
+  }
+  /** Create a shallow copy of the syntax tree. This is very fast. */
+  copy() {
+    const address = C._ts_tree_copy(this[0]);
+    return new _Tree(INTERNAL, address, this.language, this.textCallback);
+  }
+  /** Delete the syntax tree, freeing its resources. */
+  delete() {
+    finalizer2?.unregister(this);
+    C._ts_tree_delete(this[0]);
+    this[0] = 0;
+  }
+  /** Get the root node of the syntax tree. */
+  get rootNode() {
+    C._ts_tree_root_node_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Get the root node of the syntax tree, but with its position shifted
+   * forward by the given offset.
+   */
+  rootNodeWithOffset(offsetBytes, offsetExtent) {
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, offsetBytes, "i32");
+    marshalPoint(address + SIZE_OF_INT, offsetExtent);
+    C._ts_tree_root_node_with_offset_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Edit the syntax tree to keep it in sync with source code that has been
+   * edited.
+   *
+   * You must describe the edit both in terms of byte offsets and in terms of
+   * row/column coordinates.
+   */
+  edit(edit) {
+    marshalEdit(edit);
+    C._ts_tree_edit_wasm(this[0]);
+  }
+  /** Create a new {@link TreeCursor} starting from the root of the tree. */
+  walk() {
+    return this.rootNode.walk();
+  }
+  /**
+   * Compare this old edited syntax tree to a new syntax tree representing
+   * the same document, returning a sequence of ranges whose syntactic
+   * structure has changed.
+   *
+   * For this to work correctly, this syntax tree must have been edited such
+   * that its ranges match up to the new tree. Generally, you'll want to
+   * call this method right after calling one of the [`Parser::parse`]
+   * functions. Call it on the old tree that was passed to parse, and
+   * pass the new tree that was returned from `parse`.
+   */
+  getChangedRanges(other) {
+    if (!(other instanceof _Tree)) {
+      throw new TypeError("Argument must be a Tree");
+    }
+    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result2 = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result2[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result2;
+  }
+  /** Get the included ranges that were used to parse the syntax tree. */
+  getIncludedRanges() {
+    C._ts_tree_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result2 = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result2[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result2;
+  }
+};
+var finalizer3 = newFinalizer((handles) => {
+  marshalTreeCursor({ handles });
+  C._ts_tree_cursor_delete_wasm(0);
+});
+var TreeCursor = class _TreeCursor {
+  static {
+    __name(this, "TreeCursor");
+  }
+  /** @internal */
+  handles = [0, 0, 0, 0];
+  // Internal handles for Wasm, shared with the finalizer.
+  /** @internal */
+  tree;
+  /** @internal */
+  constructor(internal, tree) {
+    assertInternal(internal);
+    this.tree = tree;
+    unmarshalTreeCursor(this);
+    finalizer3?.register(this, this.handles, this);
+  }
+  /** Creates a deep copy of the tree cursor. This allocates new memory. */
+  copy() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_copy_wasm(this.tree[0]);
+    return new _TreeCursor(INTERNAL, this.tree);
+  }
+  /** Delete the tree cursor, freeing its resources. */
+  delete() {
+    finalizer3?.unregister(this);
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_delete_wasm(this.tree[0]);
+    this.handles.fill(0);
+  }
+  /** Get the tree cursor's current {@link Node}. */
+  get currentNode() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the numerical field id of this tree cursor's current node.
+   *
+   * See also {@link TreeCursor#currentFieldName}.
+   */
+  get currentFieldId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+  }
+  /** Get the field name of this tree cursor's current node. */
+  get currentFieldName() {
+    return this.tree.language.fields[this.currentFieldId];
+  }
+  /**
+   * Get the depth of the cursor's current node relative to the original
+   * node that the cursor was constructed with.
+   */
+  get currentDepth() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+  }
+  /**
+   * Get the index of the cursor's current node out of all of the
+   * descendants of the original node that the cursor was constructed with.
+   */
+  get currentDescendantIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+  }
+  /** Get the type of the cursor's current node. */
+  get nodeType() {
+    return this.tree.language.types[this.nodeTypeId] || "ERROR";
+  }
+  /** Get the type id of the cursor's current node. */
+  get nodeTypeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+  }
+  /** Get the state id of the cursor's current node. */
+  get nodeStateId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+  }
+  /** Get the id of the cursor's current node. */
+  get nodeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+  }
+  /**
+   * Check if the cursor's current node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get nodeIsNamed() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if the cursor's current node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get nodeIsMissing() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Get the string content of the cursor's current node. */
+  get nodeText() {
+    marshalTreeCursor(this);
+    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+    return getText(this.tree, startIndex, endIndex, startPosition);
+  }
+  /** Get the start position of the cursor's current node. */
+  get startPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the end position of the cursor's current node. */
+  get endPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the start index of the cursor's current node. */
+  get startIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+  }
+  /** Get the end index of the cursor's current node. */
+  get endIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+  }
+  /**
+   * Move this cursor to the first child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   */
+  gotoFirstChild() {
+    marshalTreeCursor(this);
+    const result2 = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result2 === 1;
+  }
+  /**
+   * Move this cursor to the last child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoFirstChild} because it needs to
+   * iterate through all the children to compute the child's position.
+   */
+  gotoLastChild() {
+    marshalTreeCursor(this);
+    const result2 = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result2 === 1;
+  }
+  /**
+   * Move this cursor to the parent of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no parent node (the cursor was already on the
+   * root node).
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoParent() {
+    marshalTreeCursor(this);
+    const result2 = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result2 === 1;
+  }
+  /**
+   * Move this cursor to the next sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no next sibling node.
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoNextSibling() {
+    marshalTreeCursor(this);
+    const result2 = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result2 === 1;
+  }
+  /**
+   * Move this cursor to the previous sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no previous sibling node.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoNextSibling} due to how node
+   * positions are stored. In the worst case, this will need to iterate
+   * through all the children up to the previous sibling node to recalculate
+   * its position. Also note that the node the cursor was constructed with is
+   * considered the root of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoPreviousSibling() {
+    marshalTreeCursor(this);
+    const result2 = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result2 === 1;
+  }
+  /**
+   * Move the cursor to the node that is the nth descendant of
+   * the original node that the cursor was constructed with, where
+   * zero represents the original node itself.
+   */
+  gotoDescendant(goalDescendantIndex) {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+    unmarshalTreeCursor(this);
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given byte offset.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForIndex(goalIndex) {
+    marshalTreeCursor(this);
+    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+    const result2 = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result2 === 1;
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given position.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForPosition(goalPosition) {
+    marshalTreeCursor(this);
+    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+    const result2 = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result2 === 1;
+  }
+  /**
+   * Re-initialize this tree cursor to start at the original node that the
+   * cursor was constructed with.
+   */
+  reset(node2) {
+    marshalNode(node2);
+    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+    C._ts_tree_cursor_reset_wasm(node2.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = node2.tree;
+  }
+  /**
+   * Re-initialize a tree cursor to the same position as another cursor.
+   *
+   * Unlike {@link TreeCursor#reset}, this will not lose parent
+   * information and allows reusing already created cursors.
+   */
+  resetTo(cursor) {
+    marshalTreeCursor(this, TRANSFER_BUFFER);
+    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = cursor.tree;
+  }
+};
+var Node = class {
+  static {
+    __name(this, "Node");
+  }
+  /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  _children;
+  /** @internal */
+  _namedChildren;
+  /** @internal */
+  constructor(internal, {
+    id: id2,
+    tree,
+    startIndex,
+    startPosition,
+    other
+  }) {
+    assertInternal(internal);
+    this[0] = other;
+    this.id = id2;
+    this.tree = tree;
+    this.startIndex = startIndex;
+    this.startPosition = startPosition;
+  }
+  /**
+   * The numeric id for this node that is unique.
+   *
+   * Within a given syntax tree, no two nodes have the same id. However:
+   *
+   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+   *   the process, then that node will have the same id in both trees.
+   *
+   * * A node not marked as having changes does not guarantee it was reused.
+   *
+   * * If a node is marked as having changed in the old tree, it will not be reused.
+   */
+  id;
+  /** The byte index where this node starts. */
+  startIndex;
+  /** The position where this node starts. */
+  startPosition;
+  /** The tree that this node belongs to. */
+  tree;
+  /** Get this node's type as a numerical id. */
+  get typeId() {
+    marshalNode(this);
+    return C._ts_node_symbol_wasm(this.tree[0]);
+  }
+  /**
+   * Get the node's type as a numerical id as it appears in the grammar,
+   * ignoring aliases.
+   */
+  get grammarId() {
+    marshalNode(this);
+    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
+  }
+  /** Get this node's type as a string. */
+  get type() {
+    return this.tree.language.types[this.typeId] || "ERROR";
+  }
+  /**
+   * Get this node's symbol name as it appears in the grammar, ignoring
+   * aliases as a string.
+   */
+  get grammarType() {
+    return this.tree.language.types[this.grammarId] || "ERROR";
+  }
+  /**
+   * Check if this node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get isNamed() {
+    marshalNode(this);
+    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *extra*.
+   *
+   * Extra nodes represent things like comments, which are not required
+   * by the grammar, but can appear anywhere.
+   */
+  get isExtra() {
+    marshalNode(this);
+    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error.
+   *
+   * Syntax errors represent parts of the code that could not be incorporated
+   * into a valid syntax tree.
+   */
+  get isError() {
+    marshalNode(this);
+    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get isMissing() {
+    marshalNode(this);
+    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Check if this node has been edited. */
+  get hasChanges() {
+    marshalNode(this);
+    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error or contains any syntax
+   * errors anywhere within it.
+   */
+  get hasError() {
+    marshalNode(this);
+    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
+  }
+  /** Get the byte index where this node ends. */
+  get endIndex() {
+    marshalNode(this);
+    return C._ts_node_end_index_wasm(this.tree[0]);
+  }
+  /** Get the position where this node ends. */
+  get endPosition() {
+    marshalNode(this);
+    C._ts_node_end_point_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the string content of this node. */
+  get text() {
+    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+  }
+  /** Get this node's parse state. */
+  get parseState() {
+    marshalNode(this);
+    return C._ts_node_parse_state_wasm(this.tree[0]);
+  }
+  /** Get the parse state after this node. */
+  get nextParseState() {
+    marshalNode(this);
+    return C._ts_node_next_parse_state_wasm(this.tree[0]);
+  }
+  /** Check if this node is equal to another node. */
+  equals(other) {
+    return this.tree === other.tree && this.id === other.id;
+  }
+  /**
+   * Get the node's child at the given index, where zero represents the first child.
+   *
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#children} instead.
+   */
+  child(index) {
+    marshalNode(this);
+    C._ts_node_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's *named* child at the given index.
+   *
+   * See also {@link Node#isNamed}.
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#namedChildren} instead.
+   */
+  namedChild(index) {
+    marshalNode(this);
+    C._ts_node_named_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's child with the given numerical field id.
+   *
+   * See also {@link Node#childForFieldName}. You can
+   * convert a field name to an id using {@link Language#fieldIdForName}.
+   */
+  childForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the first child with the given field name.
+   *
+   * If multiple children may have the same field name, access them using
+   * {@link Node#childrenForFieldName}.
+   */
+  childForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1) return this.childForFieldId(fieldId);
+    return null;
+  }
+  /** Get the field name of this node's child at the given index. */
+  fieldNameForChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /** Get the field name of this node's named child at the given index. */
+  fieldNameForNamedChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /**
+   * Get an array of this node's children with a given field name.
+   *
+   * See also {@link Node#children}.
+   */
+  childrenForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+    return [];
+  }
+  /**
+    * Get an array of this node's children with a given field id.
+    *
+    * See also {@link Node#childrenForFieldName}.
+    */
+  childrenForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result2 = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result2[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+      C._free(buffer);
+    }
+    return result2;
+  }
+  /** Get the node's first child that contains or starts after the given byte offset. */
+  firstChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's first named child that contains or starts after the given byte offset. */
+  firstNamedChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's number of children. */
+  get childCount() {
+    marshalNode(this);
+    return C._ts_node_child_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's number of *named* children.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get namedChildCount() {
+    marshalNode(this);
+    return C._ts_node_named_child_count_wasm(this.tree[0]);
+  }
+  /** Get this node's first child. */
+  get firstChild() {
+    return this.child(0);
+  }
+  /**
+   * Get this node's first named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get firstNamedChild() {
+    return this.namedChild(0);
+  }
+  /** Get this node's last child. */
+  get lastChild() {
+    return this.child(this.childCount - 1);
+  }
+  /**
+   * Get this node's last named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get lastNamedChild() {
+    return this.namedChild(this.namedChildCount - 1);
+  }
+  /**
+   * Iterate over this node's children.
+   *
+   * If you're walking the tree recursively, you may want to use the
+   * {@link TreeCursor} APIs directly instead.
+   */
+  get children() {
+    if (!this._children) {
+      marshalNode(this);
+      C._ts_node_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._children = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._children[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._children;
+  }
+  /**
+   * Iterate over this node's named children.
+   *
+   * See also {@link Node#children}.
+   */
+  get namedChildren() {
+    if (!this._namedChildren) {
+      marshalNode(this);
+      C._ts_node_named_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._namedChildren = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._namedChildren[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._namedChildren;
+  }
+  /**
+   * Get the descendants of this node that are the given type, or in the given types array.
+   *
+   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+   *
+   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+   */
+  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+    const symbols = [];
+    const typesBySymbol = this.tree.language.types;
+    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+      if (types.includes(typesBySymbol[i2])) {
+        symbols.push(i2);
+      }
+    }
+    if (types.includes("ERROR")) {
+      symbols.push(65535);
+    }
+    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+    }
+    marshalNode(this);
+    C._ts_node_descendants_of_type_wasm(
+      this.tree[0],
+      symbolsAddress,
+      symbols.length,
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column
+    );
+    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result2 = new Array(descendantCount);
+    if (descendantCount > 0) {
+      let address = descendantAddress;
+      for (let i2 = 0; i2 < descendantCount; i2++) {
+        result2[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+    }
+    C._free(descendantAddress);
+    C._free(symbolsAddress);
+    return result2;
+  }
+  /** Get this node's next sibling. */
+  get nextSibling() {
+    marshalNode(this);
+    C._ts_node_next_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's previous sibling. */
+  get previousSibling() {
+    marshalNode(this);
+    C._ts_node_prev_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's next *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get nextNamedSibling() {
+    marshalNode(this);
+    C._ts_node_next_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's previous *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get previousNamedSibling() {
+    marshalNode(this);
+    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's number of descendants, including one for the node itself. */
+  get descendantCount() {
+    marshalNode(this);
+    return C._ts_node_descendant_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's immediate parent.
+   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+   */
+  get parent() {
+    marshalNode(this);
+    C._ts_node_parent_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the node that contains `descendant`.
+   *
+   * Note that this can return `descendant` itself.
+   */
+  childWithDescendant(descendant) {
+    marshalNode(this);
+    marshalNode(descendant, 1);
+    C._ts_node_child_with_descendant_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given byte range. */
+  descendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given byte range. */
+  namedDescendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given point range. */
+  descendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given point range. */
+  namedDescendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Create a new {@link TreeCursor} starting from this node.
+   *
+   * Note that the given node is considered the root of the cursor,
+   * and the cursor cannot walk outside this node.
+   */
+  walk() {
+    marshalNode(this);
+    C._ts_tree_cursor_new_wasm(this.tree[0]);
+    return new TreeCursor(INTERNAL, this.tree);
+  }
+  /**
+   * Edit this node to keep it in-sync with source code that has been edited.
+   *
+   * This function is only rarely needed. When you edit a syntax tree with
+   * the {@link Tree#edit} method, all of the nodes that you retrieve from
+   * the tree afterward will already reflect the edit. You only need to
+   * use {@link Node#edit} when you have a specific {@link Node} instance that
+   * you want to keep and continue to use after an edit.
+   */
+  edit(edit) {
+    const { point, index } = edit.editPoint(this.startPosition, this.startIndex);
+    this.startPosition = point;
+    this.startIndex = index;
+  }
+  /** Get the S-expression representation of this node. */
+  toString() {
+    marshalNode(this);
+    const address = C._ts_node_to_string_wasm(this.tree[0]);
+    const result2 = C.AsciiToString(address);
+    C._free(address);
+    return result2;
+  }
+};
+function unmarshalCaptures(query, tree, address, patternIndex, result2) {
+  for (let i2 = 0, n = result2.length; i2 < n; i2++) {
+    const captureIndex = C.getValue(address, "i32");
+    address += SIZE_OF_INT;
+    const node2 = unmarshalNode(tree, address);
+    address += SIZE_OF_NODE;
+    result2[i2] = { patternIndex, name: query.captureNames[captureIndex], node: node2 };
+  }
+  return address;
+}
+__name(unmarshalCaptures, "unmarshalCaptures");
+function marshalNode(node2, index = 0) {
+  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
+  C.setValue(address, node2.id, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node2.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node2.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node2.startPosition.column, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node2[0], "i32");
+}
+__name(marshalNode, "marshalNode");
+function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  const id2 = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  if (id2 === 0) return null;
+  const index = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const row = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const column = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const other = C.getValue(address, "i32");
+  const result2 = new Node(INTERNAL, {
+    id: id2,
+    tree,
+    startIndex: index,
+    startPosition: { row, column },
+    other
+  });
+  return result2;
+}
+__name(unmarshalNode, "unmarshalNode");
+function marshalTreeCursor({ handles }, address = TRANSFER_BUFFER) {
+  C.setValue(address + 0 * SIZE_OF_INT, handles[0], "i32");
+  C.setValue(address + 1 * SIZE_OF_INT, handles[1], "i32");
+  C.setValue(address + 2 * SIZE_OF_INT, handles[2], "i32");
+  C.setValue(address + 3 * SIZE_OF_INT, handles[3], "i32");
+}
+__name(marshalTreeCursor, "marshalTreeCursor");
+function unmarshalTreeCursor({ handles }) {
+  handles[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  handles[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  handles[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  handles[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}
+__name(unmarshalTreeCursor, "unmarshalTreeCursor");
+function marshalPoint(address, point) {
+  C.setValue(address, point.row, "i32");
+  C.setValue(address + SIZE_OF_INT, point.column, "i32");
+}
+__name(marshalPoint, "marshalPoint");
+function unmarshalPoint(address) {
+  const result2 = {
+    row: C.getValue(address, "i32") >>> 0,
+    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
+  };
+  return result2;
+}
+__name(unmarshalPoint, "unmarshalPoint");
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, range.endPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, range.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, range.endIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalRange, "marshalRange");
+function unmarshalRange(address) {
+  const result2 = {};
+  result2.startPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result2.endPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result2.startIndex = C.getValue(address, "i32") >>> 0;
+  address += SIZE_OF_INT;
+  result2.endIndex = C.getValue(address, "i32") >>> 0;
+  return result2;
+}
+__name(unmarshalRange, "unmarshalRange");
+function marshalEdit(edit, address = TRANSFER_BUFFER) {
+  marshalPoint(address, edit.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.oldEndPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.newEndPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, edit.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.oldEndIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.newEndIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalEdit, "marshalEdit");
+function unmarshalLanguageMetadata(address) {
+  const major_version = C.getValue(address, "i32");
+  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
+  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
+  return { major_version, minor_version, patch_version };
+}
+__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+var Language = class _Language {
+  static {
+    __name(this, "Language");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /**
+   * A list of all node types in the language. The index of each type in this
+   * array is its node type id.
+   */
+  types;
+  /**
+   * A list of all field names in the language. The index of each field name in
+   * this array is its field id.
+   */
+  fields;
+  /** @internal */
+  constructor(internal, address) {
+    assertInternal(internal);
+    this[0] = address;
+    this.types = new Array(C._ts_language_symbol_count(this[0]));
+    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
+      if (C._ts_language_symbol_type(this[0], i2) < 2) {
+        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
+      }
+    }
+    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
+      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
+      if (fieldName !== 0) {
+        this.fields[i2] = C.UTF8ToString(fieldName);
+      } else {
+        this.fields[i2] = null;
+      }
+    }
+  }
+  /**
+   * Gets the name of the language.
+   */
+  get name() {
+    const ptr = C._ts_language_name(this[0]);
+    if (ptr === 0) return null;
+    return C.UTF8ToString(ptr);
+  }
+  /**
+   * Gets the ABI version of the language.
+   */
+  get abiVersion() {
+    return C._ts_language_abi_version(this[0]);
+  }
+  /**
+  * Get the metadata for this language. This information is generated by the
+  * CLI, and relies on the language author providing the correct metadata in
+  * the language's `tree-sitter.json` file.
+  */
+  get metadata() {
+    C._ts_language_metadata_wasm(this[0]);
+    const length = C.getValue(TRANSFER_BUFFER, "i32");
+    if (length === 0) return null;
+    return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
+  }
+  /**
+   * Gets the number of fields in the language.
+   */
+  get fieldCount() {
+    return this.fields.length - 1;
+  }
+  /**
+   * Gets the number of states in the language.
+   */
+  get stateCount() {
+    return C._ts_language_state_count(this[0]);
+  }
+  /**
+   * Get the field id for a field name.
+   */
+  fieldIdForName(fieldName) {
+    const result2 = this.fields.indexOf(fieldName);
+    return result2 !== -1 ? result2 : null;
+  }
+  /**
+   * Get the field name for a field id.
+   */
+  fieldNameForId(fieldId) {
+    return this.fields[fieldId] ?? null;
+  }
+  /**
+   * Get the node type id for a node type name.
+   */
+  idForNodeType(type, named2) {
+    const typeLength = C.lengthBytesUTF8(type);
+    const typeAddress = C._malloc(typeLength + 1);
+    C.stringToUTF8(type, typeAddress, typeLength + 1);
+    const result2 = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named2 ? 1 : 0);
+    C._free(typeAddress);
+    return result2 || null;
+  }
+  /**
+   * Gets the number of node types in the language.
+   */
+  get nodeTypeCount() {
+    return C._ts_language_symbol_count(this[0]);
+  }
+  /**
+   * Get the node type name for a node type id.
+   */
+  nodeTypeForId(typeId) {
+    const name2 = C._ts_language_symbol_name(this[0], typeId);
+    return name2 ? C.UTF8ToString(name2) : null;
+  }
+  /**
+   * Check if a node type is named.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+   */
+  nodeTypeIsNamed(typeId) {
+    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Check if a node type is visible.
+   */
+  nodeTypeIsVisible(typeId) {
+    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Get the supertypes ids of this language.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+   */
+  get supertypes() {
+    C._ts_language_supertypes_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result2 = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result2[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result2;
+  }
+  /**
+   * Get the subtype ids for a given supertype node id.
+   */
+  subtypes(supertype) {
+    C._ts_language_subtypes_wasm(this[0], supertype);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result2 = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result2[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result2;
+  }
+  /**
+   * Get the next state id for a given state id and node type id.
+   */
+  nextState(stateId, typeId) {
+    return C._ts_language_next_state(this[0], stateId, typeId);
+  }
+  /**
+   * Create a new lookahead iterator for this language and parse state.
+   *
+   * This returns `null` if state is invalid for this language.
+   *
+   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+   * parse state. A newly created iterator is not positioned on a symbol, so
+   * {@link LookaheadIterator#currentType} returns `null` until the first
+   * iteration step.
+   *
+   * Lookahead iterators can be useful for generating suggestions and improving
+   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+   * lookahead iterator created on the previous non-extra leaf node may be
+   * appropriate.
+   */
+  lookaheadIterator(stateId) {
+    const address = C._ts_lookahead_iterator_new(this[0], stateId);
+    if (address) return new LookaheadIterator(INTERNAL, address, this);
+    return null;
+  }
+  /**
+   * Load a language from a WebAssembly module.
+   * The module can be provided as a path to a file, a `URL` to a file, or as a
+   * buffer.
+   */
+  static async load(input2) {
+    let binary22;
+    if (input2 instanceof Uint8Array) {
+      binary22 = input2;
+    } else if (globalThis.process?.versions.node) {
+      const fs2 = await import("fs/promises");
+      binary22 = await fs2.readFile(input2);
+    } else {
+      const response = await fetch(input2);
+      if (!response.ok) {
+        const body2 = await response.text();
+        throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+      }
+      const retryResp = response.clone();
+      try {
+        binary22 = await WebAssembly.compileStreaming(response);
+      } catch (reason) {
+        console.error("wasm streaming compile failed:", reason);
+        console.error("falling back to ArrayBuffer instantiation");
+        binary22 = new Uint8Array(await retryResp.arrayBuffer());
+      }
+    }
+    const mod = await C.loadWebAssemblyModule(binary22, { loadAsync: true });
+    return _Language.loadFromWasmExports(mod, { sync: false });
+  }
+  static loadFromWasmExports(mod, { sync }) {
+    const symbolNames = Object.keys(mod);
+    const functionName = symbolNames.find((key3) => LANGUAGE_FUNCTION_REGEX.test(key3) && !key3.includes("external_scanner_"));
+    if (!functionName) {
+      console.log(`Couldn't find language function in Wasm file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+    }
+    const languageAddress = mod[functionName]();
+    return new _Language(INTERNAL, languageAddress);
+  }
+  /**
+   * Load a language synchronously from a pre-compiled WebAssembly module.
+   * Use this when the host environment provides a `WebAssembly.Module` directly.
+   */
+  static loadSync(wasmModule) {
+    const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+    return _Language.loadFromWasmExports(mod, { sync: true });
+  }
+};
+async function Module2(moduleArg = {}) {
+  var moduleRtn;
+  var Module = moduleArg;
+  var ENVIRONMENT_IS_WEB = typeof window == "object";
+  var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
+  var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
+  if (ENVIRONMENT_IS_NODE) {
+    const { createRequire: createRequire2 } = await import("module");
+    var require = createRequire2(import.meta.url);
+  }
+  Module.currentQueryProgressCallback = null;
+  Module.currentProgressCallback = null;
+  Module.currentLogCallback = null;
+  Module.currentParseCallback = null;
+  var arguments_ = [];
+  var thisProgram = "./this.program";
+  var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+    throw toThrow;
+  }, "quit_");
+  var _scriptName = import.meta.url;
+  var scriptDirectory = "";
+  function locateFile(path) {
+    if (Module["locateFile"]) {
+      return Module["locateFile"](path, scriptDirectory);
+    }
+    return scriptDirectory + path;
+  }
+  __name(locateFile, "locateFile");
+  var readAsync, readBinary;
+  if (ENVIRONMENT_IS_NODE) {
+    var fs = require("fs");
+    if (_scriptName.startsWith("file:")) {
+      scriptDirectory = require("path").dirname(require("url").fileURLToPath(_scriptName)) + "/";
+    }
+    readBinary = /* @__PURE__ */ __name((filename) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename);
+      return ret;
+    }, "readBinary");
+    readAsync = /* @__PURE__ */ __name(async (filename, binary22 = true) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename, binary22 ? void 0 : "utf8");
+      return ret;
+    }, "readAsync");
+    if (process.argv.length > 1) {
+      thisProgram = process.argv[1].replace(/\\/g, "/");
+    }
+    arguments_ = process.argv.slice(2);
+    quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+      process.exitCode = status;
+      throw toThrow;
+    }, "quit_");
+  } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+    try {
+      scriptDirectory = new URL(".", _scriptName).href;
+    } catch {
+    }
+    {
+      if (ENVIRONMENT_IS_WORKER) {
+        readBinary = /* @__PURE__ */ __name((url2) => {
+          var xhr = new XMLHttpRequest();
+          xhr.open("GET", url2, false);
+          xhr.responseType = "arraybuffer";
+          xhr.send(null);
+          return new Uint8Array(
+            /** @type{!ArrayBuffer} */
+            xhr.response
+          );
+        }, "readBinary");
+      }
+      readAsync = /* @__PURE__ */ __name(async (url2) => {
+        if (isFileURI(url2)) {
+          return new Promise((resolve3, reject) => {
+            var xhr = new XMLHttpRequest();
+            xhr.open("GET", url2, true);
+            xhr.responseType = "arraybuffer";
+            xhr.onload = () => {
+              if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+                resolve3(xhr.response);
+                return;
+              }
+              reject(xhr.status);
+            };
+            xhr.onerror = reject;
+            xhr.send(null);
+          });
+        }
+        var response = await fetch(url2, {
+          credentials: "same-origin"
+        });
+        if (response.ok) {
+          return response.arrayBuffer();
+        }
+        throw new Error(response.status + " : " + response.url);
+      }, "readAsync");
+    }
+  } else {
+  }
+  var out = console.log.bind(console);
+  var err = console.error.bind(console);
+  var dynamicLibraries = [];
+  var wasmBinary;
+  var ABORT = false;
+  var EXITSTATUS;
+  var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
+  var readyPromiseResolve, readyPromiseReject;
+  var wasmMemory;
+  var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
+  var HEAP64, HEAPU64;
+  var HEAP_DATA_VIEW;
+  var runtimeInitialized = false;
+  function updateMemoryViews() {
+    var b = wasmMemory.buffer;
+    Module["HEAP8"] = HEAP8 = new Int8Array(b);
+    Module["HEAP16"] = HEAP16 = new Int16Array(b);
+    Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+    Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
+    Module["HEAP32"] = HEAP32 = new Int32Array(b);
+    Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
+    Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
+    Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
+    Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
+    Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
+    Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
+    LE_HEAP_UPDATE();
+  }
+  __name(updateMemoryViews, "updateMemoryViews");
+  function initMemory() {
+    if (Module["wasmMemory"]) {
+      wasmMemory = Module["wasmMemory"];
+    } else {
+      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
+      wasmMemory = new WebAssembly.Memory({
+        "initial": INITIAL_MEMORY / 65536,
+        // In theory we should not need to emit the maximum if we want "unlimited"
+        // or 4GB of memory, but VMs error on that atm, see
+        // https://github.com/emscripten-core/emscripten/issues/14130
+        // And in the pthreads case we definitely need to emit a maximum. So
+        // always emit one.
+        "maximum": 32768
+      });
+    }
+    updateMemoryViews();
+  }
+  __name(initMemory, "initMemory");
+  var __RELOC_FUNCS__ = [];
+  function preRun() {
+    if (Module["preRun"]) {
+      if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+      while (Module["preRun"].length) {
+        addOnPreRun(Module["preRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPreRuns);
+  }
+  __name(preRun, "preRun");
+  function initRuntime() {
+    runtimeInitialized = true;
+    callRuntimeCallbacks(__RELOC_FUNCS__);
+    wasmExports["__wasm_call_ctors"]();
+    callRuntimeCallbacks(onPostCtors);
+  }
+  __name(initRuntime, "initRuntime");
+  function preMain() {
+  }
+  __name(preMain, "preMain");
+  function postRun() {
+    if (Module["postRun"]) {
+      if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+      while (Module["postRun"].length) {
+        addOnPostRun(Module["postRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPostRuns);
+  }
+  __name(postRun, "postRun");
+  function abort(what) {
+    Module["onAbort"]?.(what);
+    what = "Aborted(" + what + ")";
+    err(what);
+    ABORT = true;
+    what += ". Build with -sASSERTIONS for more info.";
+    var e = new WebAssembly.RuntimeError(what);
+    readyPromiseReject?.(e);
+    throw e;
+  }
+  __name(abort, "abort");
+  var wasmBinaryFile;
+  function findWasmBinary() {
+    if (Module["locateFile"]) {
+      return locateFile("web-tree-sitter.wasm");
+    }
+    return new URL("web-tree-sitter.wasm", import.meta.url).href;
+  }
+  __name(findWasmBinary, "findWasmBinary");
+  function getBinarySync(file2) {
+    if (file2 == wasmBinaryFile && wasmBinary) {
+      return new Uint8Array(wasmBinary);
+    }
+    if (readBinary) {
+      return readBinary(file2);
+    }
+    throw "both async and sync fetching of the wasm failed";
+  }
+  __name(getBinarySync, "getBinarySync");
+  async function getWasmBinary(binaryFile) {
+    if (!wasmBinary) {
+      try {
+        var response = await readAsync(binaryFile);
+        return new Uint8Array(response);
+      } catch {
+      }
+    }
+    return getBinarySync(binaryFile);
+  }
+  __name(getWasmBinary, "getWasmBinary");
+  async function instantiateArrayBuffer(binaryFile, imports) {
+    try {
+      var binary22 = await getWasmBinary(binaryFile);
+      var instance2 = await WebAssembly.instantiate(binary22, imports);
+      return instance2;
+    } catch (reason) {
+      err(`failed to asynchronously prepare wasm: ${reason}`);
+      abort(reason);
+    }
+  }
+  __name(instantiateArrayBuffer, "instantiateArrayBuffer");
+  async function instantiateAsync(binary22, binaryFile, imports) {
+    if (!binary22 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
+      try {
+        var response = fetch(binaryFile, {
+          credentials: "same-origin"
+        });
+        var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+        return instantiationResult;
+      } catch (reason) {
+        err(`wasm streaming compile failed: ${reason}`);
+        err("falling back to ArrayBuffer instantiation");
+      }
+    }
+    return instantiateArrayBuffer(binaryFile, imports);
+  }
+  __name(instantiateAsync, "instantiateAsync");
+  function getWasmImports() {
+    return {
+      "env": wasmImports,
+      "wasi_snapshot_preview1": wasmImports,
+      "GOT.mem": new Proxy(wasmImports, GOTHandler),
+      "GOT.func": new Proxy(wasmImports, GOTHandler)
+    };
+  }
+  __name(getWasmImports, "getWasmImports");
+  async function createWasm() {
+    function receiveInstance(instance2, module2) {
+      wasmExports = instance2.exports;
+      wasmExports = relocateExports(wasmExports, 1024);
+      var metadata2 = getDylinkMetadata(module2);
+      if (metadata2.neededDynlibs) {
+        dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
+      }
+      mergeLibSymbols(wasmExports, "main");
+      LDSO.init();
+      loadDylibs();
+      __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
+      assignWasmExports(wasmExports);
+      return wasmExports;
+    }
+    __name(receiveInstance, "receiveInstance");
+    function receiveInstantiationResult(result22) {
+      return receiveInstance(result22["instance"], result22["module"]);
+    }
+    __name(receiveInstantiationResult, "receiveInstantiationResult");
+    var info2 = getWasmImports();
+    if (Module["instantiateWasm"]) {
+      return new Promise((resolve3, reject) => {
+        Module["instantiateWasm"](info2, (mod, inst) => {
+          resolve3(receiveInstance(mod, inst));
+        });
+      });
+    }
+    wasmBinaryFile ??= findWasmBinary();
+    var result2 = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+    var exports = receiveInstantiationResult(result2);
+    return exports;
+  }
+  __name(createWasm, "createWasm");
+  class ExitStatus {
+    static {
+      __name(this, "ExitStatus");
+    }
+    name = "ExitStatus";
+    constructor(status) {
+      this.message = `Program terminated with exit(${status})`;
+      this.status = status;
+    }
+  }
+  var GOT = {};
+  var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
+  var GOTHandler = {
+    get(obj, symName) {
+      var rtn = GOT[symName];
+      if (!rtn) {
+        rtn = GOT[symName] = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": true
+        });
+      }
+      if (!currentModuleWeakSymbols.has(symName)) {
+        rtn.required = true;
+      }
+      return rtn;
+    }
+  };
+  var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
+  var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
+  var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
+  var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
+  var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
+  var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
+  var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
+  var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value2) => HEAP_DATA_VIEW.setFloat32(byteOffset, value2, true), "LE_HEAP_STORE_F32");
+  var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value2) => HEAP_DATA_VIEW.setFloat64(byteOffset, value2, true), "LE_HEAP_STORE_F64");
+  var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value2) => HEAP_DATA_VIEW.setInt16(byteOffset, value2, true), "LE_HEAP_STORE_I16");
+  var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value2) => HEAP_DATA_VIEW.setInt32(byteOffset, value2, true), "LE_HEAP_STORE_I32");
+  var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value2) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value2, true), "LE_HEAP_STORE_I64");
+  var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value2) => HEAP_DATA_VIEW.setUint32(byteOffset, value2, true), "LE_HEAP_STORE_U32");
+  var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
+    while (callbacks.length > 0) {
+      callbacks.shift()(Module);
+    }
+  }, "callRuntimeCallbacks");
+  var onPostRuns = [];
+  var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
+  var onPreRuns = [];
+  var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
+  var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
+  var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+    var maxIdx = idx + maxBytesToRead;
+    if (ignoreNul) return maxIdx;
+    while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+    return idx;
+  }, "findStringEnd");
+  var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+    var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+    if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+      return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+    }
+    var str2 = "";
+    while (idx < endPtr) {
+      var u0 = heapOrArray[idx++];
+      if (!(u0 & 128)) {
+        str2 += String.fromCharCode(u0);
+        continue;
+      }
+      var u1 = heapOrArray[idx++] & 63;
+      if ((u0 & 224) == 192) {
+        str2 += String.fromCharCode((u0 & 31) << 6 | u1);
+        continue;
+      }
+      var u2 = heapOrArray[idx++] & 63;
+      if ((u0 & 240) == 224) {
+        u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+      } else {
+        u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+      }
+      if (u0 < 65536) {
+        str2 += String.fromCharCode(u0);
+      } else {
+        var ch = u0 - 65536;
+        str2 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+      }
+    }
+    return str2;
+  }, "UTF8ArrayToString");
+  var getDylinkMetadata = /* @__PURE__ */ __name((binary22) => {
+    var offset = 0;
+    var end = 0;
+    function getU8() {
+      return binary22[offset++];
+    }
+    __name(getU8, "getU8");
+    function getLEB() {
+      var ret = 0;
+      var mul = 1;
+      while (1) {
+        var byte = binary22[offset++];
+        ret += (byte & 127) * mul;
+        mul *= 128;
+        if (!(byte & 128)) break;
+      }
+      return ret;
+    }
+    __name(getLEB, "getLEB");
+    function getString() {
+      var len = getLEB();
+      offset += len;
+      return UTF8ArrayToString(binary22, offset - len, len);
+    }
+    __name(getString, "getString");
+    function getStringList() {
+      var count2 = getLEB();
+      var rtn = [];
+      while (count2--) rtn.push(getString());
+      return rtn;
+    }
+    __name(getStringList, "getStringList");
+    function failIf(condition, message) {
+      if (condition) throw new Error(message);
+    }
+    __name(failIf, "failIf");
+    if (binary22 instanceof WebAssembly.Module) {
+      var dylinkSection = WebAssembly.Module.customSections(binary22, "dylink.0");
+      failIf(dylinkSection.length === 0, "need dylink section");
+      binary22 = new Uint8Array(dylinkSection[0]);
+      end = binary22.length;
+    } else {
+      var int32View = new Uint32Array(new Uint8Array(binary22.subarray(0, 24)).buffer);
+      var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
+      failIf(!magicNumberFound, "need to see wasm magic number");
+      failIf(binary22[8] !== 0, "need the dylink section to be first");
+      offset = 9;
+      var section_size = getLEB();
+      end = offset + section_size;
+      var name2 = getString();
+      failIf(name2 !== "dylink.0");
+    }
+    var customSection = {
+      neededDynlibs: [],
+      tlsExports: /* @__PURE__ */ new Set(),
+      weakImports: /* @__PURE__ */ new Set(),
+      runtimePaths: []
+    };
+    var WASM_DYLINK_MEM_INFO = 1;
+    var WASM_DYLINK_NEEDED = 2;
+    var WASM_DYLINK_EXPORT_INFO = 3;
+    var WASM_DYLINK_IMPORT_INFO = 4;
+    var WASM_DYLINK_RUNTIME_PATH = 5;
+    var WASM_SYMBOL_TLS = 256;
+    var WASM_SYMBOL_BINDING_MASK = 3;
+    var WASM_SYMBOL_BINDING_WEAK = 1;
+    while (offset < end) {
+      var subsectionType = getU8();
+      var subsectionSize = getLEB();
+      if (subsectionType === WASM_DYLINK_MEM_INFO) {
+        customSection.memorySize = getLEB();
+        customSection.memoryAlign = getLEB();
+        customSection.tableSize = getLEB();
+        customSection.tableAlign = getLEB();
+      } else if (subsectionType === WASM_DYLINK_NEEDED) {
+        customSection.neededDynlibs = getStringList();
+      } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
+        var count = getLEB();
+        while (count--) {
+          var symname = getString();
+          var flags2 = getLEB();
+          if (flags2 & WASM_SYMBOL_TLS) {
+            customSection.tlsExports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
+        var count = getLEB();
+        while (count--) {
+          var modname = getString();
+          var symname = getString();
+          var flags2 = getLEB();
+          if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+            customSection.weakImports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
+        customSection.runtimePaths = getStringList();
+      } else {
+        offset += subsectionSize;
+      }
+    }
+    return customSection;
+  }, "getDylinkMetadata");
+  function getValue(ptr, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        return HEAP8[ptr];
+      case "i8":
+        return HEAP8[ptr];
+      case "i16":
+        return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
+      case "i32":
+        return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
+      case "i64":
+        return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
+      case "float":
+        return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
+      case "double":
+        return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
+      case "*":
+        return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
+      default:
+        abort(`invalid type for getValue: ${type}`);
+    }
+  }
+  __name(getValue, "getValue");
+  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+    var dso = {
+      refcount: Infinity,
+      name: name2,
+      exports: syms,
+      global: true
+    };
+    LDSO.loadedLibsByName[name2] = dso;
+    if (handle2 != void 0) {
+      LDSO.loadedLibsByHandle[handle2] = dso;
+    }
+    return dso;
+  }, "newDSO");
+  var LDSO = {
+    loadedLibsByName: {},
+    loadedLibsByHandle: {},
+    init() {
+      newDSO("__main__", 0, wasmImports);
+    }
+  };
+  var ___heap_base = 82240;
+  var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
+  var getMemory = /* @__PURE__ */ __name((size) => {
+    if (runtimeInitialized) {
+      return _calloc(size, 1);
+    }
+    var ret = ___heap_base;
+    var end = ret + alignMemory(size, 16);
+    ___heap_base = end;
+    GOT["__heap_base"].value = end;
+    return ret;
+  }, "getMemory");
+  var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
+  var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
+    const n = arr.length;
+    return [n % 128 | 128, n >> 7, ...arr];
+  }, "uleb128EncodeWithLen");
+  var wasmTypeCodes = {
+    "i": 127,
+    // i32
+    "p": 127,
+    // i32
+    "j": 126,
+    // i64
+    "f": 125,
+    // f32
+    "d": 124,
+    // f64
+    "e": 111
+  };
+  var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
+    var code = wasmTypeCodes[type];
+    return code;
+  })), "generateTypePack");
+  var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+    var bytes = Uint8Array.of(
+      0,
+      97,
+      115,
+      109,
+      // magic ("\0asm")
+      1,
+      0,
+      0,
+      0,
+      // version: 1
+      1,
+      ...uleb128EncodeWithLen([
+        1,
+        // count: 1
+        96,
+        // param types
+        ...generateTypePack(sig.slice(1)),
+        // return types (for now only supporting [] if `void` and single [T] otherwise)
+        ...generateTypePack(sig[0] === "v" ? "" : sig[0])
+      ]),
+      // The rest of the module is static
+      2,
+      7,
+      // import section
+      // (import "e" "f" (func 0 (type 0)))
+      1,
+      1,
+      101,
+      1,
+      102,
+      0,
+      0,
+      7,
+      5,
+      // export section
+      // (export "f" (func 0 (type 0)))
+      1,
+      1,
+      102,
+      0,
+      0
+    );
+    var module2 = new WebAssembly.Module(bytes);
+    var instance2 = new WebAssembly.Instance(module2, {
+      "e": {
+        "f": func2
+      }
+    });
+    var wrappedFunc = instance2.exports["f"];
+    return wrappedFunc;
+  }, "convertJsFunctionToWasm");
+  var wasmTableMirror = [];
+  var wasmTable = new WebAssembly.Table({
+    "initial": 31,
+    "element": "anyfunc"
+  });
+  var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
+    var func2 = wasmTableMirror[funcPtr];
+    if (!func2) {
+      wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+    }
+    return func2;
+  }, "getWasmTableEntry");
+  var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+    if (functionsInTableMap) {
+      for (var i2 = offset; i2 < offset + count; i2++) {
+        var item = getWasmTableEntry(i2);
+        if (item) {
+          functionsInTableMap.set(item, i2);
+        }
+      }
+    }
+  }, "updateTableMap");
+  var functionsInTableMap;
+  var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+    if (!functionsInTableMap) {
+      functionsInTableMap = /* @__PURE__ */ new WeakMap();
+      updateTableMap(0, wasmTable.length);
+    }
+    return functionsInTableMap.get(func2) || 0;
+  }, "getFunctionAddress");
+  var freeTableIndexes = [];
+  var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
+    if (freeTableIndexes.length) {
+      return freeTableIndexes.pop();
+    }
+    return wasmTable["grow"](1);
+  }, "getEmptyTableSlot");
+  var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
+    wasmTable.set(idx, func2);
+    wasmTableMirror[idx] = wasmTable.get(idx);
+  }, "setWasmTableEntry");
+  var addFunction = /* @__PURE__ */ __name((func2, sig) => {
+    var rtn = getFunctionAddress(func2);
+    if (rtn) {
+      return rtn;
+    }
+    var ret = getEmptyTableSlot();
+    try {
+      setWasmTableEntry(ret, func2);
+    } catch (err2) {
+      if (!(err2 instanceof TypeError)) {
+        throw err2;
+      }
+      var wrapped = convertJsFunctionToWasm(func2, sig);
+      setWasmTableEntry(ret, wrapped);
+    }
+    functionsInTableMap.set(func2, ret);
+    return ret;
+  }, "addFunction");
+  var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
+    for (var symName in exports) {
+      if (isInternalSym(symName)) {
+        continue;
+      }
+      var value2 = exports[symName];
+      GOT[symName] ||= new WebAssembly.Global({
+        "value": "i32",
+        "mutable": true
+      });
+      if (replace || GOT[symName].value == 0) {
+        if (typeof value2 == "function") {
+          GOT[symName].value = addFunction(value2);
+        } else if (typeof value2 == "number") {
+          GOT[symName].value = value2;
+        } else {
+          err(`unhandled export type for '${symName}': ${typeof value2}`);
+        }
+      }
+    }
+  }, "updateGOT");
+  var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
+    var relocated = {};
+    for (var e in exports) {
+      var value2 = exports[e];
+      if (typeof value2 == "object") {
+        value2 = value2.value;
+      }
+      if (typeof value2 == "number") {
+        value2 += memoryBase2;
+      }
+      relocated[e] = value2;
+    }
+    updateGOT(relocated, replace);
+    return relocated;
+  }, "relocateExports");
+  var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
+    var existing = wasmImports[symName];
+    if (!existing || existing.stub) {
+      return false;
+    }
+    return true;
+  }, "isSymbolDefined");
+  var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
+    var func2 = getWasmTableEntry(ptr);
+    var rtn = func2(...args2);
+    function convert(rtn2) {
+      return rtn2;
+    }
+    __name(convert, "convert");
+    return convert(rtn);
+  }, "dynCall");
+  var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
+  var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
+  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+    var sp = stackSave();
+    try {
+      return dynCall(sig, ptr, args2);
+    } catch (e) {
+      stackRestore(sp);
+      if (e !== e + 0) throw e;
+      _setThrew(1, 0);
+      if (sig[0] == "j") return 0n;
+    }
+  }, "createInvokeFunction");
+  var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+    var sym;
+    if (isSymbolDefined(symName)) {
+      sym = wasmImports[symName];
+    } else if (symName.startsWith("invoke_")) {
+      sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
+    }
+    return {
+      sym,
+      name: symName
+    };
+  }, "resolveGlobalSymbol");
+  var onPostCtors = [];
+  var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
+  var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
+  var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
+    var metadata = getDylinkMetadata(binary);
+    function loadModule() {
+      var memAlign = Math.pow(2, metadata.memoryAlign);
+      var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
+      var tableBase = metadata.tableSize ? wasmTable.length : 0;
+      if (handle) {
+        HEAP8[handle + 8] = 1;
+        LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
+        LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
+        LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
+        LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
+      }
+      if (metadata.tableSize) {
+        wasmTable.grow(metadata.tableSize);
+      }
+      var moduleExports;
+      function resolveSymbol(sym) {
+        var resolved = resolveGlobalSymbol(sym).sym;
+        if (!resolved && localScope) {
+          resolved = localScope[sym];
+        }
+        if (!resolved) {
+          resolved = moduleExports[sym];
+        }
+        return resolved;
+      }
+      __name(resolveSymbol, "resolveSymbol");
+      var proxyHandler = {
+        get(stubs, prop) {
+          switch (prop) {
+            case "__memory_base":
+              return memoryBase;
+            case "__table_base":
+              return tableBase;
+          }
+          if (prop in wasmImports && !wasmImports[prop].stub) {
+            var res = wasmImports[prop];
+            return res;
+          }
+          if (!(prop in stubs)) {
+            var resolved;
+            stubs[prop] = (...args2) => {
+              resolved ||= resolveSymbol(prop);
+              return resolved(...args2);
+            };
+          }
+          return stubs[prop];
+        }
+      };
+      var proxy = new Proxy({}, proxyHandler);
+      currentModuleWeakSymbols = metadata.weakImports;
+      var info = {
+        "GOT.mem": new Proxy({}, GOTHandler),
+        "GOT.func": new Proxy({}, GOTHandler),
+        "env": proxy,
+        "wasi_snapshot_preview1": proxy
+      };
+      function postInstantiation(module, instance) {
+        updateTableMap(tableBase, metadata.tableSize);
+        moduleExports = relocateExports(instance.exports, memoryBase);
+        if (!flags.allowUndefined) {
+          reportUndefinedSymbols();
+        }
+        function addEmAsm(addr, body) {
+          var args = [];
+          var arity = 0;
+          for (; arity < 16; arity++) {
+            if (body.indexOf("$" + arity) != -1) {
+              args.push("$" + arity);
+            } else {
+              break;
+            }
+          }
+          args = args.join(",");
+          var func = `(${args}) => { ${body} };`;
+          ASM_CONSTS[start] = eval(func);
+        }
+        __name(addEmAsm, "addEmAsm");
+        if ("__start_em_asm" in moduleExports) {
+          var start = moduleExports["__start_em_asm"];
+          var stop = moduleExports["__stop_em_asm"];
+          while (start < stop) {
+            var jsString = UTF8ToString(start);
+            addEmAsm(start, jsString);
+            start = HEAPU8.indexOf(0, start) + 1;
+          }
+        }
+        function addEmJs(name, cSig, body) {
+          var jsArgs = [];
+          cSig = cSig.slice(1, -1);
+          if (cSig != "void") {
+            cSig = cSig.split(",");
+            for (var i in cSig) {
+              var jsArg = cSig[i].split(" ").pop();
+              jsArgs.push(jsArg.replace("*", ""));
+            }
+          }
+          var func = `(${jsArgs}) => ${body};`;
+          moduleExports[name] = eval(func);
+        }
+        __name(addEmJs, "addEmJs");
+        for (var name in moduleExports) {
+          if (name.startsWith("__em_js__")) {
+            var start = moduleExports[name];
+            var jsString = UTF8ToString(start);
+            var parts = jsString.split("<::>");
+            addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
+            delete moduleExports[name];
+          }
+        }
+        var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
+        if (applyRelocs) {
+          if (runtimeInitialized) {
+            applyRelocs();
+          } else {
+            __RELOC_FUNCS__.push(applyRelocs);
+          }
+        }
+        var init = moduleExports["__wasm_call_ctors"];
+        if (init) {
+          if (runtimeInitialized) {
+            init();
+          } else {
+            addOnPostCtor(init);
+          }
+        }
+        return moduleExports;
+      }
+      __name(postInstantiation, "postInstantiation");
+      if (flags.loadAsync) {
+        return (async () => {
+          var instance2;
+          if (binary instanceof WebAssembly.Module) {
+            instance2 = new WebAssembly.Instance(binary, info);
+          } else {
+            ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
+          }
+          return postInstantiation(binary, instance2);
+        })();
+      }
+      var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
+      var instance = new WebAssembly.Instance(module, info);
+      return postInstantiation(module, instance);
+    }
+    __name(loadModule, "loadModule");
+    flags = {
+      ...flags,
+      rpath: {
+        parentLibPath: libName,
+        paths: metadata.runtimePaths
+      }
+    };
+    if (flags.loadAsync) {
+      return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
+    }
+    metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
+    return loadModule();
+  }, "loadWebAssemblyModule");
+  var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
+    for (var [sym, exp] of Object.entries(exports)) {
+      const setImport = /* @__PURE__ */ __name((target) => {
+        if (!isSymbolDefined(target)) {
+          wasmImports[target] = exp;
+        }
+      }, "setImport");
+      setImport(sym);
+      const main_alias = "__main_argc_argv";
+      if (sym == "main") {
+        setImport(main_alias);
+      }
+      if (sym == main_alias) {
+        setImport("main");
+      }
+    }
+  }, "mergeLibSymbols");
+  var asyncLoad = /* @__PURE__ */ __name(async (url2) => {
+    var arrayBuffer = await readAsync(url2);
+    return new Uint8Array(arrayBuffer);
+  }, "asyncLoad");
+  function loadDynamicLibrary(libName2, flags2 = {
+    global: true,
+    nodelete: true
+  }, localScope2, handle2) {
+    var dso = LDSO.loadedLibsByName[libName2];
+    if (dso) {
+      if (!flags2.global) {
+        if (localScope2) {
+          Object.assign(localScope2, dso.exports);
+        }
+      } else if (!dso.global) {
+        dso.global = true;
+        mergeLibSymbols(dso.exports, libName2);
+      }
+      if (flags2.nodelete && dso.refcount !== Infinity) {
+        dso.refcount = Infinity;
+      }
+      dso.refcount++;
+      if (handle2) {
+        LDSO.loadedLibsByHandle[handle2] = dso;
+      }
+      return flags2.loadAsync ? Promise.resolve(true) : true;
+    }
+    dso = newDSO(libName2, handle2, "loading");
+    dso.refcount = flags2.nodelete ? Infinity : 1;
+    dso.global = flags2.global;
+    function loadLibData() {
+      if (handle2) {
+        var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+        var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
+        if (data && dataSize) {
+          var libData = HEAP8.slice(data, data + dataSize);
+          return flags2.loadAsync ? Promise.resolve(libData) : libData;
+        }
+      }
+      var libFile = locateFile(libName2);
+      if (flags2.loadAsync) {
+        return asyncLoad(libFile);
+      }
+      if (!readBinary) {
+        throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
+      }
+      return readBinary(libFile);
+    }
+    __name(loadLibData, "loadLibData");
+    function getExports() {
+      if (flags2.loadAsync) {
+        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+      }
+      return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+    }
+    __name(getExports, "getExports");
+    function moduleLoaded(exports) {
+      if (dso.global) {
+        mergeLibSymbols(exports, libName2);
+      } else if (localScope2) {
+        Object.assign(localScope2, exports);
+      }
+      dso.exports = exports;
+    }
+    __name(moduleLoaded, "moduleLoaded");
+    if (flags2.loadAsync) {
+      return getExports().then((exports) => {
+        moduleLoaded(exports);
+        return true;
+      });
+    }
+    moduleLoaded(getExports());
+    return true;
+  }
+  __name(loadDynamicLibrary, "loadDynamicLibrary");
+  var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
+    for (var [symName, entry] of Object.entries(GOT)) {
+      if (entry.value == 0) {
+        var value2 = resolveGlobalSymbol(symName, true).sym;
+        if (!value2 && !entry.required) {
+          continue;
+        }
+        if (typeof value2 == "function") {
+          entry.value = addFunction(value2, value2.sig);
+        } else if (typeof value2 == "number") {
+          entry.value = value2;
+        } else {
+          throw new Error(`bad export type for '${symName}': ${typeof value2}`);
+        }
+      }
+    }
+  }, "reportUndefinedSymbols");
+  var runDependencies = 0;
+  var dependenciesFulfilled = null;
+  var removeRunDependency = /* @__PURE__ */ __name((id2) => {
+    runDependencies--;
+    Module["monitorRunDependencies"]?.(runDependencies);
+    if (runDependencies == 0) {
+      if (dependenciesFulfilled) {
+        var callback = dependenciesFulfilled;
+        dependenciesFulfilled = null;
+        callback();
+      }
+    }
+  }, "removeRunDependency");
+  var addRunDependency = /* @__PURE__ */ __name((id2) => {
+    runDependencies++;
+    Module["monitorRunDependencies"]?.(runDependencies);
+  }, "addRunDependency");
+  var loadDylibs = /* @__PURE__ */ __name(async () => {
+    if (!dynamicLibraries.length) {
+      reportUndefinedSymbols();
+      return;
+    }
+    addRunDependency("loadDylibs");
+    for (var lib of dynamicLibraries) {
+      await loadDynamicLibrary(lib, {
+        loadAsync: true,
+        global: true,
+        nodelete: true,
+        allowUndefined: true
+      });
+    }
+    reportUndefinedSymbols();
+    removeRunDependency("loadDylibs");
+  }, "loadDylibs");
+  var noExitRuntime = true;
+  function setValue(ptr, value2, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        HEAP8[ptr] = value2;
+        break;
+      case "i8":
+        HEAP8[ptr] = value2;
+        break;
+      case "i16":
+        LE_HEAP_STORE_I16((ptr >> 1) * 2, value2);
+        break;
+      case "i32":
+        LE_HEAP_STORE_I32((ptr >> 2) * 4, value2);
+        break;
+      case "i64":
+        LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value2));
+        break;
+      case "float":
+        LE_HEAP_STORE_F32((ptr >> 2) * 4, value2);
+        break;
+      case "double":
+        LE_HEAP_STORE_F64((ptr >> 3) * 8, value2);
+        break;
+      case "*":
+        LE_HEAP_STORE_U32((ptr >> 2) * 4, value2);
+        break;
+      default:
+        abort(`invalid type for setValue: ${type}`);
+    }
+  }
+  __name(setValue, "setValue");
+  var ___memory_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1024);
+  var ___stack_high = 82240;
+  var ___stack_low = 16704;
+  var ___stack_pointer = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": true
+  }, 82240);
+  var ___table_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1);
+  var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
+  __abort_js.sig = "v";
+  var getHeapMax = /* @__PURE__ */ __name(() => (
+    // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
+    // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
+    // for any code that deals with heap sizes, which would require special
+    // casing all heap size related code to treat 0 specially.
+    2147483648
+  ), "getHeapMax");
+  var growMemory = /* @__PURE__ */ __name((size) => {
+    var oldHeapSize = wasmMemory.buffer.byteLength;
+    var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+    try {
+      wasmMemory.grow(pages);
+      updateMemoryViews();
+      return 1;
+    } catch (e) {
+    }
+  }, "growMemory");
+  var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
+    var oldSize = HEAPU8.length;
+    requestedSize >>>= 0;
+    var maxHeapSize = getHeapMax();
+    if (requestedSize > maxHeapSize) {
+      return false;
+    }
+    for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+      var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+      overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+      var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+      var replacement = growMemory(newSize);
+      if (replacement) {
+        return true;
+      }
+    }
+    return false;
+  }, "_emscripten_resize_heap");
+  _emscripten_resize_heap.sig = "ip";
+  var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+  _fd_close.sig = "ii";
+  var INT53_MAX = 9007199254740992;
+  var INT53_MIN = -9007199254740992;
+  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+  function _fd_seek(fd, offset, whence, newOffset) {
+    offset = bigintToI53Checked(offset);
+    return 70;
+  }
+  __name(_fd_seek, "_fd_seek");
+  _fd_seek.sig = "iijip";
+  var printCharBuffers = [null, [], []];
+  var printChar = /* @__PURE__ */ __name((stream, curr) => {
+    var buffer = printCharBuffers[stream];
+    if (curr === 0 || curr === 10) {
+      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
+      buffer.length = 0;
+    } else {
+      buffer.push(curr);
+    }
+  }, "printChar");
+  var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+    var num = 0;
+    for (var i2 = 0; i2 < iovcnt; i2++) {
+      var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
+      var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
+      iov += 8;
+      for (var j = 0; j < len; j++) {
+        printChar(fd, HEAPU8[ptr + j]);
+      }
+      num += len;
+    }
+    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+    return 0;
+  }, "_fd_write");
+  _fd_write.sig = "iippp";
+  function _tree_sitter_log_callback(isLexMessage, messageAddress) {
+    if (Module.currentLogCallback) {
+      const message = UTF8ToString(messageAddress);
+      Module.currentLogCallback(message, isLexMessage !== 0);
+    }
+  }
+  __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
+  function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+    const INPUT_BUFFER_SIZE = 10 * 1024;
+    const string4 = Module.currentParseCallback(index, {
+      row,
+      column
+    });
+    if (typeof string4 === "string") {
+      setValue(lengthAddress, string4.length, "i32");
+      stringToUTF16(string4, inputBufferAddress, INPUT_BUFFER_SIZE);
+    } else {
+      setValue(lengthAddress, 0, "i32");
+    }
+  }
+  __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
+  function _tree_sitter_progress_callback(currentOffset, hasError) {
+    if (Module.currentProgressCallback) {
+      return Module.currentProgressCallback({
+        currentOffset,
+        hasError
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
+  function _tree_sitter_query_progress_callback(currentOffset) {
+    if (Module.currentQueryProgressCallback) {
+      return Module.currentQueryProgressCallback({
+        currentOffset
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
+  var runtimeKeepaliveCounter = 0;
+  var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
+  var _proc_exit = /* @__PURE__ */ __name((code) => {
+    EXITSTATUS = code;
+    if (!keepRuntimeAlive()) {
+      Module["onExit"]?.(code);
+      ABORT = true;
+    }
+    quit_(code, new ExitStatus(code));
+  }, "_proc_exit");
+  _proc_exit.sig = "vi";
+  var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+    EXITSTATUS = status;
+    _proc_exit(status);
+  }, "exitJS");
+  var handleException = /* @__PURE__ */ __name((e) => {
+    if (e instanceof ExitStatus || e == "unwind") {
+      return EXITSTATUS;
+    }
+    quit_(1, e);
+  }, "handleException");
+  var lengthBytesUTF8 = /* @__PURE__ */ __name((str2) => {
+    var len = 0;
+    for (var i2 = 0; i2 < str2.length; ++i2) {
+      var c = str2.charCodeAt(i2);
+      if (c <= 127) {
+        len++;
+      } else if (c <= 2047) {
+        len += 2;
+      } else if (c >= 55296 && c <= 57343) {
+        len += 4;
+        ++i2;
+      } else {
+        len += 3;
+      }
+    }
+    return len;
+  }, "lengthBytesUTF8");
+  var stringToUTF8Array = /* @__PURE__ */ __name((str2, heap, outIdx, maxBytesToWrite) => {
+    if (!(maxBytesToWrite > 0)) return 0;
+    var startIdx = outIdx;
+    var endIdx = outIdx + maxBytesToWrite - 1;
+    for (var i2 = 0; i2 < str2.length; ++i2) {
+      var u = str2.codePointAt(i2);
+      if (u <= 127) {
+        if (outIdx >= endIdx) break;
+        heap[outIdx++] = u;
+      } else if (u <= 2047) {
+        if (outIdx + 1 >= endIdx) break;
+        heap[outIdx++] = 192 | u >> 6;
+        heap[outIdx++] = 128 | u & 63;
+      } else if (u <= 65535) {
+        if (outIdx + 2 >= endIdx) break;
+        heap[outIdx++] = 224 | u >> 12;
+        heap[outIdx++] = 128 | u >> 6 & 63;
+        heap[outIdx++] = 128 | u & 63;
+      } else {
+        if (outIdx + 3 >= endIdx) break;
+        heap[outIdx++] = 240 | u >> 18;
+        heap[outIdx++] = 128 | u >> 12 & 63;
+        heap[outIdx++] = 128 | u >> 6 & 63;
+        heap[outIdx++] = 128 | u & 63;
+        i2++;
+      }
+    }
+    heap[outIdx] = 0;
+    return outIdx - startIdx;
+  }, "stringToUTF8Array");
+  var stringToUTF8 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => stringToUTF8Array(str2, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+  var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
+  var stringToUTF8OnStack = /* @__PURE__ */ __name((str2) => {
+    var size = lengthBytesUTF8(str2) + 1;
+    var ret = stackAlloc(size);
+    stringToUTF8(str2, ret, size);
+    return ret;
+  }, "stringToUTF8OnStack");
+  var AsciiToString = /* @__PURE__ */ __name((ptr) => {
+    var str2 = "";
+    while (1) {
+      var ch = HEAPU8[ptr++];
+      if (!ch) return str2;
+      str2 += String.fromCharCode(ch);
+    }
+  }, "AsciiToString");
+  var stringToUTF16 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => {
+    maxBytesToWrite ??= 2147483647;
+    if (maxBytesToWrite < 2) return 0;
+    maxBytesToWrite -= 2;
+    var startPtr = outPtr;
+    var numCharsToWrite = maxBytesToWrite < str2.length * 2 ? maxBytesToWrite / 2 : str2.length;
+    for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
+      var codeUnit = str2.charCodeAt(i2);
+      LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+      outPtr += 2;
+    }
+    LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
+    return outPtr - startPtr;
+  }, "stringToUTF16");
+  LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
+    /* little endian */
+    ((x) => x),
+    ((x) => x),
+    void 0,
+    ((x) => x)
+  ] : [
+    /* big endian */
+    ((x) => x),
+    ((x) => ((x & 65280) << 8 | (x & 255) << 24) >> 16),
+    void 0,
+    ((x) => x >> 24 & 255 | x >> 8 & 65280 | (x & 65280) << 8 | (x & 255) << 24)
+  ];
+  function LE_HEAP_UPDATE() {
+    HEAPU16.unsigned = ((x) => x & 65535);
+    HEAPU32.unsigned = ((x) => x >>> 0);
+  }
+  __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
+  {
+    initMemory();
+    if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+    if (Module["print"]) out = Module["print"];
+    if (Module["printErr"]) err = Module["printErr"];
+    if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
+    if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
+    if (Module["arguments"]) arguments_ = Module["arguments"];
+    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+    if (Module["preInit"]) {
+      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+      while (Module["preInit"].length > 0) {
+        Module["preInit"].shift()();
+      }
+    }
+  }
+  Module["setValue"] = setValue;
+  Module["getValue"] = getValue;
+  Module["UTF8ToString"] = UTF8ToString;
+  Module["stringToUTF8"] = stringToUTF8;
+  Module["lengthBytesUTF8"] = lengthBytesUTF8;
+  Module["AsciiToString"] = AsciiToString;
+  Module["stringToUTF16"] = stringToUTF16;
+  Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
+  Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
+  var ASM_CONSTS = {};
+  var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _strlen, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
+  function assignWasmExports(wasmExports2) {
+    Module["_malloc"] = _malloc = wasmExports2["malloc"];
+    Module["_calloc"] = _calloc = wasmExports2["calloc"];
+    Module["_realloc"] = _realloc = wasmExports2["realloc"];
+    Module["_free"] = _free = wasmExports2["free"];
+    Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
+    Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
+    Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
+    Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
+    Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
+    Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
+    Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
+    Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
+    Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
+    Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
+    Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
+    Module["_strlen"] = _strlen = wasmExports2["strlen"];
+    Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
+    Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
+    Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
+    Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
+    Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
+    Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
+    Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
+    Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
+    Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
+    Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
+    Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
+    Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
+    Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
+    Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
+    Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
+    Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
+    Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
+    Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
+    Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
+    Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
+    Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
+    Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
+    Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
+    Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
+    Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
+    Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
+    Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
+    Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
+    Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
+    Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
+    Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
+    Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
+    Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
+    Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
+    Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
+    Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
+    Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
+    Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
+    Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
+    Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
+    Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
+    Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
+    Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
+    Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
+    Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
+    Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
+    Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
+    Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
+    Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
+    Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
+    Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
+    Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
+    Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
+    Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
+    Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
+    Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
+    Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
+    Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
+    Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
+    Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
+    Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
+    Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
+    Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
+    Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
+    Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
+    Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
+    Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
+    Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
+    Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
+    Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
+    Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
+    Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
+    Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
+    Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
+    Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
+    Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
+    Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
+    Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
+    Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
+    Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
+    Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
+    Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
+    Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
+    Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
+    Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
+    Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
+    Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
+    Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
+    Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
+    Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
+    Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
+    Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
+    Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
+    Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
+    Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
+    Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
+    Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
+    Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
+    Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
+    Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
+    Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
+    Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
+    Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
+    Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
+    Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
+    Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
+    Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
+    Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
+    Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
+    Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
+    Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
+    Module["_memset"] = _memset = wasmExports2["memset"];
+    Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
+    Module["_memmove"] = _memmove = wasmExports2["memmove"];
+    Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
+    Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
+    Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
+    Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
+    Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
+    Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
+    Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
+    Module["_memchr"] = _memchr = wasmExports2["memchr"];
+    Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
+    Module["_strncat"] = _strncat = wasmExports2["strncat"];
+    Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
+    Module["_towlower"] = _towlower = wasmExports2["towlower"];
+    Module["_towupper"] = _towupper = wasmExports2["towupper"];
+    _setThrew = wasmExports2["setThrew"];
+    __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
+    __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
+    _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
+    ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
+  }
+  __name(assignWasmExports, "assignWasmExports");
+  var wasmImports = {
+    /** @export */
+    __heap_base: ___heap_base,
+    /** @export */
+    __indirect_function_table: wasmTable,
+    /** @export */
+    __memory_base: ___memory_base,
+    /** @export */
+    __stack_high: ___stack_high,
+    /** @export */
+    __stack_low: ___stack_low,
+    /** @export */
+    __stack_pointer: ___stack_pointer,
+    /** @export */
+    __table_base: ___table_base,
+    /** @export */
+    _abort_js: __abort_js,
+    /** @export */
+    emscripten_resize_heap: _emscripten_resize_heap,
+    /** @export */
+    fd_close: _fd_close,
+    /** @export */
+    fd_seek: _fd_seek,
+    /** @export */
+    fd_write: _fd_write,
+    /** @export */
+    memory: wasmMemory,
+    /** @export */
+    tree_sitter_log_callback: _tree_sitter_log_callback,
+    /** @export */
+    tree_sitter_parse_callback: _tree_sitter_parse_callback,
+    /** @export */
+    tree_sitter_progress_callback: _tree_sitter_progress_callback,
+    /** @export */
+    tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
+  };
+  function callMain(args2 = []) {
+    var entryFunction = resolveGlobalSymbol("main").sym;
+    if (!entryFunction) return;
+    args2.unshift(thisProgram);
+    var argc = args2.length;
+    var argv = stackAlloc((argc + 1) * 4);
+    var argv_ptr = argv;
+    args2.forEach((arg) => {
+      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+      argv_ptr += 4;
+    });
+    LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
+    try {
+      var ret = entryFunction(argc, argv);
+      exitJS(
+        ret,
+        /* implicit = */
+        true
+      );
+      return ret;
+    } catch (e) {
+      return handleException(e);
+    }
+  }
+  __name(callMain, "callMain");
+  function run(args2 = arguments_) {
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    preRun();
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    function doRun() {
+      Module["calledRun"] = true;
+      if (ABORT) return;
+      initRuntime();
+      preMain();
+      readyPromiseResolve?.(Module);
+      Module["onRuntimeInitialized"]?.();
+      var noInitialRun = Module["noInitialRun"] || false;
+      if (!noInitialRun) callMain(args2);
+      postRun();
+    }
+    __name(doRun, "doRun");
+    if (Module["setStatus"]) {
+      Module["setStatus"]("Running...");
+      setTimeout(() => {
+        setTimeout(() => Module["setStatus"](""), 1);
+        doRun();
+      }, 1);
+    } else {
+      doRun();
+    }
+  }
+  __name(run, "run");
+  var wasmExports;
+  wasmExports = await createWasm();
+  run();
+  if (runtimeInitialized) {
+    moduleRtn = Module;
+  } else {
+    moduleRtn = new Promise((resolve3, reject) => {
+      readyPromiseResolve = resolve3;
+      readyPromiseReject = reject;
+    });
+  }
+  return moduleRtn;
+}
+__name(Module2, "Module");
+var web_tree_sitter_default = Module2;
+var Module3 = null;
+async function initializeBinding(moduleOptions) {
+  return Module3 ??= await web_tree_sitter_default(moduleOptions);
+}
+__name(initializeBinding, "initializeBinding");
+function checkModule() {
+  return !!Module3;
+}
+__name(checkModule, "checkModule");
+var TRANSFER_BUFFER;
+var LANGUAGE_VERSION;
+var MIN_COMPATIBLE_VERSION;
+var finalizer4 = newFinalizer((addresses) => {
+  C._ts_parser_delete(addresses[0]);
+  C._free(addresses[1]);
+});
+var Parser = class {
+  static {
+    __name(this, "Parser");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  [1] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  logCallback = null;
+  /** The parser's current language. */
+  language = null;
+  /**
+   * This must always be called before creating a Parser.
+   *
+   * You can optionally pass in options to configure the Wasm module, the most common
+   * one being `locateFile` to help the module find the `.wasm` file.
+   */
+  static async init(moduleOptions) {
+    setModule(await initializeBinding(moduleOptions));
+    TRANSFER_BUFFER = C._ts_init();
+    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
+    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /**
+   * Create a new parser.
+   */
+  constructor() {
+    this.initialize();
+    finalizer4?.register(this, [this[0], this[1]], this);
+  }
+  /** @internal */
+  initialize() {
+    if (!checkModule()) {
+      throw new Error("cannot construct a Parser before calling `init()`");
+    }
+    C._ts_parser_new_wasm();
+    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
+    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /** Delete the parser, freeing its resources. */
+  delete() {
+    finalizer4?.unregister(this);
+    C._ts_parser_delete(this[0]);
+    C._free(this[1]);
+    this[0] = 0;
+    this[1] = 0;
+  }
+  /**
+   * Set the language that the parser should use for parsing.
+   *
+   * If the language was not successfully assigned, an error will be thrown.
+   * This happens if the language was generated with an incompatible
+   * version of the Tree-sitter CLI. Check the language's version using
+   * {@link Language#version} and compare it to this library's
+   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+   */
+  setLanguage(language) {
+    let address;
+    if (!language) {
+      address = 0;
+      this.language = null;
+    } else if (language.constructor === Language) {
+      address = language[0];
+      const version2 = C._ts_language_abi_version(address);
+      if (version2 < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version2) {
+        throw new Error(
+          `Incompatible language version ${version2}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+        );
+      }
+      this.language = language;
+    } else {
+      throw new Error("Argument must be a Language");
+    }
+    C._ts_parser_set_language(this[0], address);
+    return this;
+  }
+  /**
+   * Parse a slice of UTF8 text.
+   *
+   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+   *
+   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+   *   the new text using {@link Tree#edit}.
+   *
+   * @param {ParseOptions} [options] - Options for parsing the text.
+   *  This can be used to set the included ranges, or a progress callback.
+   *
+   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+   *  - The progress callback returned true.
+   */
+  parse(callback, oldTree, options) {
+    if (typeof callback === "string") {
+      C.currentParseCallback = (index) => callback.slice(index);
+    } else if (typeof callback === "function") {
+      C.currentParseCallback = callback;
+    } else {
+      throw new Error("Argument must be a string or a function");
+    }
+    if (options?.progressCallback) {
+      C.currentProgressCallback = options.progressCallback;
+    } else {
+      C.currentProgressCallback = null;
+    }
+    if (this.logCallback) {
+      C.currentLogCallback = this.logCallback;
+      C._ts_parser_enable_logger_wasm(this[0], 1);
+    } else {
+      C.currentLogCallback = null;
+      C._ts_parser_enable_logger_wasm(this[0], 0);
+    }
+    let rangeCount = 0;
+    let rangeAddress = 0;
+    if (options?.includedRanges) {
+      rangeCount = options.includedRanges.length;
+      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
+      let address = rangeAddress;
+      for (let i2 = 0; i2 < rangeCount; i2++) {
+        marshalRange(address, options.includedRanges[i2]);
+        address += SIZE_OF_RANGE;
+      }
+    }
+    const treeAddress = C._ts_parser_parse_wasm(
+      this[0],
+      this[1],
+      oldTree ? oldTree[0] : 0,
+      rangeAddress,
+      rangeCount
+    );
+    if (!treeAddress) {
+      C.currentParseCallback = null;
+      C.currentLogCallback = null;
+      C.currentProgressCallback = null;
+      return null;
+    }
+    if (!this.language) {
+      throw new Error("Parser must have a language to parse");
+    }
+    const result2 = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    C.currentParseCallback = null;
+    C.currentLogCallback = null;
+    C.currentProgressCallback = null;
+    return result2;
+  }
+  /**
+   * Instruct the parser to start the next parse from the beginning.
+   *
+   * If the parser previously failed because of a callback, 
+   * then by default, it will resume where it left off on the
+   * next call to {@link Parser#parse} or other parsing functions.
+   * If you don't want to resume, and instead intend to use this parser to
+   * parse some other document, you must call `reset` first.
+   */
+  reset() {
+    C._ts_parser_reset(this[0]);
+  }
+  /** Get the ranges of text that the parser will include when parsing. */
+  getIncludedRanges() {
+    C._ts_parser_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result2 = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result2[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result2;
+  }
+  /** Set the logging callback that a parser should use during parsing. */
+  setLogger(callback) {
+    if (!callback) {
+      this.logCallback = null;
+    } else if (typeof callback !== "function") {
+      throw new Error("Logger callback must be a function");
+    } else {
+      this.logCallback = callback;
+    }
+    return this;
+  }
+  /** Get the parser's current logger. */
+  getLogger() {
+    return this.logCallback;
+  }
+};
+var PREDICATE_STEP_TYPE_CAPTURE = 1;
+var PREDICATE_STEP_TYPE_STRING = 2;
+var QUERY_WORD_REGEX = /[\w-]+/g;
+var CaptureQuantifier = {
+  Zero: 0,
+  ZeroOrOne: 1,
+  ZeroOrMore: 2,
+  One: 3,
+  OneOrMore: 4
+};
+var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+var QueryErrorKind = {
+  Syntax: 1,
+  NodeName: 2,
+  FieldName: 3,
+  CaptureName: 4,
+  PatternStructure: 5
+};
+var QueryError = class _QueryError extends Error {
+  constructor(kind, info2, index, length) {
+    super(_QueryError.formatMessage(kind, info2));
+    this.kind = kind;
+    this.info = info2;
+    this.index = index;
+    this.length = length;
+    this.name = "QueryError";
+  }
+  kind;
+  info;
+  index;
+  length;
+  static {
+    __name(this, "QueryError");
+  }
+  /** Formats an error message based on the error kind and info */
+  static formatMessage(kind, info2) {
+    switch (kind) {
+      case QueryErrorKind.NodeName:
+        return `Bad node name '${info2.word}'`;
+      case QueryErrorKind.FieldName:
+        return `Bad field name '${info2.word}'`;
+      case QueryErrorKind.CaptureName:
+        return `Bad capture name @${info2.word}`;
+      case QueryErrorKind.PatternStructure:
+        return `Bad pattern structure at offset ${info2.suffix}`;
+      case QueryErrorKind.Syntax:
+        return `Bad syntax at offset ${info2.suffix}`;
+    }
+  }
+};
+function parseAnyPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+    );
+  }
+  if (!isCaptureStep(steps[1])) {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+    );
+  }
+  const isPositive = operator === "eq?" || operator === "any-eq?";
+  const matchAll = !operator.startsWith("any-");
+  if (isCaptureStep(steps[2])) {
+    const captureName1 = steps[1].name;
+    const captureName2 = steps[2].name;
+    textPredicates[index].push((captures) => {
+      const nodes1 = [];
+      const nodes2 = [];
+      for (const c of captures) {
+        if (c.name === captureName1) nodes1.push(c.node);
+        if (c.name === captureName2) nodes2.push(c.node);
+      }
+      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+        return positive ? n1.text === n2.text : n1.text !== n2.text;
+      }, "compare");
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+    });
+  } else {
+    const captureName = steps[1].name;
+    const stringValue = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    textPredicates[index].push((captures) => {
+      const nodes = [];
+      for (const c of captures) {
+        if (c.name === captureName) nodes.push(c.node);
+      }
+      const test = isPositive ? matches : doesNotMatch;
+      return matchAll ? nodes.every(test) : nodes.some(test);
+    });
+  }
+}
+__name(parseAnyPredicate, "parseAnyPredicate");
+function parseMatchPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  if (steps[2].type !== "string") {
+    throw new Error(
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+    );
+  }
+  const isPositive = operator === "match?" || operator === "any-match?";
+  const matchAll = !operator.startsWith("any-");
+  const captureName = steps[1].name;
+  const regex = new RegExp(steps[2].value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    const test = /* @__PURE__ */ __name((text, positive) => {
+      return positive ? regex.test(text) : !regex.test(text);
+    }, "test");
+    if (nodes.length === 0) return !isPositive;
+    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+  });
+}
+__name(parseMatchPredicate, "parseMatchPredicate");
+function parseAnyOfPredicate(steps, index, operator, textPredicates) {
+  if (steps.length < 2) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  const isPositive = operator === "any-of?";
+  const captureName = steps[1].name;
+  const stringSteps = steps.slice(2);
+  if (!stringSteps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const values = stringSteps.map((s) => s.value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    if (nodes.length === 0) return !isPositive;
+    return nodes.every((text) => values.includes(text)) === isPositive;
+  });
+}
+__name(parseAnyOfPredicate, "parseAnyOfPredicate");
+function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+    );
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties[index]) properties[index] = {};
+  properties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseIsPredicate, "parseIsPredicate");
+function parseSetDirective(steps, index, setProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
+  }
+  if (!setProperties[index]) setProperties[index] = {};
+  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseSetDirective, "parseSetDirective");
+function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
+    const name2 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name2 });
+  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
+    steps.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps.length > 0) {
+    if (steps[0].type !== "string") {
+      throw new Error("Predicates must begin with a literal value");
+    }
+    const operator = steps[0].value;
+    switch (operator) {
+      case "any-not-eq?":
+      case "not-eq?":
+      case "any-eq?":
+      case "eq?":
+        parseAnyPredicate(steps, index, operator, textPredicates);
+        break;
+      case "any-not-match?":
+      case "not-match?":
+      case "any-match?":
+      case "match?":
+        parseMatchPredicate(steps, index, operator, textPredicates);
+        break;
+      case "not-any-of?":
+      case "any-of?":
+        parseAnyOfPredicate(steps, index, operator, textPredicates);
+        break;
+      case "is?":
+      case "is-not?":
+        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
+        break;
+      case "set!":
+        parseSetDirective(steps, index, setProperties);
+        break;
+      default:
+        predicates[index].push({ operator, operands: steps.slice(1) });
+    }
+    steps.length = 0;
+  }
+}
+__name(parsePattern, "parsePattern");
+function indexForByteOffset(source, byteOffset) {
+  return new TextEncoder().encodeInto(source, new Uint8Array(byteOffset)).read;
+}
+__name(indexForByteOffset, "indexForByteOffset");
+var finalizer5 = newFinalizer((address) => {
+  C._ts_query_delete(address);
+});
+var Query = class {
+  static {
+    __name(this, "Query");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  exceededMatchLimit;
+  /** @internal */
+  textPredicates;
+  /** @internal */
+  source;
+  /** The names of the captures used in the query. */
+  captureNames;
+  /** The quantifiers of the captures used in the query. */
+  captureQuantifiers;
+  /**
+   * The other user-defined predicates associated with the given index.
+   *
+   * This includes predicates with operators other than:
+   * - `match?`
+   * - `eq?` and `not-eq?`
+   * - `any-of?` and `not-any-of?`
+   * - `is?` and `is-not?`
+   * - `set!`
+   */
+  predicates;
+  /** The properties for predicates with the operator `set!`. */
+  setProperties;
+  /** The properties for predicates with the operator `is?`. */
+  assertedProperties;
+  /** The properties for predicates with the operator `is-not?`. */
+  refutedProperties;
+  /** The maximum number of in-progress matches for this cursor. */
+  matchLimit;
+  /**
+   * Create a new query from a string containing one or more S-expression
+   * patterns.
+   *
+   * The query is associated with a particular language, and can only be run
+   * on syntax nodes parsed with that language. References to Queries can be
+   * shared between multiple threads.
+   *
+   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+   */
+  constructor(language, source) {
+    const sourceLength = C.lengthBytesUTF8(source);
+    const sourceAddress = C._malloc(sourceLength + 1);
+    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
+    const address = C._ts_query_new(
+      language[0],
+      sourceAddress,
+      sourceLength,
+      TRANSFER_BUFFER,
+      TRANSFER_BUFFER + SIZE_OF_INT
+    );
+    if (!address) {
+      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
+      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
+      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+      C._free(sourceAddress);
+      switch (errorId) {
+        case QueryErrorKind.Syntax:
+          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+        case QueryErrorKind.NodeName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.FieldName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.CaptureName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.PatternStructure:
+          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+      }
+    }
+    const stringCount = C._ts_query_string_count(address);
+    const captureCount = C._ts_query_capture_count(address);
+    const patternCount = C._ts_query_pattern_count(address);
+    const captureNames = new Array(captureCount);
+    const captureQuantifiers = new Array(patternCount);
+    const stringValues = new Array(stringCount);
+    for (let i2 = 0; i2 < captureCount; i2++) {
+      const nameAddress = C._ts_query_capture_name_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
+    }
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const captureQuantifiersArray = new Array(captureCount);
+      for (let j = 0; j < captureCount; j++) {
+        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
+        captureQuantifiersArray[j] = quantifier;
+      }
+      captureQuantifiers[i2] = captureQuantifiersArray;
+    }
+    for (let i2 = 0; i2 < stringCount; i2++) {
+      const valueAddress = C._ts_query_string_value_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
+    }
+    const setProperties = new Array(patternCount);
+    const assertedProperties = new Array(patternCount);
+    const refutedProperties = new Array(patternCount);
+    const predicates = new Array(patternCount);
+    const textPredicates = new Array(patternCount);
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
+      predicates[i2] = [];
+      textPredicates[i2] = [];
+      const steps = new Array();
+      let stepAddress = predicatesAddress;
+      for (let j = 0; j < stepCount; j++) {
+        const stepType = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        const stepValueId = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        parsePattern(
+          i2,
+          stepType,
+          stepValueId,
+          captureNames,
+          stringValues,
+          steps,
+          textPredicates,
+          predicates,
+          setProperties,
+          assertedProperties,
+          refutedProperties
+        );
+      }
+      Object.freeze(textPredicates[i2]);
+      Object.freeze(predicates[i2]);
+      Object.freeze(setProperties[i2]);
+      Object.freeze(assertedProperties[i2]);
+      Object.freeze(refutedProperties[i2]);
+    }
+    C._free(sourceAddress);
+    this[0] = address;
+    this.captureNames = captureNames;
+    this.captureQuantifiers = captureQuantifiers;
+    this.textPredicates = textPredicates;
+    this.source = source;
+    this.predicates = predicates;
+    this.setProperties = setProperties;
+    this.assertedProperties = assertedProperties;
+    this.refutedProperties = refutedProperties;
+    this.exceededMatchLimit = false;
+    finalizer5?.register(this, address, this);
+  }
+  /** Delete the query, freeing its resources. */
+  delete() {
+    finalizer5?.unregister(this);
+    C._ts_query_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Iterate over all of the matches in the order that they were found.
+   *
+   * Each match contains the index of the pattern that matched, and a list of
+   * captures. Because multiple patterns can match the same set of nodes,
+   * one match may contain captures that appear *before* some of the
+   * captures from a previous match.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  matches(node2, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node2);
+    C._ts_query_matches_wasm(
+      this[0],
+      node2.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result2 = new Array(rawCount);
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    let filteredCount = 0;
+    let address = startAddress;
+    for (let i2 = 0; i2 < rawCount; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captures = new Array(captureCount);
+      address = unmarshalCaptures(this, node2.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        result2[filteredCount] = { patternIndex, captures };
+        const setProperties = this.setProperties[patternIndex];
+        result2[filteredCount].setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        result2[filteredCount].assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        result2[filteredCount].refutedProperties = refutedProperties;
+        filteredCount++;
+      }
+    }
+    result2.length = filteredCount;
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result2;
+  }
+  /**
+   * Iterate over all of the individual captures in the order that they
+   * appear.
+   *
+   * This is useful if you don't care about which pattern matched, and just
+   * want a single, ordered sequence of captures.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  captures(node2, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node2);
+    C._ts_query_captures_wasm(
+      this[0],
+      node2.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result2 = new Array();
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    const captures = new Array();
+    let address = startAddress;
+    for (let i2 = 0; i2 < count; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      captures.length = captureCount;
+      address = unmarshalCaptures(this, node2.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        const capture = captures[captureIndex];
+        const setProperties = this.setProperties[patternIndex];
+        capture.setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        capture.assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        capture.refutedProperties = refutedProperties;
+        result2.push(capture);
+      }
+    }
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result2;
+  }
+  /** Get the predicates for a given pattern. */
+  predicatesForPattern(patternIndex) {
+    return this.predicates[patternIndex];
+  }
+  /**
+   * Disable a certain capture within a query.
+   *
+   * This prevents the capture from being returned in matches, and also
+   * avoids any resource usage associated with recording the capture.
+   */
+  disableCapture(captureName) {
+    const captureNameLength = C.lengthBytesUTF8(captureName);
+    const captureNameAddress = C._malloc(captureNameLength + 1);
+    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+    C._free(captureNameAddress);
+  }
+  /**
+   * Disable a certain pattern within a query.
+   *
+   * This prevents the pattern from matching, and also avoids any resource
+   * usage associated with the pattern. This throws an error if the pattern
+   * index is out of bounds.
+   */
+  disablePattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    C._ts_query_disable_pattern(this[0], patternIndex);
+  }
+  /**
+   * Check if, on its last execution, this cursor exceeded its maximum number
+   * of in-progress matches.
+   */
+  didExceedMatchLimit() {
+    return this.exceededMatchLimit;
+  }
+  /** Get the index where the given pattern starts in the query's source. */
+  startIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_start_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the index where the given pattern ends in the query's source. */
+  endIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_end_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the number of patterns in the query. */
+  patternCount() {
+    return C._ts_query_pattern_count(this[0]);
+  }
+  /** Get the index for a given capture name. */
+  captureIndexForName(captureName) {
+    return this.captureNames.indexOf(captureName);
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternRooted(patternIndex) {
+    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternNonLocal(patternIndex) {
+    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+  }
+  /**
+   * Check if the step at the given index in the query's source is 'definite'.
+   *
+   * A query step is 'definite' if its parent pattern will be guaranteed to
+   * match successfully once it reaches the step.
+   */
+  isPatternGuaranteedAtStep(index) {
+    const byteOffset = C.lengthBytesUTF8(this.source.slice(0, index));
+    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteOffset) === 1;
+  }
+};
+
+// ../shared/src/iac/hcl/hcl-parser.ts
+var HclParser = class _HclParser {
+  constructor(parser) {
+    this.parser = parser;
+  }
+  parser;
+  static async create(grammar, runtime) {
+    await Parser.init(runtime?.locateFile ? { locateFile: runtime.locateFile } : void 0);
+    const language = await Language.load(grammar);
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return new _HclParser(parser);
+  }
+  /** Parses text; the caller must `delete()` the tree when done (it lives in wasm memory). */
+  parse(text) {
+    const tree = this.parser.parse(text);
+    if (!tree) throw new Error("tree-sitter returned no tree");
+    return tree;
+  }
+};
+function firstSyntaxError(root) {
+  if (!root.hasError) return void 0;
+  const stack = [root];
+  while (stack.length) {
+    const node2 = stack.pop();
+    if (node2.isError || node2.isMissing) {
+      const what = node2.isMissing ? `missing ${node2.type}` : `unexpected ${JSON.stringify(node2.text.slice(0, 20))}`;
+      return { line: node2.startPosition.row + 1, column: node2.startPosition.column + 1, message: `syntax error: ${what}` };
+    }
+    if (node2.hasError) for (let i2 = node2.childCount - 1; i2 >= 0; i2--) stack.push(node2.child(i2));
+  }
+  return { line: root.startPosition.row + 1, column: 1, message: "syntax error" };
+}
+
+// ../shared/src/suppression/anchor-directives.ts
+var CHECKOV = /checkov:skip=(?<ids>[A-Za-z0-9_,]+)(?::(?<reason>[^\n]*?))?\s*(?:\*\/|-->|$)/;
+var TRIVY = /(?:trivy|tfsec):ignore:(?<id>[A-Za-z0-9_-]+)(?::exp:(?<until>\d{4}-\d{2}-\d{2}))?(?:\s+(?:--\s*)?(?<reason>[^\n]*?))?\s*(?:\*\/|-->|$)/;
+var KICS = /kics-scan\s+(?:ignore-line|ignore-block)(?:\s+(?:--\s*)?(?<reason>[^\n]*?))?\s*(?:\*\/|-->|$)/;
+var ANY_RULE = "*";
+function parseAnyDirective(line) {
+  const own2 = parseInlineDirective(line);
+  if (own2) return own2;
+  const clean = (r) => r?.trim().replace(/^--\s*/, "") || void 0;
+  let m = CHECKOV.exec(line);
+  if (m?.groups) {
+    const d = { ids: (m.groups.ids ?? "").split(",") };
+    const reason = clean(m.groups.reason);
+    if (reason) d.reason = reason;
+    return d;
+  }
+  m = TRIVY.exec(line);
+  if (m?.groups) {
+    const d = { ids: [m.groups.id ?? ""] };
+    const reason = clean(m.groups.reason);
+    if (reason) d.reason = reason;
+    if (m.groups.until) d.until = m.groups.until;
+    return d;
+  }
+  m = KICS.exec(line);
+  if (m?.groups) {
+    const d = { ids: [ANY_RULE] };
+    const reason = clean(m.groups.reason);
+    if (reason) d.reason = reason;
+    return d;
+  }
+  return void 0;
+}
+
+// ../shared/src/iac/model/resources.ts
+var ResourceModel = class {
+  constructor(resources) {
+    this.resources = resources;
+    for (const r of resources) this.#byAddress.set(r.address, r);
+  }
+  resources;
+  #byAddress = /* @__PURE__ */ new Map();
+  get(address) {
+    return address === void 0 ? void 0 : this.#byAddress.get(address);
+  }
+  /** The linked resource when it exists in the model and has the expected kind. */
+  follow(link, kind) {
+    const target = this.get(link?.target);
+    return target?.kind === kind ? target : void 0;
+  }
+  ofKind(kind) {
+    return this.resources.filter((r) => r.kind === kind);
+  }
+};
+
+// ../shared/src/iac/rules/resource-rule.ts
+function defineResourceRule(spec) {
+  return { ...spec, kind: "resource" };
+}
+
+// ../shared/src/iac/rules/azure-storage-public.ts
+var azureStoragePublic = defineResourceRule({
+  id: "azure-storage-public",
+  guardrail: "storage-not-public",
+  title: "Azure storage does not allow anonymous access",
+  description: "Storage accounts disallow public blobs (`allow_nested_items_to_be_public = false`; the azurerm default is true) and containers stay private.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["azure-storage-account", "azure-storage-container"],
+  messages: {
+    account: "{{name}}: {{how}}, so any container can be made anonymously readable. Set `allow_nested_items_to_be_public = false`.",
+    container: '{{name}} has `container_access_type = "{{access}}"`: anyone on the internet can read its blobs. Use `private`.'
+  },
+  remediation: {
+    text: 'Set `allow_nested_items_to_be_public = false` on the account and `container_access_type = "private"` on containers.',
+    pavedRoad: "Disallow anonymous access with Azure Policy across subscriptions; share data with SAS tokens or Entra ID."
+  },
+  anchors: { Checkov: ["CKV_AZURE_190", "CKV_AZURE_34"], Trivy: ["AVD-AZU-0007"], KICS: ["dd5230f8-a577-4ad8-9a07-4ce3db9ca5b1"] },
+  references: ["https://learn.microsoft.com/en-us/azure/storage/blobs/anonymous-read-access-prevent"],
+  examples: {
+    terraform: {
+      bad: [
+        { files: 'resource "azurerm_storage_account" "sa" {\n  name = "payrecs"\n}\n', expect: [{ line: 1, messageId: "account" }] },
+        {
+          files: 'resource "azurerm_storage_container" "c" {\n  name = "public"\n  container_access_type = "blob"\n}\n',
+          expect: [{ line: 3, messageId: "container" }]
+        }
+      ],
+      good: [
+        { files: 'resource "azurerm_storage_account" "sa" {\n  allow_nested_items_to_be_public = false\n}\n', expect: [], why: "anonymous access disallowed" },
+        { files: 'resource "azurerm_storage_container" "c" {\n  name = "private"\n}\n', expect: [], why: "the container default is private" }
+      ]
+    }
+  },
+  check(r, ctx) {
+    if (r.kind === "azure-storage-account") {
+      const a = r.allowNestedItemsToBePublic;
+      if (a.state === "unknown") return ctx.undecided(`allow_nested_items_to_be_public of ${r.name}: ${a.reason}`, a.at);
+      if (a.state === "absent" || a.value !== true) return;
+      const how2 = a.state === "default" ? `\`allow_nested_items_to_be_public\` is not set; ${a.default}` : "`allow_nested_items_to_be_public = true`";
+      ctx.report({ messageId: "account", at: a.at, data: { name: r.name, how: how2 }, severity: a.state === "default" ? "medium" : "high" });
+      return;
+    }
+    const access = r.accessType;
+    if (access.state === "unknown") return ctx.undecided(`container_access_type of ${r.name}: ${access.reason}`, access.at);
+    if ((access.state === "set" || access.state === "default") && (access.value === "blob" || access.value === "container")) {
+      ctx.report({ messageId: "container", at: access.at, data: { name: r.name, access: access.value } });
+    }
+  }
+});
+
+// ../shared/src/iac/model/attr.ts
+var set2 = (value2, at) => ({ state: "set", value: value2, at });
+var absent = (at) => ({ state: "absent", at });
+var unknown2 = (at, reason) => ({ state: "unknown", at, reason });
+function valueOf(attr) {
+  return attr && (attr.state === "set" || attr.state === "default") ? attr.value : void 0;
+}
+function shownValue(attr) {
+  const value2 = valueOf(attr);
+  if (value2 !== void 0) return value2;
+  if (attr?.state !== "unknown") return void 0;
+  const m = /^computed from ((?:module\.[^.]+\.)*(?:data\.)?[a-z0-9_]+\.[^.]+)/.exec(attr.reason);
+  return m?.[1];
+}
+
+// ../shared/src/iac/rules/ec2-imdsv2-required.ts
+function contextDefault(r, model) {
+  const ami = model.follow(r.amiLink, "ami");
+  const support = valueOf(ami?.imdsSupport);
+  if (support === "v2.0") return { requires: true, why: `the AMI ${ami.name} sets imds_support = "v2.0"` };
+  const defaults = model.ofKind("imds-defaults")[0];
+  const regional = valueOf(defaults?.httpTokens);
+  if (regional === "required") return { requires: true, why: `the region default (${defaults.name}) requires IMDSv2` };
+  if (ami && ami.imdsSupport.state === "unknown") return { undecided: ami.imdsSupport.reason };
+  return void 0;
+}
+var ec2Imdsv2Required = defineResourceRule({
+  id: "ec2-imdsv2-required",
+  guardrail: "imdsv2-enforced",
+  title: "EC2 requires IMDSv2",
+  description: "Instances, launch templates and launch configurations must require session tokens for the instance metadata service (IMDSv2), which blocks the SSRF credential theft IMDSv1 allows.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["ec2-instance", "launch-template", "launch-configuration"],
+  messages: {
+    optional: '{{name}} allows IMDSv1 (`http_tokens = "optional"`): any SSRF in the workload can read the instance role\'s credentials. Set `http_tokens = "required"`.',
+    absent: '{{name}} does not set `http_tokens`; IMDSv1 stays allowed unless the AMI (`imds_support = "v2.0"`) or the region default requires IMDSv2, and neither is set in this code. Set `metadata_options { http_tokens = "required" }`.'
+  },
+  remediation: {
+    text: 'Set `metadata_options { http_tokens = "required" }` (CloudFormation: `MetadataOptions.HttpTokens: required`) and roll the instances.',
+    pavedRoad: 'Make IMDSv2 the account default per region (`aws_ec2_instance_metadata_defaults { http_tokens = "required" }`) and build AMIs with `imds_support = "v2.0"`.'
+  },
+  anchors: {
+    Checkov: ["CKV_AWS_79"],
+    Trivy: ["AVD-AWS-0028", "AVD-AWS-0130"],
+    KICS: ["c306ac53-ee5b-41d3-86a9-0fd2722b4e67"],
+    Prowler: ["ec2_instance_imdsv2_enabled"],
+    "Security Hub": ["EC2.8"]
+  },
+  references: [
+    "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html",
+    "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceMetadataOptionsRequest.html"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: 'resource "aws_instance" "web" {\n  ami = "ami-0abcdef1234567890"\n  metadata_options {\n    http_tokens = "optional"\n  }\n}\n',
+          expect: [{ line: 4, messageId: "optional" }]
+        },
+        { files: 'resource "aws_launch_template" "app" {\n  image_id = "ami-0abcdef1234567890"\n}\n', expect: [{ line: 1, messageId: "absent" }] },
+        {
+          files: 'variable "tokens" {\n  default = "optional"\n}\nresource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_tokens = var.tokens\n  }\n}\n',
+          expect: [{ line: 7, messageId: "optional" }]
+        }
+      ],
+      good: [
+        { files: 'resource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n', expect: [], why: "IMDSv2 required" },
+        { files: 'resource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_endpoint = "disabled"\n  }\n}\n', expect: [], why: "the metadata endpoint is off" },
+        {
+          files: 'resource "aws_ec2_instance_metadata_defaults" "this" {\n  http_tokens = "required"\n}\nresource "aws_instance" "web" {\n  ami = "ami-1"\n}\n',
+          expect: [],
+          why: "the region default in the same code requires IMDSv2"
+        },
+        {
+          files: 'resource "aws_ami" "base" {\n  name = "base"\n  imds_support = "v2.0"\n}\nresource "aws_instance" "web" {\n  ami = aws_ami.base.id\n}\n',
+          expect: [],
+          why: "the AMI requires IMDSv2"
+        },
+        {
+          files: 'resource "aws_launch_template" "lt" {\n  metadata_options {\n    http_tokens = "required"\n  }\n}\nresource "aws_instance" "web" {\n  launch_template {\n    id = aws_launch_template.lt.id\n  }\n}\n',
+          expect: [],
+          why: "the instance inherits the launch template's setting"
+        },
+        {
+          files: 'variable "tokens" {}\nresource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_tokens = var.tokens\n  }\n}\n',
+          expect: [],
+          undecided: true,
+          why: "a variable without a value: unknown, never a failure"
+        }
+      ]
+    }
+  },
+  check(r, ctx) {
+    const endpoint = valueOf(r.httpEndpoint);
+    if (endpoint === "disabled") return;
+    const tokens = r.httpTokens;
+    const data = { name: r.name };
+    switch (tokens.state) {
+      case "set":
+      case "default":
+        if (tokens.value !== "required") ctx.report({ messageId: "optional", at: tokens.at, data });
+        return;
+      case "unknown":
+        ctx.undecided(`http_tokens of ${r.name}: ${tokens.reason}`, tokens.at);
+        return;
+      case "absent": {
+        if (r.kind === "ec2-instance" && r.launchTemplate) {
+          const lt = ctx.model.follow(r.launchTemplate, "launch-template");
+          if (lt) return;
+          ctx.undecided(`${r.name} uses a launch template outside this code`, r.launchTemplate.at);
+          return;
+        }
+        const context = contextDefault(r, ctx.model);
+        if (context && "requires" in context) return;
+        if (context && "undecided" in context) {
+          ctx.undecided(`${r.name}: ${context.undecided}`, tokens.at);
+          return;
+        }
+        ctx.report({ messageId: "absent", at: tokens.at, data, severity: "medium", confidence: "medium" });
+        return;
+      }
+    }
+  }
+});
+
+// ../shared/src/iac/rules/gcs-public-binding.ts
+var PUBLIC = /* @__PURE__ */ new Set(["allUsers", "allAuthenticatedUsers"]);
+var gcsPublicBinding = defineResourceRule({
+  id: "gcs-public-binding",
+  guardrail: "storage-not-public",
+  title: "Cloud Storage buckets are not granted to everyone",
+  description: "No IAM binding on a bucket grants a role to `allUsers` or `allAuthenticatedUsers`.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["gcs-public-binding"],
+  messages: { binding: "{{name}} grants {{role}} to {{member}}: anyone on the internet can use it. Grant to specific principals instead." },
+  remediation: {
+    text: "Remove `allUsers` / `allAuthenticatedUsers` from the binding.",
+    pavedRoad: "Enforce `storage.publicAccessPrevention` with an organisation policy; serve public content through Cloud CDN."
+  },
+  anchors: { Checkov: ["CKV_GCP_28"], Trivy: ["AVD-GCP-0001"], KICS: ["c010082c-76e0-4b91-91d9-6e8439e455dd"] },
+  references: ["https://cloud.google.com/storage/docs/public-access-prevention"],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: 'resource "google_storage_bucket_iam_member" "m" {\n  bucket = "site"\n  role   = "roles/storage.objectViewer"\n  member = "allUsers"\n}\n',
+          expect: [{ line: 4, messageId: "binding" }]
+        }
+      ],
+      good: [
+        {
+          files: 'resource "google_storage_bucket_iam_member" "m" {\n  bucket = "site"\n  role   = "roles/storage.objectViewer"\n  member = "group:eng@acme.io"\n}\n',
+          expect: [],
+          why: "a specific group"
+        }
+      ]
+    }
+  },
+  check(r, ctx) {
+    const members2 = r.members;
+    if (members2.state === "unknown") return ctx.undecided(`members of ${r.name}: ${members2.reason}`, members2.at);
+    if (members2.state === "absent") return;
+    const role = r.role.state === "set" ? r.role.value : "a role";
+    for (const m of members2.value) if (PUBLIC.has(m)) ctx.report({ messageId: "binding", at: members2.at, data: { name: r.name, role, member: m } });
+  }
+});
+
+// ../shared/src/iac/rules/iam-user-console-login.ts
+var iamUserConsoleLogin = defineResourceRule({
+  id: "iam-user-console-login",
+  guardrail: "human-access-federated",
+  title: "People sign in through federation, not IAM users",
+  description: "A console password for an IAM user is a long-lived human credential outside your identity provider.",
+  severity: "medium",
+  confidence: "high",
+  kinds: ["console-login"],
+  messages: {
+    login: "{{name}} gives IAM user {{user}} a console password. People should sign in through IAM Identity Center or your IdP, where MFA, offboarding and audit live."
+  },
+  remediation: {
+    text: "Remove the login profile and grant the person access through IAM Identity Center permission sets.",
+    pavedRoad: "IAM Identity Center (or your IdP via SAML/OIDC) for every human; IAM users only for break-glass, outside IaC."
+  },
+  anchors: { Checkov: ["CKV_AWS_273"], KICS: ["9ec311bf-dfd9-421f-8498-0b063c8bc552"], Prowler: ["iam_user_console_access_unused"], "Security Hub": ["IAM.22"] },
+  references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-users-federation-idp"],
+  examples: {
+    terraform: {
+      bad: [{ files: 'resource "aws_iam_user_login_profile" "oncall" {\n  user = "oncall"\n}\n', expect: [{ line: 1, messageId: "login" }] }],
+      good: [{ files: 'resource "aws_iam_user" "ci" {\n  name = "ci"\n}\n', expect: [], why: "a user without a console password" }]
+    }
+  },
+  check(r, ctx) {
+    ctx.report({ messageId: "login", at: r.site, data: { name: r.name, user: shownValue(r.user) ?? "a computed user" } });
+  }
+});
+
+// ../shared/src/iac/rules/k8s-api-public.ts
+var OPEN = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+function how(attr, name2, shown) {
+  return attr.state === "default" ? `\`${name2}\` is not set; ${attr.default}` : `\`${name2}\` is ${shown}`;
+}
+var k8sApiPublic = defineResourceRule({
+  id: "k8s-api-public",
+  guardrail: "k8s-api-private",
+  title: "Kubernetes API is not open to the internet",
+  description: "EKS, GKE and AKS control planes are private, or their public endpoint is restricted to known networks. An absent setting counts as what the provider does by default.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["eks-cluster", "gke-cluster", "aks-cluster"],
+  messages: {
+    eks: "{{name}}: {{access}} and {{cidrs}}, so the EKS API is reachable from the whole internet. Set `endpoint_public_access = false`, or restrict `public_access_cidrs`.",
+    gke: "{{name}}: the GKE control plane has a public endpoint and {{networks}}. Enable `private_cluster_config.enable_private_endpoint` or set `master_authorized_networks_config`.",
+    aks: "{{name}}: {{private}} and no authorized IP ranges restrict the API server. Set `private_cluster_enabled = true` or `api_server_access_profile.authorized_ip_ranges`."
+  },
+  remediation: {
+    text: "Make the control plane private, or restrict its public endpoint to your corporate CIDRs.",
+    pavedRoad: "Private endpoints with access through a VPN or bastion; public CIDRs only for CI runners with fixed egress."
+  },
+  anchors: {
+    Checkov: ["CKV_AWS_39", "CKV_AWS_38", "CKV_GCP_25", "CKV_GCP_20", "CKV_GCP_18", "CKV_AZURE_6", "CKV_AZURE_115"],
+    Trivy: ["AVD-AWS-0040", "AVD-AWS-0041", "AVD-GCP-0053", "AVD-GCP-0061", "AVD-AZU-0041"],
+    KICS: ["42f4b905-3736-4213-bfe9-c0fd8d3efd5a", "61cf9883-1752-4768-b18c-0d57f2737709"],
+    Prowler: ["eks_cluster_not_publicly_accessible"],
+    "Security Hub": ["EKS.1"]
+  },
+  references: [
+    "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
+    "https://cloud.google.com/kubernetes-engine/docs/concepts/private-cluster-concept",
+    "https://learn.microsoft.com/en-us/azure/aks/api-server-authorized-ip-ranges"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: 'resource "aws_eks_cluster" "main" {\n  name     = "main"\n  role_arn = "arn:aws:iam::111122223333:role/eks"\n  vpc_config {\n    subnet_ids = ["subnet-1"]\n  }\n}\n',
+          expect: [{ line: 4, messageId: "eks" }]
+        },
+        {
+          files: 'resource "aws_eks_cluster" "main" {\n  vpc_config {\n    endpoint_public_access = true\n    public_access_cidrs    = ["0.0.0.0/0"]\n  }\n}\n',
+          expect: [{ line: 3, messageId: "eks" }]
+        },
+        { files: 'resource "google_container_cluster" "gke" {\n  name = "gke"\n}\n', expect: [{ line: 1, messageId: "gke" }] },
+        { files: 'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n}\n', expect: [{ line: 1, messageId: "aks" }] }
+      ],
+      good: [
+        { files: 'resource "aws_eks_cluster" "main" {\n  vpc_config {\n    endpoint_public_access = false\n  }\n}\n', expect: [], why: "private endpoint only" },
+        { files: 'resource "aws_eks_cluster" "main" {\n  vpc_config {\n    public_access_cidrs = ["203.0.113.0/24"]\n  }\n}\n', expect: [], why: "public endpoint restricted to a known network" },
+        {
+          files: 'resource "google_container_cluster" "gke" {\n  master_authorized_networks_config {\n    cidr_blocks {\n      cidr_block = "10.0.0.0/8"\n    }\n  }\n}\n',
+          expect: [],
+          why: "authorized networks set"
+        },
+        { files: 'resource "azurerm_kubernetes_cluster" "aks" {\n  api_server_authorized_ip_ranges = ["203.0.113.0/24"]\n}\n', expect: [], why: "azurerm v3 authorized ranges" },
+        {
+          files: 'resource "azurerm_kubernetes_cluster" "aks" {\n  api_server_access_profile {\n    authorized_ip_ranges = ["203.0.113.0/24"]\n  }\n}\n',
+          expect: [],
+          why: "azurerm v4 authorized ranges"
+        },
+        {
+          files: 'variable "public" {}\nresource "aws_eks_cluster" "main" {\n  vpc_config {\n    endpoint_public_access = var.public\n  }\n}\n',
+          expect: [],
+          undecided: true,
+          why: "an unresolved variable is unknown, not a failure"
+        }
+      ]
+    }
+  },
+  check(r, ctx) {
+    switch (r.kind) {
+      case "eks-cluster":
+        return checkEks(r, ctx);
+      case "gke-cluster":
+        return checkGke(r, ctx);
+      case "aks-cluster":
+        return checkAks(r, ctx);
+    }
+  }
+});
+function checkEks(r, ctx) {
+  const access = r.endpointPublicAccess;
+  const cidrs = r.publicAccessCidrs;
+  if (access.state === "unknown") return ctx.undecided(`endpoint_public_access of ${r.name}: ${access.reason}`, access.at);
+  if (access.state === "absent" || access.value === false) return;
+  if (cidrs.state === "unknown") return ctx.undecided(`public_access_cidrs of ${r.name}: ${cidrs.reason}`, cidrs.at);
+  if (cidrs.state === "absent" || !cidrs.value.some((c) => OPEN.has(c))) return;
+  const at = access.state === "set" ? access.at : cidrs.state === "set" ? cidrs.at : access.at;
+  ctx.report({
+    messageId: "eks",
+    at,
+    data: { name: r.name, access: how(access, "endpoint_public_access", "true"), cidrs: how(cidrs, "public_access_cidrs", "open to 0.0.0.0/0") }
+  });
+}
+function checkGke(r, ctx) {
+  const priv = r.privateEndpoint;
+  const nets = r.authorizedNetworks;
+  if (priv.state === "unknown") return ctx.undecided(`enable_private_endpoint of ${r.name}: ${priv.reason}`, priv.at);
+  if (priv.state !== "absent" && priv.value === true) return;
+  if (nets.state === "unknown") return ctx.undecided(`authorized networks of ${r.name}: ${nets.reason}`, nets.at);
+  if ((nets.state === "set" || nets.state === "default") && nets.value.length > 0 && !nets.value.some((c) => OPEN.has(c))) return;
+  const networks = nets.state === "absent" ? "no master authorized networks" : "authorized networks include 0.0.0.0/0";
+  ctx.report({ messageId: "gke", at: nets.state === "set" ? nets.at : r.site, data: { name: r.name, networks } });
+}
+function checkAks(r, ctx) {
+  const priv = r.privateCluster;
+  const ranges = r.authorizedIpRanges;
+  if (priv.state === "unknown") return ctx.undecided(`private_cluster_enabled of ${r.name}: ${priv.reason}`, priv.at);
+  if (priv.state !== "absent" && priv.value === true) return;
+  if (ranges.state === "unknown") return ctx.undecided(`authorized IP ranges of ${r.name}: ${ranges.reason}`, ranges.at);
+  if ((ranges.state === "set" || ranges.state === "default") && ranges.value.length > 0 && !ranges.value.some((c) => OPEN.has(c))) return;
+  ctx.report({ messageId: "aks", at: priv.state === "set" ? priv.at : r.site, data: { name: r.name, private: how(priv, "private_cluster_enabled", "false") } });
+}
+
+// ../shared/src/iac/rules/s3-bucket-public-access.ts
+var FLAGS = [
+  ["blockPublicAcls", "block_public_acls"],
+  ["blockPublicPolicy", "block_public_policy"],
+  ["ignorePublicAcls", "ignore_public_acls"],
+  ["restrictPublicBuckets", "restrict_public_buckets"]
+];
+var PUBLIC_ACLS = /* @__PURE__ */ new Set(["public-read", "public-read-write", "authenticated-read", "PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
+var PERIMETER_KEYS = /^aws:(?:PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce|SourceVpc|SourceArn|SourceAccount|SourceOrgID|SourceIp|userid|VpcSourceIp)$/i;
+var linksTo = (bucket, target) => target !== void 0 && (target === bucket.address || target.startsWith("name:") && target.slice(5) === valueOf(bucket.bucketName));
+function protections(bucket, model) {
+  const own2 = model.ofKind("s3-public-access-block").filter((p) => linksTo(bucket, p.bucket.target));
+  const blocks = own2.map((p) => ({ flags: p, at: p.site }));
+  if (bucket.publicAccessBlock) blocks.push({ flags: bucket.publicAccessBlock, at: bucket.publicAccessBlock.at });
+  for (const account of model.ofKind("s3-account-public-access-block")) blocks.push({ flags: account, at: account.site });
+  return blocks;
+}
+function effective(blocks, flag) {
+  return blocks.some((b) => valueOf(b.flags[flag]) === true);
+}
+function grantsEveryone(s) {
+  if (s.effect !== "Allow") return false;
+  const p = s.principals;
+  return !!p && (p["*"]?.includes("*") === true || p.AWS?.includes("*") === true);
+}
+function hasPerimeter(s) {
+  return Object.values(s.conditions).some((keys) => Object.keys(keys).some((k) => PERIMETER_KEYS.test(k)));
+}
+var s3BucketPublicAccess = defineResourceRule({
+  id: "s3-bucket-public-access",
+  guardrail: "storage-not-public",
+  title: "S3 buckets are not public",
+  description: "A bucket is covered by all four public access block settings (its own block or the account's), has no public ACL, and no policy grants `*` without a perimeter condition.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["s3-bucket"],
+  messages: {
+    flagOff: "{{name}}: `{{flag}}` is off in {{block}} and the account block does not turn it on, so the bucket can be made public. Set all four public access block flags to true.",
+    publicAcl: "{{name}} has the public ACL `{{acl}}` and no public access block ignores it: anyone can read its objects. Use `private` and serve public content through CloudFront.",
+    publicPolicy: "{{name}}: a bucket policy grants `*` with no organisation, account or network condition, and no public access block restricts it. Scope the principal or add `aws:PrincipalOrgID`.",
+    website: "{{name}} hosts a static website directly from S3; serve it through CloudFront with origin access control instead."
+  },
+  remediation: {
+    text: "Add `aws_s3_bucket_public_access_block` with all four flags true (or `aws_s3_account_public_access_block`), remove public ACLs and scope policies.",
+    pavedRoad: "Block public access at the account level, and publish public content through CloudFront with origin access control."
+  },
+  anchors: {
+    Checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV_AWS_20", "CKV_AWS_57", "CKV_AWS_70"],
+    Trivy: ["AVD-AWS-0086", "AVD-AWS-0087", "AVD-AWS-0091", "AVD-AWS-0093", "AVD-AWS-0094", "AVD-AWS-0092"],
+    Prowler: ["s3_bucket_level_public_access_block", "s3_account_level_public_access_blocks", "s3_bucket_public_access", "s3_bucket_policy_public_write_access"],
+    "Security Hub": ["S3.1", "S3.2", "S3.3", "S3.8"]
+  },
+  references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = false\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
+          expect: [{ line: 7, messageId: "flagOff" }]
+        },
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "site"\n  acl    = "public-read"\n}\n',
+          expect: [{ line: 3, messageId: "publicAcl" }]
+        },
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "${aws_s3_bucket.b.arn}/*" }]\n  })\n}\n',
+          expect: [{ line: 6, messageId: "publicPolicy" }]
+        }
+      ],
+      good: [
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
+          expect: [],
+          why: "all four flags on"
+        },
+        {
+          files: 'resource "aws_s3_account_public_access_block" "acct" {\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n  acl = "public-read"\n}\n',
+          expect: [],
+          why: "the account-level block neutralises the bucket ACL"
+        },
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123" } } }]\n  })\n}\n',
+          expect: [],
+          undecided: true,
+          why: "a `*` principal confined to the organisation; no block in code, so the guardrail stays undecided"
+        }
+      ]
+    }
+  },
+  check(bucket, ctx) {
+    const data = { name: bucket.name };
+    const blocks = protections(bucket, ctx.model);
+    for (const [flag, label] of FLAGS) {
+      if (effective(blocks, flag)) continue;
+      const off = blocks.map((b) => b.flags[flag]).find((a) => (a.state === "set" || a.state === "default") && a.value === false);
+      if (off) ctx.report({ messageId: "flagOff", at: off.at, data: { ...data, flag: label, block: "its public access block" } });
+    }
+    const acl = bucket.acl;
+    const aclResources = ctx.model.ofKind("s3-bucket-acl").filter((a) => linksTo(bucket, a.bucket.target));
+    const publicAcls = [];
+    if (acl.state === "set" && PUBLIC_ACLS.has(acl.value)) publicAcls.push({ acl: acl.value, at: acl.at });
+    for (const a of aclResources) {
+      if (a.acl.state === "set" && PUBLIC_ACLS.has(a.acl.value)) publicAcls.push({ acl: a.acl.value, at: a.acl.at });
+      const grants = valueOf(a.publicGrants) ?? [];
+      if (grants.length) publicAcls.push({ acl: "grant to AllUsers", at: a.site });
+    }
+    if (!effective(blocks, "ignorePublicAcls")) {
+      for (const p of publicAcls) ctx.report({ messageId: "publicAcl", at: p.at, data: { ...data, acl: p.acl } });
+    }
+    const policies = [
+      ...bucket.policy ? [bucket.policy] : [],
+      ...ctx.model.ofKind("s3-bucket-policy").filter((p) => linksTo(bucket, p.bucket.target)).map((p) => p.policy)
+    ];
+    if (!effective(blocks, "restrictPublicBuckets") && !effective(blocks, "blockPublicPolicy")) {
+      for (const policy of policies) {
+        if (policy.state === "unknown") ctx.undecided(`the policy of ${bucket.name}: ${policy.reason}`, policy.at);
+        if (policy.state !== "set") continue;
+        for (const s of policy.value.statements) {
+          if (grantsEveryone(s) && !hasPerimeter(s)) ctx.report({ messageId: "publicPolicy", at: s.at, data });
+          else if (s.partial) ctx.undecided(`a statement of ${bucket.name}'s policy is only partly known`, s.at);
+        }
+      }
+    }
+    const website = ctx.model.ofKind("s3-bucket-website").some((w) => linksTo(bucket, w.bucket.target)) || valueOf(bucket.website) === true;
+    if (website) ctx.report({ messageId: "website", at: bucket.site, data, severity: "info" });
+    if (blocks.length === 0) {
+      ctx.undecided(`${bucket.name} has no public access block in this code; the S3 default protects only buckets created since April 2023`, bucket.site);
+    }
+  }
+});
+
+// ../shared/src/iac/rules/static-cloud-credential.ts
+var staticCloudCredential = defineResourceRule({
+  id: "static-cloud-credential",
+  guardrail: "no-long-lived-cloud-keys",
+  title: "No long-lived cloud keys created in code",
+  description: "IAM access keys, GCP service-account keys, Entra application and service principal passwords, and static keys in provider blocks are long-lived credentials that leak and rarely rotate.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["static-credential", "provider-credentials"],
+  messages: {
+    credential: "{{name}} creates a long-lived {{credential}}{{owner}}. It stays valid until someone deletes it; use {{replacement}} instead.",
+    inactive: "{{name}} keeps an inactive {{credential}}{{owner}}; delete it rather than keeping it around.",
+    provider: "The {{provider}} provider is configured with static credentials (`{{keys}}`). Use {{replacement}} instead."
+  },
+  remediation: {
+    text: "Remove the key resource (or provider keys) and give the workload a role or workload identity.",
+    pavedRoad: "AWS: IAM roles and OIDC; GCP: Workload Identity Federation; Azure: managed identities and federated credentials."
+  },
+  anchors: {
+    Checkov: ["CKV_AWS_41", "CKV2_GCP_3"],
+    KICS: ["7081f85c-b94d-40fd-8b45-a4f1cac75e46"],
+    Prowler: ["iam_rotate_access_key_90_days", "iam_user_no_setup_initial_access_key"],
+    "Security Hub": ["IAM.3"]
+  },
+  references: [
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles",
+    "https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys",
+    "https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        { files: 'resource "aws_iam_access_key" "ci" {\n  user = "ci-deployer"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
+        { files: 'resource "google_service_account_key" "k" {\n  service_account_id = "sa@p.iam.gserviceaccount.com"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
+        { files: 'resource "azuread_application_password" "p" {\n  application_id = "app"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
+        { files: 'resource "azuread_service_principal_password" "p" {\n  service_principal_id = "sp"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
+        { files: 'variable "key" {}\nprovider "aws" {\n  region     = "eu-west-1"\n  access_key = var.key\n}\n', expect: [{ line: 2, messageId: "provider" }] },
+        { files: 'resource "aws_iam_access_key" "old" {\n  user   = "legacy"\n  status = "Inactive"\n}\n', expect: [{ line: 1, messageId: "inactive" }] }
+      ],
+      good: [
+        { files: 'provider "aws" {\n  region = "eu-west-1"\n  assume_role {\n    role_arn = "arn:aws:iam::111122223333:role/deploy"\n  }\n}\n', expect: [], why: "the provider assumes a role" },
+        { files: 'resource "aws_iam_role" "app" {\n  name = "app"\n}\n', expect: [], why: "roles are not keys" }
+      ]
+    }
+  },
+  check(r, ctx) {
+    const replacement = { aws: "an IAM role with OIDC or an instance profile", gcp: "Workload Identity Federation", azure: "a managed identity or a federated credential" }[r.provider];
+    if (r.kind === "provider-credentials") {
+      ctx.report({
+        messageId: "provider",
+        at: r.site,
+        data: { provider: r.type, keys: r.keys.length === 1 ? "a key argument" : `${r.keys.length} key arguments`, replacement },
+        // Literal keys in a provider are hard-coded secrets; references point at stored ones.
+        severity: r.keys.some((k) => k.state === "set") ? "critical" : "high"
+      });
+      return;
+    }
+    const owner2 = shownValue(r.owner);
+    const data = { name: r.name, credential: r.credential, owner: owner2 ? ` for ${owner2}` : "", replacement };
+    if (valueOf(r.active) === false) ctx.report({ messageId: "inactive", at: r.site, data, severity: "low" });
+    else ctx.report({ messageId: "credential", at: r.site, data });
+  }
+});
+
+// ../shared/src/iac/resource-rule-registry.ts
+var RESOURCE_RULES = [
+  ec2Imdsv2Required,
+  s3BucketPublicAccess,
+  azureStoragePublic,
+  gcsPublicBinding,
+  k8sApiPublic,
+  staticCloudCredential,
+  iamUserConsoleLogin
+];
+
+// ../shared/src/iac/hcl/hcl-body.ts
+function locationOf(path, node2) {
+  return {
+    path,
+    startLine: node2.startPosition.row + 1,
+    startColumn: node2.startPosition.column + 1,
+    endLine: node2.endPosition.row + 1,
+    endColumn: Math.max(node2.endPosition.column, 1)
+  };
+}
+function labelText(node2) {
+  if (node2.type === "identifier") return node2.text;
+  const literal2 = node2.namedChildren.find((c) => c?.type === "template_literal");
+  return literal2?.text ?? "";
+}
+function readBody(path, body2) {
+  const result2 = { attributes: /* @__PURE__ */ new Map(), blocks: [] };
+  if (!body2) return result2;
+  for (const child of body2.namedChildren) {
+    if (!child) continue;
+    if (child.type === "attribute") {
+      const name2 = child.namedChildren.find((c) => c?.type === "identifier");
+      const expr = child.namedChildren.find((c) => c?.type === "expression");
+      if (name2 && expr) result2.attributes.set(name2.text, { name: name2.text, expr, location: locationOf(path, child) });
+    } else if (child.type === "block") {
+      const named2 = child.namedChildren.filter((c) => c !== null);
+      const type = named2[0]?.type === "identifier" ? named2[0].text : "";
+      const labels = named2.slice(1).filter((c) => c.type === "string_lit" || c.type === "identifier").map(labelText);
+      const inner = named2.find((c) => c.type === "body") ?? null;
+      result2.blocks.push({ type, labels, body: readBody(path, inner), location: locationOf(path, child), node: child });
+    }
+  }
+  return result2;
+}
+
+// ../shared/src/iac/hcl/hcl-value.ts
+var Unknown = class {
+  constructor(reason) {
+    this.reason = reason;
+  }
+  reason;
+};
+var Ref = class {
+  constructor(address, path) {
+    this.address = address;
+    this.path = path;
+  }
+  address;
+  path;
+  get reason() {
+    return `computed from ${[this.address, ...this.path].join(".")}`;
+  }
+};
+function isUnknown(value2) {
+  return value2 instanceof Unknown || value2 instanceof Ref;
+}
+function isObject2(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2) && !isUnknown(value2);
+}
+function firstUnknown(value2, depth = 0) {
+  if (isUnknown(value2)) return value2;
+  if (depth > 64) return void 0;
+  if (Array.isArray(value2)) {
+    for (const v of value2) {
+      const u = firstUnknown(v, depth + 1);
+      if (u) return u;
+    }
+  } else if (isObject2(value2)) {
+    for (const v of Object.values(value2)) {
+      const u = firstUnknown(v, depth + 1);
+      if (u) return u;
+    }
+  }
+  return void 0;
+}
+function toJson(value2) {
+  if (isUnknown(value2)) return null;
+  if (Array.isArray(value2)) return value2.map(toJson);
+  if (isObject2(value2)) return Object.fromEntries(Object.entries(value2).map(([k, v]) => [k, toJson(v)]));
+  return value2;
+}
+function fromJson(value2) {
+  if (value2 === null || typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean") return value2;
+  if (Array.isArray(value2)) return value2.map(fromJson);
+  if (typeof value2 === "object") return Object.fromEntries(Object.entries(value2).map(([k, v]) => [k, fromJson(v)]));
+  return new Unknown("not a JSON value");
+}
+
+// ../shared/src/iac/hcl/hcl-functions.ts
+var str = (v) => typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : void 0;
+var list = (v) => Array.isArray(v) ? v : void 0;
+var FUNCTIONS = {
+  jsonencode: ([v]) => {
+    if (v === void 0) return new Unknown("jsonencode() without an argument");
+    return firstUnknown(v) ? new JsonEncoded(v) : JSON.stringify(toJson(v));
+  },
+  jsondecode: ([v]) => {
+    if (v instanceof JsonEncoded) return v.value;
+    if (typeof v !== "string") return new Unknown("jsondecode() of a value that is not known");
+    try {
+      return fromJson(JSON.parse(v));
+    } catch {
+      return new Unknown("jsondecode() of invalid JSON");
+    }
+  },
+  lower: ([v]) => typeof v === "string" ? v.toLowerCase() : new Unknown("lower() of an unknown value"),
+  upper: ([v]) => typeof v === "string" ? v.toUpperCase() : new Unknown("upper() of an unknown value"),
+  trimspace: ([v]) => typeof v === "string" ? v.trim() : new Unknown("trimspace() of an unknown value"),
+  tostring: ([v]) => str(v ?? null) ?? new Unknown("tostring() of an unknown value"),
+  tonumber: ([v]) => typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : new Unknown("tonumber() of an unknown value"),
+  tobool: ([v]) => typeof v === "boolean" ? v : v === "true" ? true : v === "false" ? false : new Unknown("tobool() of an unknown value"),
+  tolist: ([v]) => v ?? null,
+  toset: ([v]) => Array.isArray(v) ? [...new Map(v.map((x) => [JSON.stringify(toJson(x)), x])).values()] : v ?? null,
+  tomap: ([v]) => v ?? null,
+  format: ([f, ...rest]) => {
+    if (typeof f !== "string" || rest.some((r) => str(r) === void 0)) return new Unknown("format() with unknown arguments");
+    let i2 = 0;
+    return f.replace(/%(?:%|[-+# 0]*\d*(?:\.\d+)?[sdvfqt])/g, (m) => m === "%%" ? "%" : str(rest[i2++]) ?? "");
+  },
+  join: ([sep3, l]) => {
+    const items = list(l ?? null);
+    if (typeof sep3 !== "string" || !items || items.some((x) => str(x) === void 0)) return new Unknown("join() with unknown arguments");
+    return items.map((x) => str(x)).join(sep3);
+  },
+  split: ([sep3, s]) => typeof sep3 === "string" && typeof s === "string" ? s.split(sep3) : new Unknown("split() with unknown arguments"),
+  replace: ([s, from, to]) => typeof s === "string" && typeof from === "string" && typeof to === "string" && !from.startsWith("/") ? s.split(from).join(to) : new Unknown("replace() with unknown arguments or a regex"),
+  concat: (args2) => args2.every(Array.isArray) ? args2.flat() : new Unknown("concat() of unknown lists"),
+  flatten: ([l]) => {
+    const flat = (v) => Array.isArray(v) ? v.flatMap(flat) : [v];
+    return Array.isArray(l) ? flat(l) : new Unknown("flatten() of an unknown list");
+  },
+  distinct: ([l]) => Array.isArray(l) ? [...new Map(l.map((x) => [JSON.stringify(toJson(x)), x])).values()] : new Unknown("distinct() of an unknown list"),
+  compact: ([l]) => Array.isArray(l) ? l.filter((x) => x !== null && x !== "") : new Unknown("compact() of an unknown list"),
+  merge: (args2) => {
+    if (!args2.every(isObject2)) return new Unknown("merge() of unknown maps");
+    return Object.assign({}, ...args2);
+  },
+  lookup: ([m, k, fallback]) => {
+    if (!isObject2(m ?? null) || typeof k !== "string") return new Unknown("lookup() with unknown arguments");
+    const map2 = m;
+    return k in map2 ? map2[k] : fallback ?? new Unknown(`lookup() of a missing key ${k}`);
+  },
+  element: ([l, i2]) => Array.isArray(l) && typeof i2 === "number" && l.length ? l[i2 % l.length] : new Unknown("element() with unknown arguments"),
+  length: ([v]) => Array.isArray(v) ? v.length : isObject2(v ?? null) ? Object.keys(v).length : typeof v === "string" ? v.length : new Unknown("length() of an unknown value"),
+  keys: ([m]) => isObject2(m ?? null) ? Object.keys(m).sort() : new Unknown("keys() of an unknown map"),
+  values: ([m]) => isObject2(m ?? null) ? Object.keys(m).sort().map((k) => m[k]) : new Unknown("values() of an unknown map"),
+  contains: ([l, v]) => Array.isArray(l) && v !== void 0 && !isUnknown(v) ? l.some((x) => JSON.stringify(toJson(x)) === JSON.stringify(toJson(v))) : new Unknown("contains() with unknown arguments"),
+  coalesce: (args2) => {
+    for (const a of args2) {
+      if (isUnknown(a)) return a;
+      if (a !== null && a !== "") return a;
+    }
+    return new Unknown("coalesce() of only empty values");
+  },
+  try: (args2) => args2.find((a) => !isUnknown(a)) ?? args2[0] ?? new Unknown("try() without arguments"),
+  can: ([v]) => v === void 0 || isUnknown(v) ? new Unknown("can() of an unknown value") : true,
+  min: (args2) => args2.every((a) => typeof a === "number") ? Math.min(...args2) : new Unknown("min() of unknown numbers"),
+  max: (args2) => args2.every((a) => typeof a === "number") ? Math.max(...args2) : new Unknown("max() of unknown numbers")
+};
+var JsonEncoded = class extends Unknown {
+  constructor(value2) {
+    super(`jsonencode() of a value with unknown parts (${firstUnknown(value2)?.reason ?? ""})`);
+    this.value = value2;
+  }
+  value;
+};
+function callFunction(name2, args2) {
+  const fn = FUNCTIONS[name2.replace(/^provider::[^:]+::/, "")];
+  if (!fn) return new Unknown(`${name2}() is not evaluated here`);
+  if (!["jsonencode", "jsondecode", "try", "can", "coalesce", "merge", "concat", "tolist", "toset", "tomap", "lookup", "flatten", "compact", "distinct"].includes(name2)) {
+    const u = args2.find(isUnknown);
+    if (u) return u;
+  }
+  return fn(args2);
+}
+
+// ../shared/src/iac/hcl/hcl-evaluator.ts
+var MAX_DEPTH = 200;
+var named = (node2) => node2.namedChildren.filter((c) => c !== null);
+function evaluate(node2, scope, depth = 0) {
+  if (depth > MAX_DEPTH) return new Unknown("expression nested too deeply");
+  const d = depth + 1;
+  switch (node2.type) {
+    case "expression":
+      return evaluateChain(named(node2), scope, d);
+    case "literal_value":
+      return evaluate(named(node2)[0], scope, d);
+    case "numeric_lit":
+      return Number(node2.text);
+    case "bool_lit":
+      return node2.text === "true";
+    case "null_lit":
+      return null;
+    case "string_lit":
+    case "quoted_template":
+      return evaluateTemplate(named(node2), scope, d);
+    case "template_expr":
+      return evaluate(named(node2)[0], scope, d);
+    case "heredoc_template":
+      return evaluateHeredoc(node2, scope, d);
+    case "collection_value":
+      return evaluate(named(node2)[0], scope, d);
+    case "tuple":
+      return named(node2).filter((c) => c.type === "expression").map((c) => evaluate(c, scope, d));
+    case "object":
+      return evaluateObject(node2, scope, d);
+    case "function_call":
+      return evaluateCall(node2, scope, d);
+    case "operation":
+      return evaluate(named(node2)[0], scope, d);
+    case "unary_operation":
+      return unary(node2.child(0)?.type ?? "", evaluate(named(node2)[0], scope, d));
+    case "binary_operation": {
+      const [left, right] = named(node2);
+      const op = node2.children.find((c) => c && !c.isNamed)?.type ?? "";
+      return binary2(op, evaluate(left, scope, d), () => evaluate(right, scope, d));
+    }
+    case "conditional": {
+      const [cond, yes, no] = named(node2);
+      const c = evaluate(cond, scope, d);
+      if (c === true) return evaluate(yes, scope, d);
+      if (c === false) return evaluate(no, scope, d);
+      const a = evaluate(yes, scope, d);
+      const b = evaluate(no, scope, d);
+      if (!isUnknown(a) && JSON.stringify(a) === JSON.stringify(b)) return a;
+      return new Unknown(`the condition ${node2.child(0)?.text.slice(0, 60) ?? ""} cannot be decided here`);
+    }
+    case "for_expr":
+      return evaluateFor(named(node2)[0], scope, d);
+    case "variable_expr":
+      return evaluateChain([node2], scope, d);
+    default:
+      return new Unknown(`unsupported expression (${node2.type})`);
+  }
+}
+function evaluateTemplate(parts2, scope, depth) {
+  let out2 = "";
+  for (const part of parts2) {
+    switch (part.type) {
+      case "quoted_template_start":
+      case "quoted_template_end":
+        break;
+      case "template_literal":
+        out2 += part.text;
+        break;
+      case "quoted_template":
+        return evaluateTemplate(named(part), scope, depth);
+      case "template_interpolation": {
+        const expr = named(part).find((c) => c.type === "expression");
+        const v = expr ? evaluate(expr, scope, depth) : new Unknown("empty interpolation");
+        if (parts2.filter((p) => p.type !== "quoted_template_start" && p.type !== "quoted_template_end").length === 1) return v;
+        if (isUnknown(v)) return v;
+        if (typeof v === "object" && v !== null) return new Unknown("a collection inside a string template");
+        out2 += v === null ? "" : String(v);
+        break;
+      }
+      default:
+        return new Unknown("template directives (%{ }) are not evaluated");
+    }
+  }
+  return out2;
+}
+function evaluateHeredoc(node2, scope, depth) {
+  const strip = node2.child(0)?.text.includes("-") ?? false;
+  const parts2 = named(node2).filter((c) => c.type !== "heredoc_start" && c.type !== "heredoc_identifier");
+  const value2 = evaluateTemplate(parts2, scope, depth);
+  if (typeof value2 !== "string" || !strip) return value2;
+  const lines = value2.split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)[0].length));
+  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join("\n");
+}
+function evaluateObject(node2, scope, depth) {
+  const out2 = {};
+  for (const elem of named(node2)) {
+    if (elem.type !== "object_elem") continue;
+    const [keyNode, valueNode] = named(elem).filter((c) => c.type === "expression");
+    if (!keyNode || !valueNode) continue;
+    const keyChildren = named(keyNode);
+    const key3 = keyChildren.length === 1 && keyChildren[0].type === "variable_expr" ? keyChildren[0].text : evaluate(keyNode, scope, depth);
+    if (typeof key3 !== "string") return new Unknown("an object key that is not known");
+    out2[key3] = evaluate(valueNode, scope, depth);
+  }
+  return out2;
+}
+function evaluateCall(node2, scope, depth) {
+  const name2 = named(node2).find((c) => c.type === "identifier")?.text ?? "";
+  const argsNode = named(node2).find((c) => c.type === "function_arguments");
+  const argNodes = argsNode ? named(argsNode).filter((c) => c.type === "expression") : [];
+  const expand = argsNode?.children.some((c) => c?.type === "ellipsis" || c?.text === "...") ?? false;
+  const args2 = argNodes.map((a) => evaluate(a, scope, depth));
+  if (expand) {
+    const last = args2.pop();
+    if (!Array.isArray(last)) return new Unknown(`${name2}(...) with an unknown expansion`);
+    args2.push(...last);
+  }
+  return callFunction(name2, args2);
+}
+function evaluateFor(node2, scope, depth) {
+  const intro = named(node2).find((c) => c.type === "for_intro");
+  if (!intro) return new Unknown("malformed for expression");
+  const ids = named(intro).filter((c) => c.type === "identifier").map((c) => c.text);
+  const collection = evaluate(named(intro).find((c) => c.type === "expression"), scope, depth);
+  if (isUnknown(collection)) return collection;
+  const bodies = named(node2).filter((c) => c.type === "expression");
+  const cond = named(node2).find((c) => c.type === "for_cond");
+  const entries = Array.isArray(collection) ? collection.map((v, i2) => [i2, v]) : isObject2(collection) ? Object.entries(collection) : [];
+  const isObjectFor = node2.type === "for_object_expr";
+  const tupleOut = [];
+  const objectOut = {};
+  for (const [k, v] of entries) {
+    const iterators = new Map(scope.iterators ?? []);
+    if (ids.length === 2) {
+      iterators.set(ids[0], k);
+      iterators.set(ids[1], v);
+    } else if (ids[0]) iterators.set(ids[0], v);
+    const inner = { ...scope, iterators };
+    if (cond) {
+      const c = evaluate(named(cond).find((x) => x.type === "expression"), inner, depth);
+      if (isUnknown(c)) return new Unknown("a for expression filtered by an unknown condition");
+      if (c !== true) continue;
+    }
+    if (isObjectFor) {
+      const key3 = evaluate(bodies[0], inner, depth);
+      if (typeof key3 !== "string") return new Unknown("a for expression with an unknown key");
+      objectOut[key3] = evaluate(bodies[1], inner, depth);
+    } else {
+      tupleOut.push(evaluate(bodies[0], inner, depth));
+    }
+  }
+  return isObjectFor ? objectOut : tupleOut;
+}
+function evaluateChain(parts2, scope, depth) {
+  const [head, ...rest] = parts2;
+  if (!head) return new Unknown("empty expression");
+  if (head.type !== "variable_expr") {
+    if (head.type === "(" || head.type === "expression") return applyPostfix(evaluate(head, scope, depth), rest, scope, depth);
+    return applyPostfix(evaluate(head, scope, depth), rest, scope, depth);
+  }
+  const root = head.text;
+  const attrs = rest.map((p) => p.type === "get_attr" ? named(p).find((c) => c.type === "identifier")?.text : void 0);
+  const iterator = scope.iterators?.get(root);
+  if (iterator !== void 0) return applyPostfix(iterator, rest, scope, depth);
+  switch (root) {
+    case "var":
+      return attrs[0] ? applyPostfix(scope.variable(attrs[0]), rest.slice(1), scope, depth) : new Unknown("var without a name");
+    case "local":
+      return attrs[0] ? applyPostfix(scope.local(attrs[0]), rest.slice(1), scope, depth) : new Unknown("local without a name");
+    case "module":
+      return attrs[0] && attrs[1] ? applyPostfix(scope.moduleOutput(attrs[0], attrs[1]), rest.slice(2), scope, depth) : new Unknown("a module reference without an output");
+    case "data":
+      return attrs[0] && attrs[1] ? new Ref(`${scope.prefix}data.${attrs[0]}.${attrs[1]}`, attrs.slice(2).filter((a) => !!a)) : new Unknown("a data reference without a name");
+    case "count":
+      return new Unknown("count.index differs per instance");
+    case "each":
+      return new Unknown("each.key / each.value differ per instance");
+    case "path":
+    case "terraform":
+    case "self":
+      return new Unknown(`${root}.${attrs[0] ?? ""} is known only at plan time`);
+    default:
+      if (root.includes("_") && attrs[0]) {
+        return new Ref(`${scope.prefix}${root}.${attrs[0]}`, attrs.slice(1).filter((a) => !!a));
+      }
+      return new Unknown(`unknown name ${root}`);
+  }
+}
+function applyPostfix(value2, postfix, scope, depth) {
+  let v = value2;
+  for (const p of postfix) {
+    if (isUnknown(v)) return v;
+    if (p.type === "get_attr") {
+      const key3 = named(p).find((c) => c.type === "identifier")?.text ?? "";
+      v = isObject2(v) && key3 in v ? v[key3] : new Unknown(`no attribute ${key3}`);
+    } else if (p.type === "index") {
+      const inner = named(p)[0];
+      const indexExpr = inner ? named(inner).find((c) => c.type === "expression") : void 0;
+      const legacy = inner?.type === "legacy_index" ? Number(inner.text.slice(1)) : void 0;
+      const key3 = indexExpr ? evaluate(indexExpr, scope, depth) : legacy;
+      if (key3 === void 0 || isUnknown(key3)) return new Unknown("an unknown index");
+      if (Array.isArray(v) && typeof key3 === "number") v = v[key3] ?? new Unknown(`index ${key3} out of range`);
+      else if (isObject2(v) && typeof key3 === "string") v = v[key3] ?? new Unknown(`no key ${key3}`);
+      else return new Unknown("an index into a value that has none");
+    } else {
+      return new Unknown("splat expressions are not evaluated");
+    }
+  }
+  return v;
+}
+function unary(op, v) {
+  if (isUnknown(v)) return v;
+  if (op === "!" && typeof v === "boolean") return !v;
+  if (op === "-" && typeof v === "number") return -v;
+  return new Unknown(`cannot apply ${op}`);
+}
+function binary2(op, left, rightThunk) {
+  if (op === "&&" && left === false) return false;
+  if (op === "||" && left === true) return true;
+  const right = rightThunk();
+  if (isUnknown(left)) return left;
+  if (isUnknown(right)) return right;
+  switch (op) {
+    case "==":
+      return JSON.stringify(left) === JSON.stringify(right);
+    case "!=":
+      return JSON.stringify(left) !== JSON.stringify(right);
+    case "&&":
+      return left === true && right === true;
+    case "||":
+      return left === true || right === true;
+  }
+  if (typeof left !== "number" || typeof right !== "number") return new Unknown(`cannot apply ${op} to non-numbers`);
+  switch (op) {
+    case "+":
+      return left + right;
+    case "-":
+      return left - right;
+    case "*":
+      return left * right;
+    case "/":
+      return left / right;
+    case "%":
+      return left % right;
+    case "<":
+      return left < right;
+    case ">":
+      return left > right;
+    case "<=":
+      return left <= right;
+    case ">=":
+      return left >= right;
+    default:
+      return new Unknown(`unknown operator ${op}`);
+  }
+}
+
+// ../shared/src/iac/terraform/terraform-module.ts
+var dirname = (path) => path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+var MAX_MODULE_DEPTH = 16;
+function joinPath(dir, rel) {
+  const out2 = dir ? dir.split("/") : [];
+  for (const part of rel.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!out2.length) return void 0;
+      out2.pop();
+    } else out2.push(part);
+  }
+  return out2.join("/");
+}
+function isTfvars(path) {
+  return /\.tfvars$/.test(path);
+}
+var TerraformLoader = class {
+  constructor(parser, files) {
+    this.parser = parser;
+    for (const file2 of files) {
+      if (file2.path.endsWith(".tf")) this.#addTf(file2);
+    }
+    for (const file2 of files) {
+      if (isTfvars(file2.path)) this.#addTfvars(file2);
+    }
+  }
+  parser;
+  errors = [];
+  #trees = [];
+  #dirs = /* @__PURE__ */ new Map();
+  #tfvars = /* @__PURE__ */ new Map();
+  /** Frees the syntax trees (they live in wasm memory). */
+  dispose() {
+    for (const t of this.#trees) t.delete();
+    this.#trees.length = 0;
+  }
+  #parse(file2) {
+    let tree;
+    try {
+      tree = this.parser.parse(file2.text);
+    } catch (error62) {
+      this.errors.push({ path: file2.path, message: `could not parse: ${error62.message}` });
+      return void 0;
+    }
+    this.#trees.push(tree);
+    const problem = firstSyntaxError(tree.rootNode);
+    if (problem) this.errors.push({ path: file2.path, line: problem.line, column: problem.column, message: problem.message });
+    const body2 = tree.rootNode.namedChildren.find((c) => c?.type === "body") ?? null;
+    return readBody(file2.path, body2);
+  }
+  #dir(dir) {
+    let m = this.#dirs.get(dir);
+    if (!m) {
+      m = { dir, variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), modules: /* @__PURE__ */ new Map(), blocks: [] };
+      this.#dirs.set(dir, m);
+    }
+    return m;
+  }
+  #addTf(file2) {
+    const body2 = this.#parse(file2);
+    if (!body2) return;
+    const m = this.#dir(dirname(file2.path));
+    for (const block of body2.blocks) {
+      if (block.node.hasError) continue;
+      const [a, b] = block.labels;
+      switch (block.type) {
+        case "variable":
+          if (a) m.variables.set(a, block);
+          break;
+        case "locals":
+          for (const [name2, attr] of block.body.attributes) m.locals.set(name2, attr);
+          break;
+        case "output":
+          if (a) m.outputs.set(a, block);
+          break;
+        case "module":
+          if (a) m.modules.set(a, block);
+          break;
+        case "resource":
+        case "data":
+          if (a && b) m.blocks.push({ kind: block.type, block });
+          break;
+        case "provider":
+          if (a) m.blocks.push({ kind: "provider", block });
+          break;
+      }
+    }
+  }
+  #addTfvars(file2) {
+    const body2 = this.#parse(file2);
+    if (!body2) return;
+    const values = /* @__PURE__ */ new Map();
+    const empty = {
+      prefix: "",
+      variable: () => new Unknown("variables cannot be used in tfvars"),
+      local: () => new Unknown("locals cannot be used in tfvars"),
+      moduleOutput: () => new Unknown("modules cannot be used in tfvars")
+    };
+    for (const [name3, attr] of body2.attributes) values.set(name3, evaluate(attr.expr, empty));
+    const name2 = file2.path.slice(file2.path.lastIndexOf("/") + 1);
+    const auto = name2 === "terraform.tfvars" || name2.endsWith(".auto.tfvars");
+    const list2 = this.#tfvars.get(dirname(file2.path)) ?? [];
+    list2.push({ path: file2.path, auto, values });
+    this.#tfvars.set(dirname(file2.path), list2);
+  }
+  /** Module directories that no other scanned directory calls as a local module. */
+  roots() {
+    const called = /* @__PURE__ */ new Set();
+    for (const m of this.#dirs.values()) {
+      for (const call of m.modules.values()) {
+        const target = this.#localSource(m.dir, call);
+        if (target !== void 0 && target !== m.dir) called.add(target);
+      }
+    }
+    return [...this.#dirs.keys()].filter((d) => !called.has(d)).sort();
+  }
+  /** Each root module with every resource, data and provider block of it and the local modules it calls. */
+  modules() {
+    return this.roots().map((root) => {
+      const blocks = [];
+      this.#instantiate(root, "", void 0, blocks, 0, /* @__PURE__ */ new Set([root]));
+      return { root, blocks };
+    });
+  }
+  #localSource(dir, call) {
+    const source = call.body.attributes.get("source");
+    if (!source) return void 0;
+    const text = source.expr.text.replace(/^"|"$/g, "");
+    if (!text.startsWith("./") && !text.startsWith("../")) return void 0;
+    const target = joinPath(dir, text);
+    return target !== void 0 && this.#dirs.has(target) ? target : void 0;
+  }
+  #rootVariable(dir, name2, declared) {
+    const files = this.#tfvars.get(dir) ?? [];
+    const auto = files.filter((f) => f.auto && f.values.has(name2));
+    if (auto.length) return auto[auto.length - 1].values.get(name2);
+    const others = files.filter((f) => !f.auto && f.values.has(name2));
+    if (others.length) {
+      const distinct = new Set(others.map((f) => JSON.stringify(f.values.get(name2))));
+      if (distinct.size === 1) return others[0].values.get(name2);
+      return new Unknown(`var.${name2} differs between ${others.map((f) => f.path).join(" and ")}`);
+    }
+    return this.#defaultOf(name2, declared);
+  }
+  #defaultOf(name2, declared) {
+    const def = declared?.body.attributes.get("default");
+    if (!def) return new Unknown(`var.${name2} has no default and no value in a tfvars file`);
+    return evaluate(def.expr, {
+      prefix: "",
+      variable: () => new Unknown("a default cannot use variables"),
+      local: () => new Unknown("a default cannot use locals"),
+      moduleOutput: () => new Unknown("a default cannot use modules")
+    });
+  }
+  #instantiate(dir, prefix, inputs, out2, depth, stack) {
+    const m = this.#dirs.get(dir);
+    const localCache = /* @__PURE__ */ new Map();
+    const inProgress = /* @__PURE__ */ new Set();
+    const children = /* @__PURE__ */ new Map();
+    const scope = {
+      prefix,
+      variable: (name2) => {
+        if (inputs) {
+          const given = inputs(name2);
+          if (given !== void 0) return given;
+          return this.#defaultOf(name2, m.variables.get(name2));
+        }
+        return this.#rootVariable(dir, name2, m.variables.get(name2));
+      },
+      local: (name2) => {
+        const cached2 = localCache.get(name2);
+        if (cached2 !== void 0) return cached2;
+        const attr = m.locals.get(name2);
+        if (!attr) return new Unknown(`local.${name2} is not defined`);
+        if (inProgress.has(name2)) return new Unknown(`local.${name2} refers to itself`);
+        inProgress.add(name2);
+        const value2 = evaluate(attr.expr, scope);
+        inProgress.delete(name2);
+        localCache.set(name2, value2);
+        return value2;
+      },
+      moduleOutput: (module2, output2) => {
+        const child = children.get(module2);
+        if (!child) return new Unknown(`module.${module2} is not a local module scanned here`);
+        const target = this.#localSource(dir, m.modules.get(module2));
+        const block = target ? this.#dirs.get(target)?.outputs.get(output2) : void 0;
+        const value2 = block?.body.attributes.get("value");
+        return value2 ? evaluate(value2.expr, child) : new Unknown(`module.${module2} has no output ${output2}`);
+      }
+    };
+    for (const [name2, call] of m.modules) {
+      const target = this.#localSource(dir, call);
+      if (target === void 0 || depth >= MAX_MODULE_DEPTH || stack.has(target)) continue;
+      const args2 = call.body.attributes;
+      const childInputs = (input2) => {
+        const attr = args2.get(input2);
+        return attr ? evaluate(attr.expr, scope) : void 0;
+      };
+      stack.add(target);
+      children.set(name2, this.#instantiate(target, `${prefix}module.${name2}.`, childInputs, out2, depth + 1, stack));
+      stack.delete(target);
+    }
+    for (const { kind, block } of m.blocks) {
+      const [type = "", name2 = ""] = block.labels;
+      const count = block.body.attributes.get("count");
+      if (count && evaluate(count.expr, scope) === 0) continue;
+      const forEach = block.body.attributes.get("for_each");
+      if (forEach) {
+        const v = evaluate(forEach.expr, scope);
+        if (Array.isArray(v) && v.length === 0 || typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && Object.keys(v).length === 0) continue;
+      }
+      const address = kind === "provider" ? `${prefix}provider.${type}${block.body.attributes.has("alias") ? `.${block.body.attributes.get("alias").expr.text.replace(/"/g, "")}` : ""}` : `${prefix}${kind === "data" ? "data." : ""}${type}.${name2}`;
+      out2.push({ kind, type, name: kind === "provider" ? type : name2, address, block, scope });
+    }
+    return scope;
+  }
+};
+
+// ../shared/src/iac/model/policy-from-value.ts
+function policyFromValue(value2, at, isUnknown2) {
+  let doc = value2;
+  if (typeof doc === "string") {
+    try {
+      doc = JSON.parse(doc);
+    } catch {
+      return void 0;
+    }
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return void 0;
+  const raw = doc.Statement;
+  const list2 = Array.isArray(raw) ? raw : raw === void 0 ? [] : [raw];
+  const statements = [];
+  for (const s of list2) {
+    if (typeof s !== "object" || s === null || Array.isArray(s)) {
+      statements.push(emptyStatement(at, true));
+      continue;
+    }
+    statements.push(readStatement(s, at, isUnknown2));
+  }
+  return { statements, at };
+}
+function emptyStatement(at, partial2) {
+  return { effect: "unknown", actions: [], notActions: [], resources: [], notResources: [], conditions: {}, partial: partial2, at };
+}
+function readStatement(s, at, isUnknown2) {
+  let partial2 = false;
+  const strings = (v) => {
+    if (v === void 0) return [];
+    const items = Array.isArray(v) ? v : [v];
+    const out2 = [];
+    for (const item of items) {
+      if (typeof item === "string") out2.push(item);
+      else partial2 = true;
+    }
+    return out2;
+  };
+  const principals = (v) => {
+    if (v === void 0) return void 0;
+    if (v === "*") return { "*": ["*"] };
+    if (typeof v !== "object" || v === null || isUnknown2(v)) {
+      partial2 = true;
+      return {};
+    }
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strings(x)]));
+  };
+  const conditions = {};
+  const cond = s.Condition;
+  if (cond !== void 0) {
+    if (typeof cond !== "object" || cond === null || isUnknown2(cond)) partial2 = true;
+    else {
+      for (const [op, keys] of Object.entries(cond)) {
+        if (typeof keys !== "object" || keys === null || isUnknown2(keys)) {
+          partial2 = true;
+          continue;
+        }
+        conditions[op] = Object.fromEntries(Object.entries(keys).map(([k, x]) => [k, strings(x)]));
+      }
+    }
+  }
+  const effect = s.Effect === "Allow" || s.Effect === "Deny" ? s.Effect : "unknown";
+  if (effect === "unknown") partial2 = true;
+  const statement = {
+    effect,
+    actions: strings(s.Action),
+    notActions: strings(s.NotAction),
+    resources: strings(s.Resource),
+    notResources: strings(s.NotResource),
+    conditions,
+    partial: false,
+    at
+  };
+  const p = principals(s.Principal);
+  if (p) statement.principals = p;
+  const np = principals(s.NotPrincipal);
+  if (np) statement.notPrincipals = np;
+  if (typeof s.Sid === "string") statement.sid = s.Sid;
+  statement.partial = partial2;
+  return statement;
+}
+
+// ../shared/src/iac/terraform/block-reader.ts
+var site = (location) => ({ location });
+var BlockReader = class _BlockReader {
+  constructor(block, scope) {
+    this.block = block;
+    this.scope = scope;
+  }
+  block;
+  scope;
+  /** The nested block at a path of block types, or why it cannot be read. */
+  nested(path) {
+    let current = this.block;
+    for (const type of path) {
+      const next = current.body.blocks.find((b) => b.type === type);
+      if (next) {
+        current = next;
+        continue;
+      }
+      const dynamic = current.body.blocks.find((b) => b.type === "dynamic" && b.labels[0] === type);
+      if (dynamic) return { dynamic };
+      return { missing: current };
+    }
+    return { block: current };
+  }
+  /** All nested blocks of a type (e.g. every `statement` of a policy document). */
+  all(type) {
+    return this.block.body.blocks.filter((b) => b.type === type).map((b) => new _BlockReader(b, this.scope));
+  }
+  /** The raw evaluated value at a dotted path, with its provenance. */
+  value(path) {
+    const parts2 = path.split(".");
+    const name2 = parts2.pop();
+    const holder = this.nested(parts2);
+    if ("dynamic" in holder) return unknown2(site(holder.dynamic.location), `${path} is generated by a dynamic block`);
+    if ("missing" in holder) return absent(site(holder.missing.location));
+    const attr = holder.block.body.attributes.get(name2);
+    if (!attr) return absent(site(holder.block.location));
+    const value2 = evaluate(attr.expr, this.scope);
+    if (value2 instanceof JsonEncoded) return set2(value2.value, site(attr.location));
+    if (isUnknown(value2)) return unknown2(site(attr.location), value2.reason);
+    return set2(value2, site(attr.location));
+  }
+  string(path) {
+    return narrow(this.value(path), (v) => typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : void 0, "a string");
+  }
+  bool(path) {
+    return narrow(this.value(path), (v) => typeof v === "boolean" ? v : v === "true" ? true : v === "false" ? false : void 0, "true or false");
+  }
+  strings(path) {
+    return narrow(
+      this.value(path),
+      (v) => Array.isArray(v) && v.every((x) => typeof x === "string") ? v : void 0,
+      "a list of known strings"
+    );
+  }
+  /** A link to another resource from a reference (`aws_s3_bucket.logs.id`) or a literal name to match. */
+  link(path) {
+    const parts2 = path.split(".");
+    const name2 = parts2.pop();
+    const holder = this.nested(parts2);
+    if (!("block" in holder)) return void 0;
+    const attr = holder.block.body.attributes.get(name2);
+    if (!attr) return void 0;
+    const value2 = evaluate(attr.expr, this.scope);
+    if (value2 instanceof Ref) return { target: value2.address, at: site(attr.location) };
+    if (typeof value2 === "string") return { target: `name:${value2}`, at: site(attr.location) };
+    return { unresolved: isUnknown(value2) ? value2.reason : "not a reference", at: site(attr.location) };
+  }
+  get location() {
+    return this.block.location;
+  }
+};
+function narrow(attr, convert, expected) {
+  switch (attr.state) {
+    case "set": {
+      const v = convert(attr.value);
+      return v === void 0 ? unknown2(attr.at, `expected ${expected}`) : set2(v, attr.at);
+    }
+    case "default": {
+      const v = convert(attr.value);
+      return v === void 0 ? unknown2(attr.at, `expected ${expected}`) : { state: "default", value: v, at: attr.at, default: attr.default };
+    }
+    case "absent":
+      return attr;
+    case "unknown":
+      return attr;
+  }
+}
+function withDefault(attr, value2, why) {
+  return attr.state === "absent" ? { state: "default", value: value2, at: attr.at, default: why } : attr;
+}
+
+// ../shared/src/iac/terraform/terraform-adapters.ts
+var base = (b, r) => ({
+  address: b.address,
+  type: b.type,
+  origin: "terraform",
+  site: { location: r.location },
+  name: b.address.replace(/^.*?((?:data\.)?[a-z0-9_]+\.[^.]+)$/, "$1")
+});
+function metadataOptions(r) {
+  return {
+    // Absent http_tokens is context-dependent: the AMI's imds_support or the region default decide.
+    httpTokens: r.string("metadata_options.http_tokens"),
+    httpEndpoint: withDefault(r.string("metadata_options.http_endpoint"), "enabled", 'the aws provider default is `"enabled"`')
+  };
+}
+function accessBlockFlags(r) {
+  const flag = (name2) => withDefault(r.bool(name2), false, "the aws provider default is `false`");
+  return {
+    blockPublicAcls: flag("block_public_acls"),
+    blockPublicPolicy: flag("block_public_policy"),
+    ignorePublicAcls: flag("ignore_public_acls"),
+    restrictPublicBuckets: flag("restrict_public_buckets")
+  };
+}
+var optionalLink = (r, ...paths) => {
+  for (const p of paths) {
+    const link = r.link(p);
+    if (link) return link;
+  }
+  return void 0;
+};
+function policyAttr(r, path) {
+  const raw = r.value(path);
+  if (raw.state === "absent" || raw.state === "default") return { state: "absent", at: raw.at };
+  if (raw.state === "unknown") return raw;
+  const doc = policyFromValue(raw.value, raw.at, isUnknown);
+  return doc ? { state: "set", value: doc, at: raw.at } : unknown2(raw.at, "the policy is not valid JSON");
+}
+function owner(r, ...paths) {
+  for (const p of paths) {
+    const v = r.string(p);
+    if (v.state !== "absent") return v.state === "unknown" ? { ...v, state: "unknown" } : v;
+  }
+  return unknown2({ location: r.location }, "no owner attribute");
+}
+var TERRAFORM_ADAPTERS = {
+  aws_instance: (b, r) => ({
+    ...base(b, r),
+    kind: "ec2-instance",
+    ...metadataOptions(r),
+    ami: r.string("ami"),
+    amiLink: r.link("ami"),
+    launchTemplate: optionalLink(r, "launch_template.id", "launch_template.name"),
+    instanceProfile: r.link("iam_instance_profile")
+  }),
+  aws_launch_template: (b, r) => ({
+    ...base(b, r),
+    kind: "launch-template",
+    ...metadataOptions(r),
+    ami: r.string("image_id"),
+    amiLink: r.link("image_id"),
+    instanceProfile: optionalLink(r, "iam_instance_profile.name", "iam_instance_profile.arn")
+  }),
+  aws_launch_configuration: (b, r) => ({
+    ...base(b, r),
+    kind: "launch-configuration",
+    ...metadataOptions(r),
+    ami: r.string("image_id"),
+    amiLink: r.link("image_id"),
+    instanceProfile: r.link("iam_instance_profile")
+  }),
+  aws_autoscaling_group: (b, r) => ({
+    ...base(b, r),
+    kind: "autoscaling-group",
+    launchTemplate: optionalLink(
+      r,
+      "launch_template.id",
+      "launch_template.name",
+      "mixed_instances_policy.launch_template.launch_template_specification.launch_template_id",
+      "mixed_instances_policy.launch_template.launch_template_specification.launch_template_name"
+    ),
+    launchConfiguration: r.link("launch_configuration")
+  }),
+  aws_ami: (b, r) => ({ ...base(b, r), kind: "ami", imdsSupport: r.string("imds_support") }),
+  aws_ec2_instance_metadata_defaults: (b, r) => ({
+    ...base(b, r),
+    kind: "imds-defaults",
+    httpTokens: withDefault(r.string("http_tokens"), "no-preference", 'the aws provider default is `"no-preference"`'),
+    httpEndpoint: withDefault(r.string("http_endpoint"), "no-preference", 'the aws provider default is `"no-preference"`')
+  }),
+  aws_s3_bucket: (b, r) => {
+    const website = r.nested(["website"]);
+    const policy = policyAttr(r, "policy");
+    return {
+      ...base(b, r),
+      kind: "s3-bucket",
+      bucketName: r.string("bucket"),
+      acl: withDefault(r.string("acl"), "private", 'the aws provider default is `"private"`'),
+      website: "block" in website ? { state: "set", value: true, at: { location: website.block.location } } : { state: "absent", at: { location: r.location } },
+      ...policy.state === "absent" ? {} : { policy }
+    };
+  },
+  aws_s3_bucket_policy: (b, r) => ({
+    ...base(b, r),
+    kind: "s3-bucket-policy",
+    bucket: r.link("bucket") ?? { unresolved: "no bucket argument", at: { location: r.location } },
+    policy: policyAttr(r, "policy")
+  }),
+  aws_s3_bucket_public_access_block: (b, r) => ({
+    ...base(b, r),
+    kind: "s3-public-access-block",
+    bucket: r.link("bucket") ?? { unresolved: "no bucket argument", at: { location: r.location } },
+    ...accessBlockFlags(r)
+  }),
+  aws_s3_account_public_access_block: (b, r) => ({ ...base(b, r), kind: "s3-account-public-access-block", ...accessBlockFlags(r) }),
+  aws_s3_bucket_acl: (b, r) => {
+    const grants = r.all("access_control_policy").flatMap((p) => p.all("grant")).map((g) => g.string("grantee.uri"));
+    const uris = grants.filter((g) => g.state === "set").map((g) => g.state === "set" ? g.value : "");
+    const publicUris = uris.filter((u) => /AllUsers|AuthenticatedUsers/.test(u));
+    return {
+      ...base(b, r),
+      kind: "s3-bucket-acl",
+      bucket: r.link("bucket") ?? { unresolved: "no bucket argument", at: { location: r.location } },
+      acl: r.string("acl"),
+      publicGrants: { state: "set", value: publicUris, at: { location: r.location } }
+    };
+  },
+  aws_s3_bucket_website_configuration: (b, r) => ({
+    ...base(b, r),
+    kind: "s3-bucket-website",
+    bucket: r.link("bucket") ?? { unresolved: "no bucket argument", at: { location: r.location } }
+  }),
+  aws_eks_cluster: (b, r) => ({
+    ...base(b, r),
+    kind: "eks-cluster",
+    endpointPublicAccess: withDefault(r.bool("vpc_config.endpoint_public_access"), true, "the aws provider default is `true`"),
+    publicAccessCidrs: withDefault(r.strings("vpc_config.public_access_cidrs"), ["0.0.0.0/0"], 'the aws provider default is `["0.0.0.0/0"]`')
+  }),
+  google_container_cluster: (b, r) => {
+    const networks = r.nested(["master_authorized_networks_config"]);
+    let authorized;
+    if ("block" in networks) {
+      const cidrs = new BlockReader(networks.block, r.scope).all("cidr_blocks").map((c) => c.string("cidr_block"));
+      const pending = cidrs.find((c) => c.state === "unknown");
+      authorized = pending ? pending.state === "unknown" ? { state: "unknown", at: pending.at, reason: pending.reason } : pending : { state: "set", value: cidrs.map((c) => c.state === "set" ? c.value : ""), at: { location: networks.block.location } };
+    } else if ("dynamic" in networks) {
+      authorized = { state: "unknown", at: { location: networks.dynamic.location }, reason: "authorized networks come from a dynamic block" };
+    } else {
+      authorized = { state: "absent", at: { location: r.location } };
+    }
+    return {
+      ...base(b, r),
+      kind: "gke-cluster",
+      privateEndpoint: withDefault(r.bool("private_cluster_config.enable_private_endpoint"), false, "the google provider default is `false`"),
+      authorizedNetworks: authorized
+    };
+  },
+  azurerm_kubernetes_cluster: (b, r) => {
+    const v3 = r.strings("api_server_authorized_ip_ranges");
+    const v4 = r.strings("api_server_access_profile.authorized_ip_ranges");
+    return {
+      ...base(b, r),
+      kind: "aks-cluster",
+      privateCluster: withDefault(r.bool("private_cluster_enabled"), false, "the azurerm provider default is `false`"),
+      authorizedIpRanges: v3.state !== "absent" ? v3 : v4
+    };
+  },
+  aws_iam_access_key: (b, r) => ({
+    ...base(b, r),
+    kind: "static-credential",
+    provider: "aws",
+    credential: "IAM access key",
+    owner: owner(r, "user"),
+    active: (() => {
+      const status = withDefault(r.string("status"), "Active", 'the aws provider default is `"Active"`');
+      return status.state === "set" || status.state === "default" ? { ...status, value: status.value === "Active" } : status;
+    })()
+  }),
+  google_service_account_key: (b, r) => ({
+    ...base(b, r),
+    kind: "static-credential",
+    provider: "gcp",
+    credential: "service-account key",
+    owner: owner(r, "service_account_id"),
+    active: { state: "default", value: true, at: { location: r.location }, default: "keys are active until deleted" }
+  }),
+  azuread_application_password: (b, r) => ({
+    ...base(b, r),
+    kind: "static-credential",
+    provider: "azure",
+    credential: "application password (client secret)",
+    owner: owner(r, "application_id", "application_object_id"),
+    active: { state: "default", value: true, at: { location: r.location }, default: "active until it expires" }
+  }),
+  azuread_service_principal_password: (b, r) => ({
+    ...base(b, r),
+    kind: "static-credential",
+    provider: "azure",
+    credential: "service principal password",
+    owner: owner(r, "service_principal_id"),
+    active: { state: "default", value: true, at: { location: r.location }, default: "active until it expires" }
+  }),
+  aws_iam_user_login_profile: (b, r) => ({ ...base(b, r), kind: "console-login", user: owner(r, "user") }),
+  azurerm_storage_account: (b, r) => {
+    const modern = r.bool("allow_nested_items_to_be_public");
+    const legacy = r.bool("allow_blob_public_access");
+    return {
+      ...base(b, r),
+      kind: "azure-storage-account",
+      // azurerm v3+ defaults to true (the Azure API defaults to false: hashicorp/terraform-provider-azurerm#27513).
+      allowNestedItemsToBePublic: modern.state !== "absent" ? modern : legacy.state !== "absent" ? legacy : withDefault(modern, true, "the azurerm provider default is `true`")
+    };
+  },
+  azurerm_storage_container: (b, r) => ({
+    ...base(b, r),
+    kind: "azure-storage-container",
+    accessType: withDefault(r.string("container_access_type"), "private", 'the azurerm provider default is `"private"`')
+  }),
+  google_storage_bucket_iam_member: (b, r) => {
+    const member = r.string("member");
+    return {
+      ...base(b, r),
+      kind: "gcs-public-binding",
+      members: member.state === "set" ? { ...member, value: [member.value] } : member.state === "unknown" ? member : { state: "absent", at: member.at },
+      role: r.string("role")
+    };
+  },
+  google_storage_bucket_iam_binding: (b, r) => ({ ...base(b, r), kind: "gcs-public-binding", members: r.strings("members"), role: r.string("role") })
+};
+var PROVIDER_KEYS = {
+  aws: { provider: "aws", attributes: ["access_key", "secret_key"] },
+  google: { provider: "gcp", attributes: ["credentials"] },
+  "google-beta": { provider: "gcp", attributes: ["credentials"] },
+  azurerm: { provider: "azure", attributes: ["client_secret", "client_certificate_password"] },
+  azuread: { provider: "azure", attributes: ["client_secret"] }
+};
+function adaptTerraformBlock(block) {
+  const reader = new BlockReader(block.block, block.scope);
+  if (block.kind === "provider") {
+    const spec = PROVIDER_KEYS[block.type];
+    if (!spec) return void 0;
+    const keys = spec.attributes.map((a) => reader.string(a)).filter((a) => a.state !== "absent");
+    if (!keys.length) return void 0;
+    return { ...base(block, reader), kind: "provider-credentials", provider: spec.provider, keys };
+  }
+  if (block.kind === "data") {
+    if (block.type === "aws_ami") {
+      return { ...base(block, reader), kind: "ami", imdsSupport: unknown2({ location: reader.location }, "the AMI is looked up when Terraform plans") };
+    }
+    return void 0;
+  }
+  return TERRAFORM_ADAPTERS[block.type]?.(block, reader);
+}
+
+// ../shared/src/iac/engine/iac-scanner.ts
+function isTerraformPath(path) {
+  return /\.tf$|\.tfvars$/.test(path);
+}
+var TEMPLATE_SIGN = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::/;
+function isTemplateCandidate(path, text) {
+  if (!/\.(?:ya?ml|json|template)$/i.test(path) || /(?:^|\/)\.github\/workflows\//.test(path)) return false;
+  return text === void 0 || TEMPLATE_SIGN.test(text);
+}
+var locationOf2 = (site2) => "location" in site2 ? site2.location : void 0;
+var IacScanner = class {
+  constructor(parser, options) {
+    this.parser = parser;
+    this.options = options;
+    const { config: config2 } = options;
+    this.#rules = (options.rules ?? RESOURCE_RULES).filter(
+      (r) => !config2.ignoreRules.includes(r.id) && !config2.ignoreRules.includes(r.guardrail) && config2.rules[r.id]?.enabled !== false
+    );
+  }
+  parser;
+  options;
+  #rules;
+  /** The guardrails these rules evaluate. */
+  get guardrails() {
+    return [...new Set(this.#rules.map((r) => r.guardrail))];
+  }
+  scan(files) {
+    const result2 = { findings: [], errors: [], guardrails: /* @__PURE__ */ new Map() };
+    for (const g of this.guardrails) result2.guardrails.set(g, { applicable: false, undecided: [] });
+    const texts = new Map(files.map((f) => [f.path, f.text]));
+    const models = [];
+    const terraform = files.filter((f) => isTerraformPath(f.path));
+    if (terraform.length && this.parser) {
+      const loader = new TerraformLoader(this.parser, terraform);
+      try {
+        for (const module2 of loader.modules()) {
+          const resources = module2.blocks.map(adaptTerraformBlock).filter((r) => r !== void 0);
+          models.push(new ResourceModel(resources));
+        }
+      } finally {
+        result2.errors.push(...loader.errors);
+        loader.dispose();
+      }
+    } else if (terraform.length) {
+      result2.errors.push({ message: "Terraform files were found but the HCL parser is not available; Terraform was not checked" });
+    }
+    if (this.options.templates) {
+      for (const f of files) {
+        if (!isTemplateCandidate(f.path, f.text)) continue;
+        const template = this.options.templates(f.path, f.text);
+        if (!template) continue;
+        result2.errors.push(...template.errors);
+        models.push(new ResourceModel(template.resources));
+      }
+    }
+    const indexes = /* @__PURE__ */ new Map();
+    const lineText = (path) => {
+      let index = indexes.get(path);
+      if (!index) {
+        index = new LineIndex(texts.get(path) ?? "");
+        indexes.set(path, index);
+      }
+      return (line) => index.line(line);
+    };
+    for (const model of models) {
+      for (const rule of this.#rules) {
+        const evidence = result2.guardrails.get(rule.guardrail);
+        for (const resource of model.resources) {
+          if (!rule.kinds.includes(resource.kind)) continue;
+          evidence.applicable = true;
+          rule.check(resource, {
+            model,
+            report: (report) => {
+              const finding = this.#finding(rule, resource, report);
+              if (finding) result2.findings.push(finding);
+            },
+            undecided: (reason) => evidence.undecided.push(reason)
+          });
+        }
+      }
+    }
+    if (this.options.config.inlineSuppressions) this.#suppress(result2, lineText, models);
+    return result2;
+  }
+  #finding(rule, resource, report) {
+    const location = locationOf2(report.at);
+    const data = { ...report.data ?? {} };
+    const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, data);
+    const where = location?.path ?? resource.address;
+    const subject = [resource.address, report.messageId, ...Object.keys(data).sort().filter((k) => k !== "name").map((k) => data[k])].join("#");
+    const finding = {
+      ruleId: rule.id,
+      guardrail: rule.guardrail,
+      severity: this.options.config.rules[rule.id]?.severity ?? report.severity ?? rule.severity,
+      confidence: report.confidence ?? rule.confidence,
+      title: rule.title,
+      message,
+      fingerprint: fingerprint(rule.id, where, subject),
+      evidence: `${resource.type} ${resource.name}`,
+      remediation: rule.remediation,
+      references: [...rule.references],
+      source: this.options.source,
+      properties: { resource: resource.address, resourceType: resource.type, messageId: report.messageId }
+    };
+    if (location) finding.location = location;
+    else if ("resource" in report.at) finding.resource = report.at.resource;
+    else return void 0;
+    return finding;
+  }
+  #suppress(result2, lineText, models) {
+    const blockOf = /* @__PURE__ */ new Map();
+    for (const model of models) {
+      for (const r of model.resources) {
+        const loc = locationOf2(r.site);
+        if (loc) blockOf.set(r.address, { start: loc.startLine, end: loc.endLine });
+      }
+    }
+    const byId = new Map(this.#rules.map((r) => [r.id, r]));
+    for (const f of result2.findings) {
+      if (!f.location) continue;
+      const rule = byId.get(f.ruleId);
+      const ids = /* @__PURE__ */ new Set([rule.id, rule.guardrail, ...Object.values(rule.anchors).flat()]);
+      const block = blockOf.get(String(f.properties?.resource ?? ""));
+      const lines = [f.location.startLine, f.location.startLine - 1];
+      if (block) for (let l = block.start - 1; l <= block.end; l++) lines.push(l);
+      const decision = decisionIn(lineText(f.location.path), lines, ids, this.options.today, parseAnyDirective);
+      switch (decision.kind) {
+        case "none":
+          break;
+        case "suppressed":
+          f.suppression = decision.suppression;
+          break;
+        case "invalid":
+          result2.errors.push({ path: f.location.path, line: decision.line, message: decision.problem });
+          break;
+      }
+    }
+  }
+};
 
 // src/format/json-format.ts
 function formatJson(report) {
@@ -33625,7 +39562,7 @@ function level(severity) {
 var PRECISION = { high: "very-high", medium: "high", low: "medium" };
 function formatSarif(report, options = {}) {
   const descriptors = ruleDescriptors();
-  const index = new Map(descriptors.map((d, i) => [d.id, i]));
+  const index = new Map(descriptors.map((d, i2) => [d.id, i2]));
   const rules = descriptors.map((d) => {
     const guardrail = getGuardrail(d.guardrail);
     return {
@@ -33782,7 +39719,7 @@ var FORMATS = {
 // src/scan/run-scan.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 import { readFile as readFile2, stat } from "node:fs/promises";
-import { basename, dirname, isAbsolute, relative as relative3, resolve, sep as sep2 } from "node:path";
+import { basename, dirname as dirname2, isAbsolute, relative as relative3, resolve, sep as sep2 } from "node:path";
 
 // src/files/walk.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -33791,10 +39728,10 @@ import { join, relative, sep } from "node:path";
 var ALWAYS_IGNORED = [".git"];
 var LOCK_FILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "Cargo.lock", "go.sum", "poetry.lock", "Gemfile.lock", "composer.lock", "Pipfile.lock", "uv.lock"]);
 var toPosix = (p) => p.split(sep).join("/");
-function gitignoreLayer(dir, base) {
+function gitignoreLayer(dir, base2) {
   try {
     const text = readFileSync(join(dir, ".gitignore"), "utf8");
-    return { base, rules: (0, import_ignore.default)().add(text) };
+    return { base: base2, rules: (0, import_ignore.default)().add(text) };
   } catch {
     return void 0;
   }
@@ -33867,32 +39804,32 @@ function walk(root, options) {
 // src/git/run-git.ts
 import { execFile, spawn } from "node:child_process";
 var MAX_BUFFER = 512 * 1024 * 1024;
-function git(cwd, args) {
+function git(cwd, args2) {
   return new Promise((resolve3, reject) => {
-    execFile("git", ["-c", "core.quotePath=false", ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error62, stdout, stderr) => {
+    execFile("git", ["-c", "core.quotePath=false", ...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error62, stdout, stderr) => {
       if (error62) {
         const detail = (stderr || error62.message).trim().split("\n")[0];
-        reject(new GuardrailsError("GIT", `git ${args.join(" ")} failed in ${cwd}: ${detail}`, { cause: error62 }));
+        reject(new GuardrailsError("GIT", `git ${args2.join(" ")} failed in ${cwd}: ${detail}`, { cause: error62 }));
       } else {
         resolve3(stdout);
       }
     });
   });
 }
-function gitBytes(cwd, args) {
+function gitBytes(cwd, args2) {
   return new Promise((resolve3, reject) => {
-    execFile("git", ["-c", "core.quotePath=false", ...args], { cwd, maxBuffer: MAX_BUFFER, encoding: "buffer" }, (error62, stdout, stderr) => {
+    execFile("git", ["-c", "core.quotePath=false", ...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "buffer" }, (error62, stdout, stderr) => {
       if (error62) {
         const detail = (stderr.toString("utf8") || error62.message).trim().split("\n")[0];
-        reject(new GuardrailsError("GIT", `git ${args.join(" ")} failed in ${cwd}: ${detail}`, { cause: error62 }));
+        reject(new GuardrailsError("GIT", `git ${args2.join(" ")} failed in ${cwd}: ${detail}`, { cause: error62 }));
       } else {
         resolve3(stdout);
       }
     });
   });
 }
-async function gitLines(cwd, args, onLine) {
-  const child = spawn("git", ["-c", "core.quotePath=false", ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+async function gitLines(cwd, args2, onLine) {
+  const child = spawn("git", ["-c", "core.quotePath=false", ...args2], { cwd, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk) => {
@@ -33910,18 +39847,18 @@ async function gitLines(cwd, args, onLine) {
     onLine(line.endsWith("\r") ? line.slice(0, -1) : line);
   };
   for await (const chunk of child.stdout) {
-    let start = 0;
-    for (let end = chunk.indexOf("\n"); end >= 0; end = chunk.indexOf("\n", start)) {
-      pending.push(chunk.slice(start, end));
+    let start2 = 0;
+    for (let end = chunk.indexOf("\n"); end >= 0; end = chunk.indexOf("\n", start2)) {
+      pending.push(chunk.slice(start2, end));
       emit();
-      start = end + 1;
+      start2 = end + 1;
     }
-    if (start < chunk.length) pending.push(chunk.slice(start));
+    if (start2 < chunk.length) pending.push(chunk.slice(start2));
   }
   if (pending.length) emit();
   const code = await exited;
   if (code !== 0) {
-    throw new GuardrailsError("GIT", `git ${args.join(" ")} failed in ${cwd}: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
+    throw new GuardrailsError("GIT", `git ${args2.join(" ")} failed in ${cwd}: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
   }
 }
 
@@ -34040,39 +39977,120 @@ async function repositoryInfo(root) {
     const remote = await git(root, ["remote", "get-url", "origin"]).catch(() => "");
     const toplevel = (await git(root, ["rev-parse", "--show-toplevel"])).trim();
     const slug = slugFromRemote(remote) ?? toplevel.split("/").pop() ?? "local";
-    const info = { slug, commit };
-    if (ref && ref !== "HEAD") info.ref = ref;
+    const info2 = { slug, commit };
+    if (ref && ref !== "HEAD") info2.ref = ref;
     const head = await git(root, ["symbolic-ref", "--short", "refs/remotes/origin/HEAD"]).catch(() => "");
-    if (head.trim()) info.defaultBranch = head.trim().replace(/^origin\//, "");
-    return info;
+    if (head.trim()) info2.defaultBranch = head.trim().replace(/^origin\//, "");
+    return info2;
   } catch {
     return void 0;
   }
 }
 
+// src/scan/hcl-grammar.ts
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+var GRAMMAR = "tree-sitter-terraform.wasm";
+var loading;
+function loadHclParser() {
+  loading ??= (async () => {
+    const beside = fileURLToPath(new URL(`./${GRAMMAR}`, import.meta.url));
+    const path = existsSync(beside) ? beside : createRequire(import.meta.url).resolve(`@tree-sitter-grammars/tree-sitter-hcl/${GRAMMAR}`);
+    return HclParser.create(readFileSync2(path));
+  })();
+  return loading;
+}
+
+// src/scan/iac-context.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+var LOCAL_MODULE = /source\s*=\s*"(\.\.?\/[^"]+)"/g;
+var MAX_DIRS = 64;
+var dirOf = (path) => path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+function join22(dir, rel) {
+  const out2 = dir ? dir.split("/") : [];
+  for (const part of rel.split("/")) {
+    if (!part || part === ".") continue;
+    if (part === "..") {
+      if (!out2.length) return void 0;
+      out2.pop();
+    } else out2.push(part);
+  }
+  return out2.join("/");
+}
+async function iacContext(root, changed, head) {
+  const read = async (path) => {
+    try {
+      const bytes = head ? await gitBytes(root, ["show", `${head}:./${path}`]) : readFileSync3(join3(root, path));
+      return isBinary(bytes) ? void 0 : decodeText(bytes);
+    } catch {
+      return void 0;
+    }
+  };
+  const list2 = async (dir) => {
+    try {
+      if (head) {
+        const out2 = await git(root, ["ls-tree", "--name-only", `${head}:./${dir}`]);
+        return out2.split("\n").filter(Boolean).map((name2) => dir ? `${dir}/${name2}` : name2);
+      }
+      return readdirSync2(join3(root, dir)).map((name2) => dir ? `${dir}/${name2}` : name2);
+    } catch {
+      return [];
+    }
+  };
+  const files = /* @__PURE__ */ new Map();
+  const queue = [...new Set(changed.filter(isTerraformPath).map(dirOf))];
+  const seen = new Set(queue);
+  while (queue.length && seen.size <= MAX_DIRS) {
+    const dir = queue.shift();
+    for (const path of (await list2(dir)).filter(isTerraformPath)) {
+      const text = await read(path);
+      if (text === void 0) continue;
+      files.set(path, text);
+      for (const m of text.matchAll(LOCAL_MODULE)) {
+        const target = join22(dir, m[1]);
+        if (target !== void 0 && !seen.has(target)) {
+          seen.add(target);
+          queue.push(target);
+        }
+      }
+    }
+  }
+  for (const path of changed.filter((p) => isTemplateCandidate(p))) {
+    const text = await read(path);
+    if (text !== void 0 && isTemplateCandidate(path, text)) files.set(path, text);
+  }
+  return [...files].map(([path, text]) => ({ path, text }));
+}
+
 // src/scan/scan-sync.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 function scanFilesSync(data, onFile) {
   const config2 = { ...data.config, allowSecrets: data.config.allowSecrets.map((s) => new RegExp(s)) };
   const scanner = new FileScanner({ config: config2, source: data.source, today: data.today });
-  const out = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const out2 = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
   for (const file2 of data.files) {
     let bytes;
     try {
-      bytes = readFileSync2(file2.absolute);
+      bytes = readFileSync4(file2.absolute);
     } catch (error62) {
-      out.unreadable++;
-      out.errors.push({ path: file2.path, message: `could not read: ${error62.code ?? String(error62)}` });
+      out2.unreadable++;
+      out2.errors.push({ path: file2.path, message: `could not read: ${error62.code ?? String(error62)}` });
       continue;
     }
     const result2 = scanner.scanFile(file2.path, bytes);
-    out.findings.push(...result2.findings);
-    out.errors.push(...result2.errors);
-    if (result2.skipped) out.skipped.push({ path: file2.path, reason: result2.skipped });
-    else out.scanned++;
+    if ((isTerraformPath(file2.path) || isTemplateCandidate(file2.path)) && !isBinary(bytes)) {
+      const text = decodeText(bytes);
+      if (isTerraformPath(file2.path) || isTemplateCandidate(file2.path, text)) out2.iacSources.push({ path: file2.path, text });
+    }
+    out2.findings.push(...result2.findings);
+    out2.errors.push(...result2.errors);
+    if (result2.skipped) out2.skipped.push({ path: file2.path, reason: result2.skipped });
+    else out2.scanned++;
     onFile?.();
   }
-  return out;
+  return out2;
 }
 
 // src/scan/run-scan.ts
@@ -34100,6 +40118,23 @@ async function runScan(request) {
       onProgress: request.onProgress
     });
   }
+  const today = startedAt.toISOString().slice(0, 10);
+  const iac = new IacScanner(collected.iacSources.some((f) => isTerraformPath(f.path)) ? await loadHclParser() : void 0, {
+    config: config2,
+    source: request.diff ? "pr" : "repo",
+    today
+  });
+  const iacResult = iac.scan(collected.iacSources);
+  const added = collected.addedLines;
+  const touchesChange = (f) => {
+    if (!added || !f.location) return true;
+    const lines = added.get(f.location.path);
+    if (!lines) return false;
+    for (let l = f.location.startLine; l <= f.location.endLine; l++) if (lines.has(l)) return true;
+    return false;
+  };
+  collected.findings.push(...iacResult.findings.filter(touchesChange));
+  collected.errors.push(...iacResult.errors.filter((e) => !added || !e.path || added.has(e.path)));
   let findings = collected.findings;
   const baselineFile = request.baselineFile ?? (config2.baseline ? resolve(root, config2.baseline) : void 0);
   if (baselineFile) {
@@ -34116,9 +40151,18 @@ async function runScan(request) {
     (a, b) => (a.location?.path ?? "").localeCompare(b.location?.path ?? "") || (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) || (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0) || a.ruleId.localeCompare(b.ruleId)
   );
   const incomplete = /* @__PURE__ */ new Map();
+  const notApplicable = /* @__PURE__ */ new Map();
   if (collected.unreadable > 0) {
     for (const id2 of scanner.guardrails) incomplete.set(id2, `${collected.unreadable} file(s) could not be read`);
   }
+  for (const [id2, evidence] of iacResult.guardrails) {
+    if (!evidence.applicable) notApplicable.set(id2, "no resources this guardrail judges in the scanned code");
+    else if (evidence.undecided.length) {
+      const more = evidence.undecided.length > 1 ? ` (and ${evidence.undecided.length - 1} more)` : "";
+      incomplete.set(id2, `${evidence.undecided[0]}${more}`);
+    }
+  }
+  const evaluated = request.history ? scanner.guardrails : [.../* @__PURE__ */ new Set([...scanner.guardrails, ...iac.guardrails])];
   const report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -34131,7 +40175,7 @@ async function runScan(request) {
       filesSkipped: collected.skipped
     },
     findings,
-    guardrails: guardrailResults(scanner.guardrails, findings, incomplete),
+    guardrails: guardrailResults(evaluated, findings, incomplete, notApplicable),
     errors: collected.errors
   };
   if (request.diff) {
@@ -34143,8 +40187,8 @@ async function runScan(request) {
   return { report, config: config2 };
 }
 async function resolveTargets(cwd, paths) {
-  const list = paths.length ? paths : ["."];
-  const absolute = list.map((p) => resolve(cwd, p));
+  const list2 = paths.length ? paths : ["."];
+  const absolute = list2.map((p) => resolve(cwd, p));
   for (const p of absolute) {
     try {
       await stat(p);
@@ -34154,26 +40198,26 @@ async function resolveTargets(cwd, paths) {
   }
   if (absolute.length === 1) {
     const only = absolute[0];
-    const info = await stat(only);
-    return info.isDirectory() ? { root: only, targets: [only] } : { root: dirname(only), targets: [only] };
+    const info2 = await stat(only);
+    return info2.isDirectory() ? { root: only, targets: [only] } : { root: dirname2(only), targets: [only] };
   }
   return { root: cwd, targets: absolute };
 }
 async function scanFiles(root, targets, config2, options) {
   const onProgress = options.onProgress;
-  const out = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const out2 = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
   const files = [];
   for (const target of targets) {
-    const info = await stat(target);
-    if (info.isDirectory()) {
+    const info2 = await stat(target);
+    if (info2.isDirectory()) {
       const walked = walk(target, { ignorePaths: config2.ignorePaths, maxFileSize: config2.maxFileSize });
       const prefix = toPosix2(relative3(root, target));
       for (const f of walked.files) files.push({ path: prefix ? `${prefix}/${f.path}` : f.path, absolute: f.absolute, size: f.size });
-      for (const s of walked.skipped) out.skipped.push({ ...s, path: prefix ? `${prefix}/${s.path}` : s.path });
-    } else if (info.size > config2.maxFileSize) {
-      out.skipped.push({ path: toPosix2(relative3(root, target)) || basename(target), reason: `larger than ${config2.maxFileSize} bytes (${info.size})` });
+      for (const s of walked.skipped) out2.skipped.push({ ...s, path: prefix ? `${prefix}/${s.path}` : s.path });
+    } else if (info2.size > config2.maxFileSize) {
+      out2.skipped.push({ path: toPosix2(relative3(root, target)) || basename(target), reason: `larger than ${config2.maxFileSize} bytes (${info2.size})` });
     } else {
-      files.push({ path: toPosix2(relative3(root, target)) || basename(target), absolute: target, size: info.size });
+      files.push({ path: toPosix2(relative3(root, target)) || basename(target), absolute: target, size: info2.size });
     }
   }
   const data = {
@@ -34185,21 +40229,22 @@ async function scanFiles(root, targets, config2, options) {
   const result2 = scanFilesSync({ ...data, files }, () => onProgress?.(++done, files.length));
   return {
     findings: result2.findings,
-    errors: [...out.errors, ...result2.errors],
-    skipped: [...out.skipped, ...result2.skipped],
+    errors: [...out2.errors, ...result2.errors],
+    skipped: [...out2.skipped, ...result2.skipped],
     scanned: result2.scanned,
-    unreadable: result2.unreadable
+    unreadable: result2.unreadable,
+    iacSources: result2.iacSources
   };
 }
-function collect(out, path, result2) {
-  out.findings.push(...result2.findings);
-  out.errors.push(...result2.errors);
-  if (result2.skipped) out.skipped.push({ path, reason: result2.skipped });
-  else out.scanned++;
+function collect(out2, path, result2) {
+  out2.findings.push(...result2.findings);
+  out2.errors.push(...result2.errors);
+  if (result2.skipped) out2.skipped.push({ path, reason: result2.skipped });
+  else out2.scanned++;
 }
 var DIFF_ARGS = ["-U0", "--no-color", "--no-ext-diff", "--no-prefix", "--find-renames", "--relative"];
 async function scanDiff(root, scanner, config2, diff, onProgress) {
-  const out = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const out2 = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
   const changed = [];
   const parser = new UnifiedDiffParser((added) => changed.push(added));
   const range = !diff.head ? [diff.base] : diff.mergeBase ? [`${diff.base}...${diff.head}`] : [diff.base, diff.head];
@@ -34212,6 +40257,7 @@ async function scanDiff(root, scanner, config2, diff, onProgress) {
     for (const path of untracked) changed.push({ path, numbers: [], texts: [] });
   }
   const ignored = (0, import_ignore2.default)().add([...config2.ignorePaths]);
+  const addedLines = /* @__PURE__ */ new Map();
   let done = 0;
   await mapLimit(changed, READ_CONCURRENCY, async (added) => {
     if (ignored.ignores(added.path)) return;
@@ -34219,22 +40265,30 @@ async function scanDiff(root, scanner, config2, diff, onProgress) {
     try {
       bytes = diff.head ? await gitBytes(root, ["show", `${diff.head}:./${added.path}`]) : await readFile2(resolve(root, added.path));
     } catch (error62) {
-      out.unreadable++;
-      out.errors.push({ path: added.path, message: `could not read: ${error62.message.split("\n")[0]}` });
+      out2.unreadable++;
+      out2.errors.push({ path: added.path, message: `could not read: ${error62.message.split("\n")[0]}` });
       return;
     }
     if (bytes.length > config2.maxFileSize) {
-      out.skipped.push({ path: added.path, reason: `larger than ${config2.maxFileSize} bytes (${bytes.length})` });
+      out2.skipped.push({ path: added.path, reason: `larger than ${config2.maxFileSize} bytes (${bytes.length})` });
       return;
     }
     const lines = untracked.has(added.path) ? {} : { lines: new Set(added.numbers) };
-    collect(out, added.path, scanner.scanFile(added.path, bytes, lines));
+    collect(out2, added.path, scanner.scanFile(added.path, bytes, lines));
+    addedLines.set(added.path, untracked.has(added.path) ? allLines(bytes) : new Set(added.numbers));
     onProgress?.(++done, changed.length);
   });
-  return out;
+  out2.addedLines = addedLines;
+  out2.iacSources = await iacContext(root, [...addedLines.keys()].filter((p) => isTerraformPath(p) || isTemplateCandidate(p)), diff.head);
+  return out2;
+}
+function allLines(bytes) {
+  let count = 1;
+  for (const b of bytes) if (b === 10) count++;
+  return new Set(Array.from({ length: count }, (_, i2) => i2 + 1));
 }
 async function scanHistory(root, scanner, config2, range) {
-  const out = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const out2 = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
   const ignored = (0, import_ignore2.default)().add([...config2.ignorePaths]);
   const byFingerprint = /* @__PURE__ */ new Map();
   let commit = "";
@@ -34244,11 +40298,11 @@ async function scanHistory(root, scanner, config2, range) {
     const result2 = scanner.scanText(added.path, text, { lineMap: added.numbers, commit });
     for (const f of scanner.scanPath(added.path, { commit })) byFingerprint.set(f.fingerprint, f);
     for (const f of result2.findings) byFingerprint.set(f.fingerprint, f);
-    for (const e of result2.errors) out.errors.push({ ...e, message: `${e.message} (commit ${commit.slice(0, 12)})` });
-    out.scanned++;
+    for (const e of result2.errors) out2.errors.push({ ...e, message: `${e.message} (commit ${commit.slice(0, 12)})` });
+    out2.scanned++;
   });
-  const args = ["log", "-p", ...DIFF_ARGS, "--format=%x00commit %H", range ?? "--all", "--"];
-  await gitLines(root, args, (line) => {
+  const args2 = ["log", "-p", ...DIFF_ARGS, "--format=%x00commit %H", range ?? "--all", "--"];
+  await gitLines(root, args2, (line) => {
     if (line.startsWith("\0commit ")) {
       parser.flush();
       commit = line.slice(8);
@@ -34257,8 +40311,8 @@ async function scanHistory(root, scanner, config2, range) {
     parser.line(line);
   });
   parser.flush();
-  out.findings = [...byFingerprint.values()];
-  return out;
+  out2.findings = [...byFingerprint.values()];
+  return out2;
 }
 
 // src/cli/progress.ts
@@ -34294,9 +40348,9 @@ function shouldFail(report, failOn) {
 }
 function parseDiff(value2) {
   const threeDots = value2.includes("...");
-  const [base, head] = threeDots ? value2.split("...") : value2.split("..");
-  if (!base) throw new GuardrailsError("USAGE", `--diff needs BASE or BASE..HEAD, got "${value2}"`);
-  return head ? { base, head, ...threeDots ? { mergeBase: true } : {} } : { base };
+  const [base2, head] = threeDots ? value2.split("...") : value2.split("..");
+  if (!base2) throw new GuardrailsError("USAGE", `--diff needs BASE or BASE..HEAD, got "${value2}"`);
+  return head ? { base: base2, head, ...threeDots ? { mergeBase: true } : {} } : { base: base2 };
 }
 async function writeOutput(file2, text) {
   try {

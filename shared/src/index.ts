@@ -15,3 +15,8 @@ export * from './engine/guardrail-results';
 export * from './engine/line-index';
 export * from './engine/rule-descriptors';
 export * from './secrets/fake-secret';
+export * from './iac/hcl/hcl-parser';
+export * from './iac/engine/iac-scanner';
+export * from './iac/resource-rule-registry';
+export * from './iac/rules/resource-rule';
+export type { SourceFile } from './iac/terraform/terraform-module';

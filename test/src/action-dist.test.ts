@@ -37,19 +37,23 @@ describe('the Action bundle (action/dist/index.js)', () => {
     expect(code).toBe(1);
     const errors = stdout.split('\n').filter((l) => l.startsWith('::error '));
     expect(errors.map((l) => /file=([^,]+),line=(\d+)/.exec(l)?.slice(1).join(':')).sort()).toEqual([
+      'infra/main.tf:112',
+      'infra/main.tf:126',
+      'infra/main.tf:49',
       'keys/deploy_key:1',
       'src/handler.ts:15',
       'src/handler.ts:16',
       'src/jobs/reconcile_receipts.py:19',
     ]);
-    expect(stdout).toMatch(/^::error::4 guardrail finding\(s\): 4 critical/m);
-    expect(outputs).toMatch(/^findings<<.*\n4\n/m);
+    expect(stdout).toMatch(/^::warning title=.*file=infra\/main\.tf,line=149/m);
+    expect(stdout).toMatch(/^::error::8 guardrail finding\(s\): 4 critical, 3 high, 1 medium/m);
+    expect(outputs).toMatch(/^findings<<.*\n8\n/m);
     expect(outputs).toMatch(/^level<<.*\nnone\n/m);
     const report = reportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
-    expect(report.findings).toHaveLength(5);
+    expect(report.findings).toHaveLength(9);
     const log = JSON.parse(readFileSync(sarif, 'utf8')) as { version: string; runs: { results: unknown[] }[] };
     expect(log.version).toBe('2.1.0');
-    expect(log.runs[0]?.results).toHaveLength(5);
+    expect(log.runs[0]?.results).toHaveLength(9);
   });
 
   it('passes with fail-on none', async () => {

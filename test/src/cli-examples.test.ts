@@ -29,6 +29,10 @@ describe('the guardrails CLI on the bundled examples (as `npx guardrails` after 
     const report = reportSchema.parse(JSON.parse(stdout));
     const open = report.findings.filter((f) => !f.suppression).map((f) => `${f.location?.path}:${f.location?.startLine} ${f.ruleId}`);
     expect(open).toEqual([
+      'infra/main.tf:49 ec2-imdsv2-required',
+      'infra/main.tf:112 k8s-api-public',
+      'infra/main.tf:126 static-cloud-credential',
+      'infra/main.tf:149 iam-user-console-login',
       'keys/deploy_key:1 private-key',
       'src/handler.ts:15 aws-access-key-id',
       'src/handler.ts:16 aws-secret-access-key',
@@ -36,7 +40,15 @@ describe('the guardrails CLI on the bundled examples (as `npx guardrails` after 
     ]);
     const suppressed = report.findings.filter((f) => f.suppression);
     expect(suppressed.map((f) => [f.location?.path, f.location?.startLine, f.suppression?.kind])).toEqual([['src/jobs/reconcile_receipts.py', 23, 'inline']]);
-    expect(report.guardrails).toEqual([{ id: 'no-leaked-secrets', status: 'fail', findings: 4 }]);
+    expect(report.guardrails.map((g) => `${g.id} ${g.status}`)).toEqual([
+      'no-leaked-secrets fail',
+      'no-long-lived-cloud-keys fail',
+      'human-access-federated fail',
+      'imdsv2-enforced fail',
+      'storage-not-public unknown',
+      'k8s-api-private fail',
+    ]);
+    expect(report.guardrails.find((g) => g.id === 'storage-not-public')?.reason).toContain('aws_s3_bucket.receipts has no public access block');
     // The config's ignored path is not scanned at all.
     expect(report.scan.filesSkipped.map((s) => s.path)).not.toContain('docs/generated/openapi.json');
   });

@@ -1,11 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
-import type { Config, Finding, FindingSource, GuardrailId, Report, ScanError, SkippedFile } from '@pavedroad/guardrails-core';
+import type { Config, Finding, FindingSource, GuardrailId, Report, ScanError, SkippedFile, SourceFile } from '@pavedroad/guardrails-core';
 import {
   applyBaseline,
   FileScanner,
   guardrailResults,
+  IacScanner,
+  isTemplateCandidate,
+  isTerraformPath,
   GuardrailsError,
   parseBaseline,
   REPORT_SCHEMA_VERSION,
@@ -18,6 +21,8 @@ import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { loadConfig } from './load-config';
 import { mapLimit } from './pool';
 import { repositoryInfo } from './repository-info';
+import { loadHclParser } from './hcl-grammar';
+import { iacContext } from './iac-context';
 import { scanFilesSync } from './scan-sync';
 
 const READ_CONCURRENCY = 16;
@@ -50,6 +55,10 @@ interface Collected {
   skipped: SkippedFile[];
   scanned: number;
   unreadable: number;
+  /** Infrastructure code to evaluate as whole modules and templates. */
+  iacSources: SourceFile[];
+  /** In a diff scan: the added lines per file; IaC findings elsewhere are context, not reported. */
+  addedLines?: Map<string, ReadonlySet<number>>;
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -80,6 +89,24 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     });
   }
 
+  const today = startedAt.toISOString().slice(0, 10);
+  const iac = new IacScanner(collected.iacSources.some((f) => isTerraformPath(f.path)) ? await loadHclParser() : undefined, {
+    config,
+    source: request.diff ? 'pr' : 'repo',
+    today,
+  });
+  const iacResult = iac.scan(collected.iacSources);
+  const added = collected.addedLines;
+  const touchesChange = (f: Finding) => {
+    if (!added || !f.location) return true;
+    const lines = added.get(f.location.path);
+    if (!lines) return false;
+    for (let l = f.location.startLine; l <= f.location.endLine; l++) if (lines.has(l)) return true;
+    return false;
+  };
+  collected.findings.push(...iacResult.findings.filter(touchesChange));
+  collected.errors.push(...iacResult.errors.filter((e) => !added || !e.path || added.has(e.path)));
+
   let findings = collected.findings;
   const baselineFile = request.baselineFile ?? (config.baseline ? resolve(root, config.baseline) : undefined);
   if (baselineFile) {
@@ -101,9 +128,18 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   );
 
   const incomplete = new Map<GuardrailId, string>();
+  const notApplicable = new Map<GuardrailId, string>();
   if (collected.unreadable > 0) {
     for (const id of scanner.guardrails) incomplete.set(id, `${collected.unreadable} file(s) could not be read`);
   }
+  for (const [id, evidence] of iacResult.guardrails) {
+    if (!evidence.applicable) notApplicable.set(id, 'no resources this guardrail judges in the scanned code');
+    else if (evidence.undecided.length) {
+      const more = evidence.undecided.length > 1 ? ` (and ${evidence.undecided.length - 1} more)` : '';
+      incomplete.set(id, `${evidence.undecided[0]}${more}`);
+    }
+  }
+  const evaluated = request.history ? scanner.guardrails : [...new Set([...scanner.guardrails, ...iac.guardrails])];
 
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -117,7 +153,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       filesSkipped: collected.skipped,
     },
     findings,
-    guardrails: guardrailResults(scanner.guardrails, findings, incomplete),
+    guardrails: guardrailResults(evaluated, findings, incomplete, notApplicable),
     errors: collected.errors,
   };
   if (request.diff) {
@@ -155,7 +191,7 @@ interface FileScanOptions {
 
 async function scanFiles(root: string, targets: readonly string[], config: Config, options: FileScanOptions): Promise<Collected> {
   const onProgress = options.onProgress;
-  const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
   const files: { path: string; absolute: string; size: number }[] = [];
   for (const target of targets) {
     const info = await stat(target);
@@ -183,6 +219,7 @@ async function scanFiles(root: string, targets: readonly string[], config: Confi
     skipped: [...out.skipped, ...result.skipped],
     scanned: result.scanned,
     unreadable: result.unreadable,
+    iacSources: result.iacSources,
   };
 }
 
@@ -202,7 +239,7 @@ async function scanDiff(
   diff: { base: string; head?: string; mergeBase?: boolean },
   onProgress?: (done: number, total: number) => void,
 ): Promise<Collected> {
-  const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
   const changed: AddedLines[] = [];
   const parser = new UnifiedDiffParser((added) => changed.push(added));
   const range = !diff.head ? [diff.base] : diff.mergeBase ? [`${diff.base}...${diff.head}`] : [diff.base, diff.head];
@@ -216,6 +253,7 @@ async function scanDiff(
     for (const path of untracked) changed.push({ path, numbers: [], texts: [] });
   }
   const ignored = ignore().add([...config.ignorePaths]);
+  const addedLines = new Map<string, ReadonlySet<number>>();
   let done = 0;
   await mapLimit(changed, READ_CONCURRENCY, async (added) => {
     if (ignored.ignores(added.path)) return;
@@ -235,13 +273,23 @@ async function scanDiff(
     }
     const lines = untracked.has(added.path) ? {} : { lines: new Set(added.numbers) };
     collect(out, added.path, scanner.scanFile(added.path, bytes, lines));
+    addedLines.set(added.path, untracked.has(added.path) ? allLines(bytes) : new Set(added.numbers));
     onProgress?.(++done, changed.length);
   });
+  out.addedLines = addedLines;
+  // Infrastructure code is judged as whole modules, so links resolve; only findings on added lines are reported.
+  out.iacSources = await iacContext(root, [...addedLines.keys()].filter((p) => isTerraformPath(p) || isTemplateCandidate(p)), diff.head);
   return out;
 }
 
+function allLines(bytes: Buffer): Set<number> {
+  let count = 1;
+  for (const b of bytes) if (b === 10) count++;
+  return new Set(Array.from({ length: count }, (_, i) => i + 1));
+}
+
 async function scanHistory(root: string, scanner: FileScanner, config: Config, range: string | undefined): Promise<Collected> {
-  const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const out: Collected = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
   const ignored = ignore().add([...config.ignorePaths]);
   // Newest first: a finding seen again in an older commit is attributed to the older one, which introduced it.
   const byFingerprint = new Map<string, Finding>();

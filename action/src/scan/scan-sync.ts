@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Config, Finding, FindingSource, ScanError, SkippedFile } from '@pavedroad/guardrails-core';
-import { FileScanner } from '@pavedroad/guardrails-core';
+import type { Config, Finding, FindingSource, ScanError, SkippedFile, SourceFile } from '@pavedroad/guardrails-core';
+import { decodeText, FileScanner, isBinary, isTemplateCandidate, isTerraformPath } from '@pavedroad/guardrails-core';
 
 /** What a file scan needs: plain data, so the same scan could run on another thread. */
 export interface ScanFilesInput {
@@ -16,13 +16,15 @@ export interface ScanFilesResult {
   skipped: SkippedFile[];
   scanned: number;
   unreadable: number;
+  /** Infrastructure code, kept for the IaC scan that needs whole modules. */
+  iacSources: SourceFile[];
 }
 
 /** Scans files synchronously: reads and scans in one thread, the fastest path for many small files. */
 export function scanFilesSync(data: ScanFilesInput, onFile?: () => void): ScanFilesResult {
   const config: Config = { ...data.config, allowSecrets: data.config.allowSecrets.map((s) => new RegExp(s)) };
   const scanner = new FileScanner({ config, source: data.source, today: data.today });
-  const out: ScanFilesResult = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0 };
+  const out: ScanFilesResult = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
   for (const file of data.files) {
     let bytes: Buffer;
     try {
@@ -33,6 +35,10 @@ export function scanFilesSync(data: ScanFilesInput, onFile?: () => void): ScanFi
       continue;
     }
     const result = scanner.scanFile(file.path, bytes);
+    if ((isTerraformPath(file.path) || isTemplateCandidate(file.path)) && !isBinary(bytes)) {
+      const text = decodeText(bytes);
+      if (isTerraformPath(file.path) || isTemplateCandidate(file.path, text)) out.iacSources.push({ path: file.path, text });
+    }
     out.findings.push(...result.findings);
     out.errors.push(...result.errors);
     if (result.skipped) out.skipped.push({ path: file.path, reason: result.skipped });

@@ -5,12 +5,14 @@ import type { GuardrailResult } from '../model/report';
 
 /**
  * Turns findings into a status per evaluated guardrail: `fail` with any open finding above `info`,
- * `unknown` when the scan hit errors on inputs it needed (it could not decide), otherwise `pass`.
+ * `unknown` when the scan could not decide (unreadable inputs, unresolved values), `not-applicable` when nothing it
+ * judges exists, otherwise `pass`.
  */
 export function guardrailResults(
   evaluated: readonly GuardrailId[],
   findings: readonly Finding[],
   incomplete: ReadonlyMap<GuardrailId, string> = new Map(),
+  notApplicable: ReadonlyMap<GuardrailId, string> = new Map(),
 ): GuardrailResult[] {
   const open = new Map<GuardrailId, number>();
   for (const f of findings) {
@@ -22,6 +24,8 @@ export function guardrailResults(
     if (count > 0) return { id, status: 'fail', findings: count };
     const why = incomplete.get(id);
     if (why) return { id, status: 'unknown', findings: 0, reason: why };
+    const none = notApplicable.get(id);
+    if (none) return { id, status: 'not-applicable', findings: 0, reason: none };
     return { id, status: 'pass', findings: 0 };
   });
 }

@@ -44,8 +44,13 @@ export function isTerraformPath(path: string): boolean {
   return /\.tf$|\.tfvars$/.test(path);
 }
 
-export function isTemplateCandidate(path: string): boolean {
-  return /\.(?:ya?ml|json|template)$/i.test(path) && !/(?:^|\/)\.github\/workflows\//.test(path);
+// Cheap signs of a CloudFormation template, so that other YAML and JSON files are never parsed.
+const TEMPLATE_SIGN = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::/;
+
+/** True for a YAML or JSON file that looks like a CloudFormation template. */
+export function isTemplateCandidate(path: string, text?: string): boolean {
+  if (!/\.(?:ya?ml|json|template)$/i.test(path) || /(?:^|\/)\.github\/workflows\//.test(path)) return false;
+  return text === undefined || TEMPLATE_SIGN.test(text);
 }
 
 const locationOf = (site: Site) => ('location' in site ? site.location : undefined);
@@ -96,7 +101,7 @@ export class IacScanner {
 
     if (this.options.templates) {
       for (const f of files) {
-        if (!isTemplateCandidate(f.path)) continue;
+        if (!isTemplateCandidate(f.path, f.text)) continue;
         const template = this.options.templates(f.path, f.text);
         if (!template) continue;
         result.errors.push(...template.errors);

@@ -34,3 +34,12 @@ export interface Link {
   unresolved?: string;
   at: Site;
 }
+
+/** A name to show for an attribute: its value, or the resource it is computed from (`aws_iam_user.oncall`). */
+export function shownValue(attr: Attr<string> | undefined): string | undefined {
+  const value = valueOf(attr);
+  if (value !== undefined) return value;
+  if (attr?.state !== 'unknown') return undefined;
+  const m = /^computed from ((?:module\.[^.]+\.)*(?:data\.)?[a-z0-9_]+\.[^.]+)/.exec(attr.reason);
+  return m?.[1];
+}

@@ -1,4 +1,4 @@
-import { valueOf } from '../model/attr';
+import { shownValue } from '../model/attr';
 import { defineResourceRule } from './resource-rule';
 
 export const iamUserConsoleLogin = defineResourceRule({
@@ -25,6 +25,6 @@ export const iamUserConsoleLogin = defineResourceRule({
     },
   },
   check(r, ctx) {
-    ctx.report({ messageId: 'login', at: r.site, data: { name: r.name, user: valueOf(r.user) ?? '(computed)' } });
+    ctx.report({ messageId: 'login', at: r.site, data: { name: r.name, user: shownValue(r.user) ?? 'a computed user' } });
   },
 });

@@ -1,4 +1,4 @@
-import { valueOf } from '../model/attr';
+import { shownValue, valueOf } from '../model/attr';
 import { defineResourceRule } from './resource-rule';
 
 export const staticCloudCredential = defineResourceRule({
@@ -58,7 +58,7 @@ export const staticCloudCredential = defineResourceRule({
       });
       return;
     }
-    const owner = valueOf(r.owner);
+    const owner = shownValue(r.owner);
     const data = { name: r.name, credential: r.credential, owner: owner ? ` for ${owner}` : '', replacement };
     if (valueOf(r.active) === false) ctx.report({ messageId: 'inactive', at: r.site, data, severity: 'low' });
     else ctx.report({ messageId: 'credential', at: r.site, data });

@@ -18,18 +18,17 @@ const base = (b: TerraformBlock, r: BlockReader) => ({
 });
 
 // Provider defaults, from the provider docs; each default says whose it is.
-const AWS = 'aws provider default';
 
 function metadataOptions(r: BlockReader): MetadataOptions {
   return {
     // Absent http_tokens is context-dependent: the AMI's imds_support or the region default decide.
     httpTokens: r.string('metadata_options.http_tokens'),
-    httpEndpoint: withDefault(r.string('metadata_options.http_endpoint'), 'enabled', `${AWS}: http_endpoint = "enabled"`),
+    httpEndpoint: withDefault(r.string('metadata_options.http_endpoint'), 'enabled', 'the aws provider default is `"enabled"`'),
   };
 }
 
 function accessBlockFlags(r: BlockReader): PublicAccessBlockFlags {
-  const flag = (name: string) => withDefault(r.bool(name), false, `${AWS}: ${name} = false`);
+  const flag = (name: string) => withDefault(r.bool(name), false, 'the aws provider default is `false`');
   return {
     blockPublicAcls: flag('block_public_acls'),
     blockPublicPolicy: flag('block_public_policy'),
@@ -106,8 +105,8 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
   aws_ec2_instance_metadata_defaults: (b, r) => ({
     ...base(b, r),
     kind: 'imds-defaults',
-    httpTokens: withDefault(r.string('http_tokens'), 'no-preference', `${AWS}: http_tokens = "no-preference"`),
-    httpEndpoint: withDefault(r.string('http_endpoint'), 'no-preference', `${AWS}: http_endpoint = "no-preference"`),
+    httpTokens: withDefault(r.string('http_tokens'), 'no-preference', 'the aws provider default is `"no-preference"`'),
+    httpEndpoint: withDefault(r.string('http_endpoint'), 'no-preference', 'the aws provider default is `"no-preference"`'),
   }),
   aws_s3_bucket: (b, r) => {
     const website = r.nested(['website']);
@@ -116,7 +115,7 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
       ...base(b, r),
       kind: 's3-bucket',
       bucketName: r.string('bucket'),
-      acl: withDefault(r.string('acl'), 'private', `${AWS}: acl = "private"`),
+      acl: withDefault(r.string('acl'), 'private', 'the aws provider default is `"private"`'),
       website: 'block' in website ? { state: 'set', value: true, at: { location: website.block.location } } : { state: 'absent', at: { location: r.location } },
       ...(policy.state === 'absent' ? {} : { policy }),
     };
@@ -154,8 +153,8 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
   aws_eks_cluster: (b, r) => ({
     ...base(b, r),
     kind: 'eks-cluster',
-    endpointPublicAccess: withDefault(r.bool('vpc_config.endpoint_public_access'), true, `${AWS}: endpoint_public_access = true`),
-    publicAccessCidrs: withDefault(r.strings('vpc_config.public_access_cidrs'), ['0.0.0.0/0'], `${AWS}: public_access_cidrs = ["0.0.0.0/0"]`),
+    endpointPublicAccess: withDefault(r.bool('vpc_config.endpoint_public_access'), true, 'the aws provider default is `true`'),
+    publicAccessCidrs: withDefault(r.strings('vpc_config.public_access_cidrs'), ['0.0.0.0/0'], 'the aws provider default is `["0.0.0.0/0"]`'),
   }),
   google_container_cluster: (b, r) => {
     const networks = r.nested(['master_authorized_networks_config']);
@@ -176,7 +175,7 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
     return {
       ...base(b, r),
       kind: 'gke-cluster',
-      privateEndpoint: withDefault(r.bool('private_cluster_config.enable_private_endpoint'), false, 'google provider default: enable_private_endpoint = false'),
+      privateEndpoint: withDefault(r.bool('private_cluster_config.enable_private_endpoint'), false, 'the google provider default is `false`'),
       authorizedNetworks: authorized,
     };
   },
@@ -186,7 +185,7 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
     return {
       ...base(b, r),
       kind: 'aks-cluster',
-      privateCluster: withDefault(r.bool('private_cluster_enabled'), false, 'azurerm provider default: private_cluster_enabled = false'),
+      privateCluster: withDefault(r.bool('private_cluster_enabled'), false, 'the azurerm provider default is `false`'),
       authorizedIpRanges: v3.state !== 'absent' ? v3 : v4,
     };
   },
@@ -197,7 +196,7 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
     credential: 'IAM access key',
     owner: owner(r, 'user'),
     active: (() => {
-      const status = withDefault(r.string('status'), 'Active', `${AWS}: status = "Active"`);
+      const status = withDefault(r.string('status'), 'Active', 'the aws provider default is `"Active"`');
       return status.state === 'set' || status.state === 'default' ? { ...status, value: status.value === 'Active' } : status;
     })(),
   }),
@@ -234,13 +233,13 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
       kind: 'azure-storage-account',
       // azurerm v3+ defaults to true (the Azure API defaults to false: hashicorp/terraform-provider-azurerm#27513).
       allowNestedItemsToBePublic:
-        modern.state !== 'absent' ? modern : legacy.state !== 'absent' ? legacy : withDefault(modern, true, 'azurerm provider default (v3+): allow_nested_items_to_be_public = true'),
+        modern.state !== 'absent' ? modern : legacy.state !== 'absent' ? legacy : withDefault(modern, true, 'the azurerm provider default is `true`'),
     };
   },
   azurerm_storage_container: (b, r) => ({
     ...base(b, r),
     kind: 'azure-storage-container',
-    accessType: withDefault(r.string('container_access_type'), 'private', 'azurerm provider default: container_access_type = "private"'),
+    accessType: withDefault(r.string('container_access_type'), 'private', 'the azurerm provider default is `"private"`'),
   }),
   google_storage_bucket_iam_member: (b, r) => {
     const member = r.string('member');
