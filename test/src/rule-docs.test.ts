@@ -1,13 +1,16 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILE_RULES, ruleDescriptors, SECRET_RULES } from '@pavedroad/guardrails-core';
+import { FILE_RULES, RESOURCE_RULES, ruleDescriptors, SECRET_RULES } from '@pavedroad/guardrails-core';
 import { guardrailsDoc, ruleDoc } from '@pavedroad/guardrails-core/docs';
 
 const docsDir = join(__dirname, '../../docs/rules');
 const update = process.env.GUARDRAILS_UPDATE_DOCS === '1';
 
 describe('generated rule reference', () => {
-  const notLeaks = new Map([...SECRET_RULES, ...FILE_RULES].map((r) => [r.id, r.examples.notLeaks]));
+  const notLeaks = new Map([
+    ...[...SECRET_RULES, ...FILE_RULES].map((r) => [r.id, r.examples.notLeaks] as const),
+    ...RESOURCE_RULES.map((r) => [r.id, r.examples.terraform.good.map((g) => ({ text: '', why: g.why ?? '' }))] as const),
+  ]);
   const pages = ruleDescriptors().map((d) => [d.id, ruleDoc(d, notLeaks.get(d.id) ?? [])] as const);
 
   if (update) {

@@ -1,6 +1,7 @@
 import type { Confidence, Remediation } from '../model/finding';
 import type { GuardrailId } from '../model/guardrail-id';
 import type { Severity } from '../model/severity';
+import { RESOURCE_RULES } from '../iac/resource-rule-registry';
 import { FILE_RULES, SECRET_RULES } from '../secrets/secret-rule-registry';
 
 /** What reporters (SARIF, docs, the portal) need to know about a rule, whatever its kind. */
@@ -19,7 +20,19 @@ export interface RuleDescriptor {
 
 /** Every rule the core runs, in registry order. */
 export function ruleDescriptors(): RuleDescriptor[] {
-  return [...SECRET_RULES, ...FILE_RULES].map((r) => ({
+  const resources = RESOURCE_RULES.map((r): RuleDescriptor => ({
+    id: r.id,
+    guardrail: r.guardrail,
+    title: r.title,
+    description: r.description,
+    provider: 'Terraform / CloudFormation',
+    severity: r.severity,
+    confidence: r.confidence,
+    remediation: r.remediation,
+    anchors: r.anchors,
+    references: r.references,
+  }));
+  const secrets = [...SECRET_RULES, ...FILE_RULES].map((r): RuleDescriptor => ({
     id: r.id,
     guardrail: 'no-leaked-secrets',
     title: r.title,
@@ -31,9 +44,10 @@ export function ruleDescriptors(): RuleDescriptor[] {
     anchors: r.anchors,
     references: r.references,
   }));
+  return [...secrets, ...resources];
 }
 
 /** Rule and guardrail ids that config files and suppressions may name. */
 export function knownIds(): Set<string> {
-  return new Set([...ruleDescriptors().map((r) => r.id), 'no-leaked-secrets']);
+  return new Set([...ruleDescriptors().flatMap((r) => [r.id, r.guardrail])]);
 }

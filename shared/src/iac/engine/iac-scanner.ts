@@ -88,7 +88,8 @@ export class IacScanner {
       const loader = new TerraformLoader(this.parser, terraform);
       try {
         for (const module of loader.modules()) {
-          const resources = module.blocks.map(adaptTerraformBlock).filter((r): r is Resource => r !== undefined);
+          const byAddress = new Map(module.blocks.map((b) => [b.address, b]));
+          const resources = module.blocks.map((b) => adaptTerraformBlock(b, (a) => byAddress.get(a))).filter((r): r is Resource => r !== undefined);
           models.push(new ResourceModel(resources));
         }
       } finally {

@@ -84,6 +84,16 @@ export const s3BucketPublicAccess = defineResourceRule({
             'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "${aws_s3_bucket.b.arn}/*" }]\n  })\n}\n',
           expect: [{ line: 6, messageId: 'publicPolicy' }],
         },
+        {
+          files:
+            'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = <<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data/*"}\n  ]\n}\nEOF\n}\n',
+          expect: [{ line: 10, messageId: 'publicPolicy' }],
+        },
+        {
+          files:
+            'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\ndata "aws_iam_policy_document" "public" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["arn:aws:s3:::data/*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n  }\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = data.aws_iam_policy_document.public.json\n}\n',
+          expect: [{ line: 5, messageId: 'publicPolicy' }],
+        },
       ],
       good: [
         {

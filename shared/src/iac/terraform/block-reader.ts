@@ -72,6 +72,17 @@ export class BlockReader {
     );
   }
 
+  /** The raw value at a path and the attribute's location, or undefined when the attribute is absent. */
+  raw(path: string): { value: HclValue; location: Location; heredoc: boolean } | undefined {
+    const parts = path.split('.');
+    const name = parts.pop()!;
+    const holder = this.nested(parts);
+    if (!('block' in holder)) return undefined;
+    const attr = holder.block.body.attributes.get(name);
+    if (!attr) return undefined;
+    return { value: evaluate(attr.expr, this.scope), location: attr.location, heredoc: attr.expr.text.startsWith('<<') };
+  }
+
   /** A link to another resource from a reference (`aws_s3_bucket.logs.id`) or a literal name to match. */
   link(path: string): Link | undefined {
     const parts = path.split('.');

@@ -1,13 +1,19 @@
 import type { Attr } from '../model/attr';
 import { unknown } from '../model/attr';
-import type { PolicyDocument } from '../model/policy-document';
+import type { PolicyDocument, PolicyStatement } from '../model/policy-document';
+import { jsonStatementLines } from '../model/json-statement-lines';
+import { valueOf } from '../model/attr';
+import { JsonEncoded } from '../hcl/hcl-functions';
 import { policyFromValue } from '../model/policy-from-value';
 import type { MetadataOptions, PublicAccessBlockFlags, Resource } from '../model/resources';
-import { isUnknown } from '../hcl/hcl-value';
+import { isUnknown, Ref } from '../hcl/hcl-value';
 import type { TerraformBlock } from './terraform-module';
 import { BlockReader, withDefault } from './block-reader';
 
-type Adapter = (b: TerraformBlock, r: BlockReader) => Resource | undefined;
+/** Finds another block of the same module instance by address (for data sources a resource reads). */
+export type BlockLookup = (address: string) => TerraformBlock | undefined;
+
+type Adapter = (b: TerraformBlock, r: BlockReader, lookup: BlockLookup) => Resource | undefined;
 
 const base = (b: TerraformBlock, r: BlockReader) => ({
   address: b.address,
@@ -45,13 +51,86 @@ const optionalLink = (r: BlockReader, ...paths: string[]) => {
   return undefined;
 };
 
-/** A policy argument: JSON text, jsonencode() (known parts kept) or a policy document data source. */
-function policyAttr(r: BlockReader, path: string): Attr<PolicyDocument> {
-  const raw = r.value(path);
-  if (raw.state === 'absent' || raw.state === 'default') return { state: 'absent', at: raw.at };
-  if (raw.state === 'unknown') return raw;
-  const doc = policyFromValue(raw.value, raw.at, isUnknown as (v: unknown) => boolean);
-  return doc ? { state: 'set', value: doc, at: raw.at } : unknown(raw.at, 'the policy is not valid JSON');
+/** A policy argument: JSON text (heredoc lines mapped), jsonencode() (known parts kept) or a policy document data source. */
+function policyAttr(r: BlockReader, path: string, lookup: BlockLookup): Attr<PolicyDocument> {
+  const raw = r.raw(path);
+  if (!raw) return { state: 'absent', at: { location: r.location } };
+  const at = { location: raw.location };
+  const value = raw.value instanceof JsonEncoded ? raw.value.value : raw.value;
+  if (value instanceof Ref && value.address.includes('data.aws_iam_policy_document.')) {
+    const data = lookup(value.address);
+    return data ? { state: 'set', value: policyFromDocumentData(new BlockReader(data.block, data.scope)), at } : unknown(at, value.reason);
+  }
+  if (isUnknown(value)) return unknown(at, value.reason);
+  const doc = policyFromValue(value, at, isUnknown as (v: unknown) => boolean);
+  if (!doc) return unknown(at, 'the policy is not valid JSON');
+  if (typeof value === 'string') {
+    // Point each statement at its own line inside the heredoc or string.
+    const lines = jsonStatementLines(value);
+    if (lines && lines.length === doc.statements.length) {
+      const first = raw.location.startLine + (raw.heredoc ? 1 : 0);
+      doc.statements.forEach((s, i) => {
+        const line = first + lines[i]! - 1;
+        s.at = { location: { ...raw.location, startLine: line, endLine: line, startColumn: 1, endColumn: 1 } };
+      });
+    }
+  }
+  return { state: 'set', value: doc, at };
+}
+
+/** `data "aws_iam_policy_document"`: each statement block at its own location. */
+function policyFromDocumentData(r: BlockReader): PolicyDocument {
+  const statements = r.all('statement').map((s): PolicyStatement => {
+    let partial = false;
+    const list = (name: string): string[] => {
+      const v = s.strings(name);
+      if (v.state === 'unknown') partial = true;
+      return v.state === 'set' ? v.value : [];
+    };
+    const principals = (name: string): Record<string, string[]> | undefined => {
+      const blocks = s.all(name);
+      if (!blocks.length) return undefined;
+      const out: Record<string, string[]> = {};
+      for (const p of blocks) {
+        const type = valueOf(p.string('type'));
+        const ids = p.strings('identifiers');
+        if (!type || ids.state !== 'set') partial = true;
+        else out[type] = [...(out[type] ?? []), ...ids.value];
+      }
+      return out;
+    };
+    const conditions: PolicyStatement['conditions'] = {};
+    for (const c of s.all('condition')) {
+      const test = valueOf(c.string('test'));
+      const variable = valueOf(c.string('variable'));
+      const values = c.strings('values');
+      if (!test || !variable || values.state !== 'set') {
+        partial = true;
+        continue;
+      }
+      conditions[test] = { ...(conditions[test] ?? {}), [variable]: values.value };
+    }
+    const effect = valueOf(withDefault(s.string('effect'), 'Allow', 'the default effect is Allow'));
+    const statement: PolicyStatement = {
+      effect: effect === 'Allow' || effect === 'Deny' ? effect : 'unknown',
+      actions: list('actions'),
+      notActions: list('not_actions'),
+      resources: list('resources'),
+      notResources: list('not_resources'),
+      conditions,
+      partial,
+      at: { location: s.location },
+    };
+    const p = principals('principals');
+    if (p) statement.principals = p;
+    const np = principals('not_principals');
+    if (np) statement.notPrincipals = np;
+    if (statement.effect === 'unknown') statement.partial = true;
+    return statement;
+  });
+  const extra = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'].some((a) => r.raw(a));
+  if (extra) statements.forEach((s) => (s.partial = true));
+  return { statements, at: { location: r.location } };
 }
 
 function owner(r: BlockReader, ...paths: string[]): Attr<string> {
@@ -108,9 +187,9 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
     httpTokens: withDefault(r.string('http_tokens'), 'no-preference', 'the aws provider default is `"no-preference"`'),
     httpEndpoint: withDefault(r.string('http_endpoint'), 'no-preference', 'the aws provider default is `"no-preference"`'),
   }),
-  aws_s3_bucket: (b, r) => {
+  aws_s3_bucket: (b, r, lookup) => {
     const website = r.nested(['website']);
-    const policy = policyAttr(r, 'policy');
+    const policy = policyAttr(r, 'policy', lookup);
     return {
       ...base(b, r),
       kind: 's3-bucket',
@@ -120,11 +199,11 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
       ...(policy.state === 'absent' ? {} : { policy }),
     };
   },
-  aws_s3_bucket_policy: (b, r) => ({
+  aws_s3_bucket_policy: (b, r, lookup) => ({
     ...base(b, r),
     kind: 's3-bucket-policy',
     bucket: r.link('bucket') ?? { unresolved: 'no bucket argument', at: { location: r.location } },
-    policy: policyAttr(r, 'policy'),
+    policy: policyAttr(r, 'policy', lookup),
   }),
   aws_s3_bucket_public_access_block: (b, r) => ({
     ...base(b, r),
@@ -263,7 +342,7 @@ const PROVIDER_KEYS: Readonly<Record<string, { provider: 'aws' | 'gcp' | 'azure'
 };
 
 /** Maps one evaluated Terraform block to the resource model, or undefined when no guardrail looks at it. */
-export function adaptTerraformBlock(block: TerraformBlock): Resource | undefined {
+export function adaptTerraformBlock(block: TerraformBlock, lookup: BlockLookup = () => undefined): Resource | undefined {
   const reader = new BlockReader(block.block, block.scope);
   if (block.kind === 'provider') {
     const spec = PROVIDER_KEYS[block.type];
@@ -278,5 +357,5 @@ export function adaptTerraformBlock(block: TerraformBlock): Resource | undefined
     }
     return undefined;
   }
-  return TERRAFORM_ADAPTERS[block.type]?.(block, reader);
+  return TERRAFORM_ADAPTERS[block.type]?.(block, reader, lookup);
 }
