@@ -41,23 +41,53 @@ function labelText(node: Node): string {
   return literal?.text ?? '';
 }
 
-/** Reads a `body` node into attributes and blocks. */
+/**
+ * Reads a `body` node into attributes and blocks, lazily: a nested body is read only when something asks for
+ * it. Creating tree-sitter node wrappers is the main cost of a Terraform scan, and most blocks are never read.
+ */
 export function readBody(path: string, body: Node | null): HclBody {
-  const result: HclBody = { attributes: new Map(), blocks: [] };
-  if (!body) return result;
-  for (const child of body.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'attribute') {
-      const name = child.namedChildren.find((c) => c?.type === 'identifier');
-      const expr = child.namedChildren.find((c) => c?.type === 'expression');
-      if (name && expr) result.attributes.set(name.text, { name: name.text, expr, location: locationOf(path, child) });
-    } else if (child.type === 'block') {
-      const named = child.namedChildren.filter((c): c is Node => c !== null);
-      const type = named[0]?.type === 'identifier' ? named[0].text : '';
-      const labels = named.slice(1).filter((c) => c.type === 'string_lit' || c.type === 'identifier').map(labelText);
-      const inner = named.find((c) => c.type === 'body') ?? null;
-      result.blocks.push({ type, labels, body: readBody(path, inner), location: locationOf(path, child), node: child });
+  return new LazyBody(path, body);
+}
+
+class LazyBody implements HclBody {
+  #attributes: Map<string, HclAttribute> | undefined;
+  #blocks: HclBlock[] | undefined;
+
+  constructor(
+    private readonly path: string,
+    private readonly node: Node | null,
+  ) {}
+
+  get attributes(): Map<string, HclAttribute> {
+    if (!this.#attributes) this.#read();
+    return this.#attributes!;
+  }
+
+  get blocks(): HclBlock[] {
+    if (!this.#blocks) this.#read();
+    return this.#blocks!;
+  }
+
+  #read(): void {
+    this.#attributes = new Map();
+    this.#blocks = [];
+    if (!this.node) return;
+    const path = this.path;
+    for (const child of this.node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'attribute') {
+        const name = child.firstNamedChild;
+        const expr = child.lastNamedChild;
+        if (name?.type === 'identifier' && expr?.type === 'expression') {
+          this.#attributes.set(name.text, { name: name.text, expr, location: locationOf(path, child) });
+        }
+      } else if (child.type === 'block') {
+        const named = child.namedChildren.filter((c): c is Node => c !== null);
+        const type = named[0]?.type === 'identifier' ? named[0].text : '';
+        const labels = named.slice(1).filter((c) => c.type === 'string_lit' || c.type === 'identifier').map(labelText);
+        const inner = named.find((c) => c.type === 'body') ?? null;
+        this.#blocks.push({ type, labels, body: new LazyBody(path, inner), location: locationOf(path, child), node: child });
+      }
     }
   }
-  return result;
 }

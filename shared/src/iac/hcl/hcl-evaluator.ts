@@ -53,11 +53,15 @@ export function evaluate(node: Node, scope: EvalScope, depth = 0): HclValue {
     case 'operation':
       return evaluate(named(node)[0]!, scope, d);
     case 'unary_operation':
-      return unary(node.child(0)?.type ?? '', evaluate(named(node)[0]!, scope, d));
+      // Operands are not wrapped in expression nodes: `-var.x` is '-', variable_expr, get_attr.
+      return unary(node.child(0)?.type ?? '', evaluateChain(named(node), scope, d));
     case 'binary_operation': {
-      const [left, right] = named(node);
-      const op = node.children.find((c) => c && !c.isNamed)?.type ?? '';
-      return binary(op, evaluate(left!, scope, d), () => evaluate(right!, scope, d));
+      const children = node.children.filter((c): c is Node => c !== null);
+      const at = children.findIndex((c) => !c.isNamed);
+      const op = children[at]?.type ?? '';
+      const left = children.slice(0, at).filter((c) => c.isNamed);
+      const right = children.slice(at + 1).filter((c) => c.isNamed);
+      return binary(op, evaluateChain(left, scope, d), () => evaluateChain(right, scope, d));
     }
     case 'conditional': {
       const [cond, yes, no] = named(node);
