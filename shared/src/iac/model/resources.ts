@@ -175,6 +175,77 @@ export interface GcsBucketBinding extends ResourceBase {
   role: Attr<string>;
 }
 
+export interface IamRole extends ResourceBase {
+  kind: 'iam-role';
+  roleName: Attr<string>;
+  /** Who may assume the role. */
+  trustPolicy: Attr<PolicyDocument>;
+  /** Policies written into the role (`inline_policy` blocks, CloudFormation `Policies`). */
+  inlinePolicies: Attr<PolicyDocument>[];
+  /** Managed policy ARNs attached on the role itself (`managed_policy_arns`, `ManagedPolicyArns`). */
+  managedPolicyArns: Attr<string>[];
+}
+
+/** A customer-managed policy (`aws_iam_policy`, `AWS::IAM::ManagedPolicy`). */
+export interface IamManagedPolicy extends ResourceBase {
+  kind: 'iam-managed-policy';
+  policy: Attr<PolicyDocument>;
+}
+
+/** A policy embedded in a role by a separate resource (`aws_iam_role_policy`, `AWS::IAM::Policy`). */
+export interface IamRolePolicy extends ResourceBase {
+  kind: 'iam-role-policy';
+  roles: Link[];
+  policy: Attr<PolicyDocument>;
+}
+
+/** A managed policy attached to roles (`aws_iam_role_policy_attachment`, `aws_iam_policy_attachment`). */
+export interface IamPolicyAttachment extends ResourceBase {
+  kind: 'iam-policy-attachment';
+  roles: Link[];
+  /** The ARN when known (AWS managed policies are literal ARNs). */
+  policyArn: Attr<string>;
+  /** The customer-managed policy in the same code, when the ARN refers to one. */
+  policy?: Link | undefined;
+}
+
+export interface InstanceProfile extends ResourceBase {
+  kind: 'instance-profile';
+  /** Instance profile name, for links made by name. */
+  profileName: Attr<string>;
+  role?: Link | undefined;
+}
+
+export interface EksNodeGroup extends ResourceBase {
+  kind: 'eks-node-group';
+  nodeRole?: Link | undefined;
+  launchTemplate?: Link | undefined;
+}
+
+export interface VpcEndpoint extends ResourceBase {
+  kind: 'vpc-endpoint';
+  service: Attr<string>;
+  /** Absent means the default full-access policy. */
+  policy: Attr<PolicyDocument>;
+}
+
+/** An AWS Organizations policy (SCP, RCP, ...). */
+export interface OrganizationsPolicy extends ResourceBase {
+  kind: 'organizations-policy';
+  policyType: Attr<string>;
+  content: Attr<PolicyDocument>;
+}
+
+/** A GCE instance or GKE node pool and the service account its workloads run as. */
+export interface GcpWorkload extends ResourceBase {
+  kind: 'gcp-workload';
+  /** The service account email; absent with a block present means the default compute service account. */
+  serviceAccount: Attr<string>;
+  /** Whether a service account is attached at all (a GCE instance without the block runs without one). */
+  hasServiceAccount: boolean;
+  scopes: Attr<string[]>;
+}
+
 export type Resource =
   | Ec2Instance
   | LaunchTemplate
@@ -196,7 +267,16 @@ export type Resource =
   | ConsoleLogin
   | AzureStorageAccount
   | AzureStorageContainer
-  | GcsBucketBinding;
+  | GcsBucketBinding
+  | IamRole
+  | IamManagedPolicy
+  | IamRolePolicy
+  | IamPolicyAttachment
+  | InstanceProfile
+  | EksNodeGroup
+  | VpcEndpoint
+  | OrganizationsPolicy
+  | GcpWorkload;
 
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;

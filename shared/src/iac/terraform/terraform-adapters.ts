@@ -1,4 +1,4 @@
-import type { Attr } from '../model/attr';
+import type { Attr, Link } from '../model/attr';
 import { unknown } from '../model/attr';
 import type { PolicyDocument, PolicyStatement } from '../model/policy-document';
 import { jsonStatementLines } from '../model/json-statement-lines';
@@ -131,6 +131,38 @@ function policyFromDocumentData(r: BlockReader): PolicyDocument {
   const extra = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'].some((a) => r.raw(a));
   if (extra) statements.forEach((s) => (s.partial = true));
   return { statements, at: { location: r.location } };
+}
+
+/** Each element of a list attribute as its own Attr (for ARNs that may be partly unknown). */
+function listOf(r: BlockReader, path: string): Attr<string>[] {
+  const raw = r.raw(path);
+  if (!raw) return [];
+  const at = { location: raw.location };
+  if (!Array.isArray(raw.value)) return [isUnknown(raw.value) ? unknown(at, raw.value.reason) : unknown(at, 'expected a list')];
+  return raw.value.map((v) => (typeof v === 'string' ? { state: 'set' as const, value: v, at } : unknown<string>(at, isUnknown(v) ? v.reason : 'not a string')));
+}
+
+/** Links from a list of references (`roles = [aws_iam_role.a.name]`). */
+function linksOf(r: BlockReader, path: string): Link[] {
+  const raw = r.raw(path);
+  if (!raw || !Array.isArray(raw.value)) return raw ? [{ unresolved: 'not a list of references', at: { location: raw.location } }] : [];
+  return raw.value.map((v): Link => (v instanceof Ref ? { target: v.address, at: { location: raw.location } } : typeof v === 'string' ? { target: `name:${v}`, at: { location: raw.location } } : { unresolved: 'not a reference', at: { location: raw.location } }));
+}
+
+/** GCE instances (`service_account` block) and GKE node pools (`node_config.service_account`). */
+function gcpWorkload(b: TerraformBlock, r: BlockReader, holder: readonly string[]): Resource {
+  const isInstance = holder[0] === 'service_account';
+  const sa = r.nested(holder);
+  const email = isInstance ? r.string('service_account.email') : r.string('node_config.service_account');
+  const scopes = isInstance ? r.strings('service_account.scopes') : r.strings('node_config.oauth_scopes');
+  return {
+    ...base(b, r),
+    kind: 'gcp-workload',
+    // Without an email the default compute service account is used (for an instance, only when the block exists).
+    serviceAccount: withDefault(email, 'default compute service account', 'the google provider uses the default compute service account'),
+    hasServiceAccount: isInstance ? 'block' in sa || 'dynamic' in sa : true,
+    scopes,
+  };
 }
 
 function owner(r: BlockReader, ...paths: string[]): Attr<string> {
@@ -329,6 +361,56 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
       role: r.string('role'),
     };
   },
+  aws_iam_role: (b, r, lookup) => ({
+    ...base(b, r),
+    kind: 'iam-role',
+    roleName: r.string('name'),
+    trustPolicy: policyAttr(r, 'assume_role_policy', lookup),
+    inlinePolicies: r.all('inline_policy').map((p) => policyAttr(p, 'policy', lookup)).filter((p) => p.state !== 'absent'),
+    managedPolicyArns: listOf(r, 'managed_policy_arns'),
+  }),
+  aws_iam_policy: (b, r, lookup) => ({ ...base(b, r), kind: 'iam-managed-policy', policy: policyAttr(r, 'policy', lookup) }),
+  aws_iam_role_policy: (b, r, lookup) => ({
+    ...base(b, r),
+    kind: 'iam-role-policy',
+    roles: [r.link('role')].filter((l): l is NonNullable<typeof l> => !!l),
+    policy: policyAttr(r, 'policy', lookup),
+  }),
+  aws_iam_role_policy_attachment: (b, r) => ({
+    ...base(b, r),
+    kind: 'iam-policy-attachment',
+    roles: [r.link('role')].filter((l): l is NonNullable<typeof l> => !!l),
+    policyArn: r.string('policy_arn'),
+    policy: r.link('policy_arn'),
+  }),
+  aws_iam_policy_attachment: (b, r) => ({
+    ...base(b, r),
+    kind: 'iam-policy-attachment',
+    roles: linksOf(r, 'roles'),
+    policyArn: r.string('policy_arn'),
+    policy: r.link('policy_arn'),
+  }),
+  aws_iam_instance_profile: (b, r) => ({ ...base(b, r), kind: 'instance-profile', profileName: r.string('name'), role: r.link('role') }),
+  aws_eks_node_group: (b, r) => ({
+    ...base(b, r),
+    kind: 'eks-node-group',
+    nodeRole: r.link('node_role_arn'),
+    launchTemplate: optionalLink(r, 'launch_template.id', 'launch_template.name'),
+  }),
+  aws_vpc_endpoint: (b, r, lookup) => ({
+    ...base(b, r),
+    kind: 'vpc-endpoint',
+    service: r.string('service_name'),
+    policy: policyAttr(r, 'policy', lookup),
+  }),
+  aws_organizations_policy: (b, r, lookup) => ({
+    ...base(b, r),
+    kind: 'organizations-policy',
+    policyType: withDefault(r.string('type'), 'SERVICE_CONTROL_POLICY', 'the aws provider default is `"SERVICE_CONTROL_POLICY"`'),
+    content: policyAttr(r, 'content', lookup),
+  }),
+  google_compute_instance: (b, r) => gcpWorkload(b, r, ['service_account']),
+  google_container_node_pool: (b, r) => gcpWorkload(b, r, ['node_config']),
   google_storage_bucket_iam_binding: (b, r) => ({ ...base(b, r), kind: 'gcs-public-binding', members: r.strings('members'), role: r.string('role') }),
 };
 
