@@ -3477,12 +3477,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -3503,7 +3503,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -3512,14 +3512,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -4168,7 +4168,7 @@ var require_Scalar = __commonJS({
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
+    var isScalarValue2 = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node2.NodeBase {
       constructor(value2) {
         super(identity.SCALAR);
@@ -4187,7 +4187,7 @@ var require_Scalar = __commonJS({
     Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
     Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
     exports.Scalar = Scalar;
-    exports.isScalarValue = isScalarValue;
+    exports.isScalarValue = isScalarValue2;
   }
 });
 
@@ -7627,9 +7627,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token4) => token4 && (token4.type === "block-map" || token4.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -7665,7 +7665,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key3))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
               key3,
               // checked by containsNewline()
@@ -7705,7 +7705,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
+        if (!isMap4 && !sep3 && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -7728,7 +7728,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -7760,7 +7760,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap4) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -7776,7 +7776,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -9063,7 +9063,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token4) => !!token4 && "items" in token4;
-    var isScalar = (token4) => !!token4 && (token4.type === "scalar" || token4.type === "single-quoted-scalar" || token4.type === "double-quoted-scalar" || token4.type === "block-scalar");
+    var isScalar3 = (token4) => !!token4 && (token4.type === "scalar" || token4.type === "single-quoted-scalar" || token4.type === "double-quoted-scalar" || token4.type === "block-scalar");
     function prettyToken(token4) {
       switch (token4) {
         case BOM:
@@ -9147,7 +9147,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -9746,7 +9746,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "../node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter5 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -9769,7 +9769,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter5;
   }
 });
 
@@ -10677,7 +10677,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument5(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -10703,7 +10703,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument5(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -10739,7 +10739,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument5;
     exports.stringify = stringify;
   }
 });
@@ -10803,8 +10803,8 @@ var require_picocolors = __commonJS({
     var argv = p.argv || [];
     var env = p.env || {};
     var isColorSupported = !(!!env.NO_COLOR || argv.includes("--no-color")) && (!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || (p.stdout || {}).isTTY && env.TERM !== "dumb" || !!env.CI);
-    var formatter = (open2, close, replace = open2) => (input2) => {
-      let string4 = "" + input2, index = string4.indexOf(close, open2.length);
+    var formatter = (open2, close, replace = open2) => (input3) => {
+      let string4 = "" + input3, index = string4.indexOf(close, open2.length);
       return ~index ? open2 + replaceClose(string4, close, replace, index) + close : open2 + string4 + close;
     };
     var replaceClose = (string4, close, replace, index) => {
@@ -10816,10 +10816,10 @@ var require_picocolors = __commonJS({
       } while (~index);
       return result2 + string4.substring(cursor);
     };
-    var createColors = (enabled = isColorSupported) => {
-      let f = enabled ? formatter : () => String;
+    var createColors = (enabled2 = isColorSupported) => {
+      let f = enabled2 ? formatter : () => String;
       return {
-        isColorSupported: enabled,
+        isColorSupported: enabled2,
         reset: f("\x1B[0m", "\x1B[0m"),
         bold: f("\x1B[1m", "\x1B[22m", "\x1B[22m\x1B[1m"),
         dim: f("\x1B[2m", "\x1B[22m", "\x1B[22m\x1B[2m"),
@@ -12683,8 +12683,8 @@ var Cached = class {
 function cached(getter) {
   return new Cached(getter);
 }
-function nullish(input2) {
-  return input2 === null || input2 === void 0;
+function nullish(input3) {
+  return input3 === null || input3 === void 0;
 }
 function cleanRegex(source) {
   const start2 = source.startsWith("^") ? 1 : 0;
@@ -12821,8 +12821,8 @@ function randomString(length = 10) {
 function esc(str2) {
   return JSON.stringify(str2);
 }
-function slugify(input2) {
-  return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
+function slugify(input3) {
+  return input3.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
@@ -13190,12 +13190,12 @@ function finalizeIssue(iss, ctx, config2) {
   }
   return full;
 }
-function getSizableOrigin(input2) {
-  if (input2 instanceof Set)
+function getSizableOrigin(input3) {
+  if (input3 instanceof Set)
     return "set";
-  if (input2 instanceof Map)
+  if (input3 instanceof Map)
     return "map";
-  if (input2 instanceof File)
+  if (input3 instanceof File)
     return "file";
   return "unknown";
 }
@@ -13213,10 +13213,10 @@ function codePointLength(str2) {
   }
   return count;
 }
-function getLengthableOrigin(input2) {
-  if (Array.isArray(input2))
+function getLengthableOrigin(input3) {
+  if (Array.isArray(input3))
     return "array";
-  if (typeof input2 === "string")
+  if (typeof input3 === "string")
     return "string";
   return "unknown";
 }
@@ -13242,12 +13242,12 @@ function parsedType(data) {
   return t;
 }
 function issue(...args2) {
-  const [iss, input2, inst] = args2;
+  const [iss, input3, inst] = args2;
   if (typeof iss === "string") {
     return {
       message: iss,
       code: "custom",
-      input: input2,
+      input: input3,
       inst
     };
   }
@@ -13258,8 +13258,8 @@ function cleanEnum(obj) {
     return Number.isNaN(Number.parseInt(k, 10));
   }).map((el) => el[1]);
 }
-function base64ToUint8Array(base643) {
-  const binaryString = atob(base643);
+function base64ToUint8Array(base644) {
+  const binaryString = atob(base644);
   const bytes = new Uint8Array(binaryString.length);
   for (let i2 = 0; i2 < binaryString.length; i2++) {
     bytes[i2] = binaryString.charCodeAt(i2);
@@ -13274,9 +13274,9 @@ function uint8ArrayToBase64(bytes) {
   return btoa(binaryString);
 }
 function base64urlToUint8Array(base64url3) {
-  const base643 = base64url3.replace(/-/g, "+").replace(/_/g, "/");
-  const padding = "=".repeat((4 - base643.length % 4) % 4);
-  return base64ToUint8Array(base643 + padding);
+  const base644 = base64url3.replace(/-/g, "+").replace(/_/g, "/");
+  const padding = "=".repeat((4 - base644.length % 4) % 4);
+  return base64ToUint8Array(base644 + padding);
 }
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
@@ -14143,23 +14143,23 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
   const origin = isInt ? "int" : "number";
   const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
+    const input3 = payload.value;
     if (isInt) {
-      if (!Number.isInteger(input2)) {
+      if (!Number.isInteger(input3)) {
         payload.issues.push({
           expected: origin,
           format: def.format,
           code: "invalid_type",
           continue: false,
-          input: input2,
+          input: input3,
           inst
         });
         return;
       }
-      if (!Number.isSafeInteger(input2)) {
-        if (input2 > 0) {
+      if (!Number.isSafeInteger(input3)) {
+        if (input3 > 0) {
           payload.issues.push({
-            input: input2,
+            input: input3,
             code: "too_big",
             maximum: Number.MAX_SAFE_INTEGER,
             note: "Integers must be within the safe integer range.",
@@ -14170,7 +14170,7 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
           });
         } else {
           payload.issues.push({
-            input: input2,
+            input: input3,
             code: "too_small",
             minimum: Number.MIN_SAFE_INTEGER,
             note: "Integers must be within the safe integer range.",
@@ -14183,10 +14183,10 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
         return;
       }
     }
-    if (input2 < minimum) {
+    if (input3 < minimum) {
       payload.issues.push({
         origin: "number",
-        input: input2,
+        input: input3,
         code: "too_small",
         minimum,
         inclusive: true,
@@ -14194,10 +14194,10 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
         continue: !def.abort
       });
     }
-    if (input2 > maximum) {
+    if (input3 > maximum) {
       payload.issues.push({
         origin: "number",
-        input: input2,
+        input: input3,
         code: "too_big",
         maximum,
         inclusive: true,
@@ -14211,11 +14211,11 @@ var $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat"
   $ZodCheck.init(inst, def);
   const [minimum, maximum] = BIGINT_FORMAT_RANGES[def.format];
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    if (input2 < minimum) {
+    const input3 = payload.value;
+    if (input3 < minimum) {
       payload.issues.push({
         origin: "bigint",
-        input: input2,
+        input: input3,
         code: "too_small",
         minimum,
         inclusive: true,
@@ -14223,10 +14223,10 @@ var $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat"
         continue: !def.abort
       });
     }
-    if (input2 > maximum) {
+    if (input3 > maximum) {
       payload.issues.push({
         origin: "bigint",
-        input: input2,
+        input: input3,
         code: "too_big",
         maximum,
         inclusive: true,
@@ -14241,16 +14241,16 @@ var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, d
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const size = input2.size;
+    const input3 = payload.value;
+    const size = input3.size;
     if (size <= def.maximum)
       return;
     payload.issues.push({
-      origin: getSizableOrigin(input2),
+      origin: getSizableOrigin(input3),
       code: "too_big",
       maximum: def.maximum,
       inclusive: true,
-      input: input2,
+      input: input3,
       inst,
       continue: !def.abort
     });
@@ -14261,16 +14261,16 @@ var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, d
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const size = input2.size;
+    const input3 = payload.value;
+    const size = input3.size;
     if (size >= def.minimum)
       return;
     payload.issues.push({
-      origin: getSizableOrigin(input2),
+      origin: getSizableOrigin(input3),
       code: "too_small",
       minimum: def.minimum,
       inclusive: true,
-      input: input2,
+      input: input3,
       inst,
       continue: !def.abort
     });
@@ -14281,13 +14281,13 @@ var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (i
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const size = input2.size;
+    const input3 = payload.value;
+    const size = input3.size;
     if (size === def.size)
       return;
     const tooBig = size > def.size;
     payload.issues.push({
-      origin: getSizableOrigin(input2),
+      origin: getSizableOrigin(input3),
       ...tooBig ? { code: "too_big", maximum: def.size } : { code: "too_small", minimum: def.size },
       inclusive: true,
       exact: true,
@@ -14302,18 +14302,18 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const units = input2.length;
-    const length = typeof input2 === "string" && units > def.maximum ? codePointLength(input2) : units;
+    const input3 = payload.value;
+    const units = input3.length;
+    const length = typeof input3 === "string" && units > def.maximum ? codePointLength(input3) : units;
     if (length <= def.maximum)
       return;
-    const origin = getLengthableOrigin(input2);
+    const origin = getLengthableOrigin(input3);
     payload.issues.push({
       origin,
       code: "too_big",
       maximum: def.maximum,
       inclusive: true,
-      input: input2,
+      input: input3,
       inst,
       continue: !def.abort
     });
@@ -14324,18 +14324,18 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (ins
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const units = input2.length;
-    const length = typeof input2 === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input2) : units;
+    const input3 = payload.value;
+    const units = input3.length;
+    const length = typeof input3 === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input3) : units;
     if (length >= def.minimum)
       return;
-    const origin = getLengthableOrigin(input2);
+    const origin = getLengthableOrigin(input3);
     payload.issues.push({
       origin,
       code: "too_small",
       minimum: def.minimum,
       inclusive: true,
-      input: input2,
+      input: input3,
       inst,
       continue: !def.abort
     });
@@ -14346,12 +14346,12 @@ var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals"
   $ZodCheck.init(inst, def);
   (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const units = input2.length;
-    const length = typeof input2 === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input2) : units;
+    const input3 = payload.value;
+    const units = input3.length;
+    const length = typeof input3 === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input3) : units;
     if (length === def.length)
       return;
-    const origin = getLengthableOrigin(input2);
+    const origin = getLengthableOrigin(input3);
     const tooBig = length > def.length;
     payload.issues.push({
       origin,
@@ -14497,10 +14497,10 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
       return void 0;
     }
     entries ?? (entries = Reflect.ownKeys(def.shape).map((key3) => [key3, def.shape[key3]]));
-    const input2 = payload.value;
+    const input3 = payload.value;
     let proms;
     for (const [key3, schema] of entries) {
-      const result2 = schema._zod.run({ value: input2[key3], issues: [] }, {});
+      const result2 = schema._zod.run({ value: input3[key3], issues: [] }, {});
       if (result2 instanceof Promise) {
         proms ?? (proms = []);
         proms.push(result2.then((result3) => handleCheckPropertyResult(result3, payload, key3)));
@@ -14768,11 +14768,11 @@ var $ZodEmail = /* @__PURE__ */ $constructor("$ZodEmail", (inst, def) => {
 });
 var URL_BAD_FORMAT = 1;
 var URL_UNPARSEABLE = 2;
-function canParseURL(input2) {
+function canParseURL(input3) {
   try {
     if (typeof URL !== "undefined" && typeof URL.canParse === "function")
-      return URL.canParse(input2);
-    new URL(input2);
+      return URL.canParse(input3);
+    new URL(input3);
     return true;
   } catch {
     return false;
@@ -15019,8 +15019,8 @@ var base64urlCharset = /^[A-Za-z0-9_-]*$/;
 function isValidBase64URL(data) {
   if (!base64urlCharset.test(data))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
-  const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
+  const base644 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const padded = base644.padEnd(Math.ceil(base644.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
 var $ZodBase64URL = /* @__PURE__ */ $constructor("$ZodBase64URL", (inst, def) => {
@@ -15054,10 +15054,10 @@ function isLuhnAlgo(digits) {
   }
   return sum % 10 === 0;
 }
-function isValidCreditCard(input2) {
-  if (!creditCard.test(input2))
+function isValidCreditCard(input3) {
+  if (!creditCard.test(input3))
     return false;
-  return isLuhnAlgo(input2.replace(CC_SANITIZE, ""));
+  return isLuhnAlgo(input3.replace(CC_SANITIZE, ""));
 }
 var $ZodCreditCard = /* @__PURE__ */ $constructor("$ZodCreditCard", (inst, def) => {
   def.pattern ?? (def.pattern = creditCard);
@@ -15087,10 +15087,10 @@ function isIso7064Mod97(iban3) {
   }
   return remainder === 1;
 }
-function isValidIBAN(input2) {
-  if (!iban.test(input2))
+function isValidIBAN(input3) {
+  if (!iban.test(input3))
     return false;
-  return isIso7064Mod97(input2);
+  return isIso7064Mod97(input3);
 }
 var $ZodIBAN = /* @__PURE__ */ $constructor("$ZodIBAN", (inst, def) => {
   def.pattern ?? (def.pattern = iban);
@@ -15164,15 +15164,15 @@ var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
         payload.value = Number(payload.value);
       } catch (_) {
       }
-    const input2 = payload.value;
-    if (typeof input2 === "number" && !Number.isNaN(input2) && Number.isFinite(input2)) {
+    const input3 = payload.value;
+    if (typeof input3 === "number" && !Number.isNaN(input3) && Number.isFinite(input3)) {
       return payload;
     }
-    const received = typeof input2 === "number" ? Number.isNaN(input2) ? "NaN" : !Number.isFinite(input2) ? String(input2) : void 0 : void 0;
+    const received = typeof input3 === "number" ? Number.isNaN(input3) ? "NaN" : !Number.isFinite(input3) ? String(input3) : void 0 : void 0;
     payload.issues.push({
       expected: "number",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst,
       ...received ? { received } : {}
     });
@@ -15192,13 +15192,13 @@ var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
         payload.value = Boolean(payload.value);
       } catch (_) {
       }
-    const input2 = payload.value;
-    if (typeof input2 === "boolean")
+    const input3 = payload.value;
+    if (typeof input3 === "boolean")
       return payload;
     payload.issues.push({
       expected: "boolean",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -15231,13 +15231,13 @@ var $ZodBigIntFormat = /* @__PURE__ */ $constructor("$ZodBigIntFormat", (inst, d
 var $ZodSymbol = /* @__PURE__ */ $constructor("$ZodSymbol", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (typeof input2 === "symbol")
+    const input3 = payload.value;
+    if (typeof input3 === "symbol")
       return payload;
     payload.issues.push({
       expected: "symbol",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -15248,13 +15248,13 @@ var $ZodUndefined = /* @__PURE__ */ $constructor("$ZodUndefined", (inst, def) =>
   inst._zod.pattern = _undefined;
   inst._zod.values = /* @__PURE__ */ new Set([void 0]);
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (typeof input2 === "undefined")
+    const input3 = payload.value;
+    if (typeof input3 === "undefined")
       return payload;
     payload.issues.push({
       expected: "undefined",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -15265,13 +15265,13 @@ var $ZodNull = /* @__PURE__ */ $constructor("$ZodNull", (inst, def) => {
   inst._zod.pattern = _null;
   inst._zod.values = /* @__PURE__ */ new Set([null]);
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (input2 === null)
+    const input3 = payload.value;
+    if (input3 === null)
       return payload;
     payload.issues.push({
       expected: "null",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -15300,13 +15300,13 @@ var $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
 var $ZodVoid = /* @__PURE__ */ $constructor("$ZodVoid", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (typeof input2 === "undefined")
+    const input3 = payload.value;
+    if (typeof input3 === "undefined")
       return payload;
     payload.issues.push({
       expected: "void",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -15321,15 +15321,15 @@ var $ZodDate = /* @__PURE__ */ $constructor("$ZodDate", (inst, def) => {
       } catch (_err) {
       }
     }
-    const input2 = payload.value;
-    const isDate = input2 instanceof Date;
-    const isValidDate = isDate && !Number.isNaN(input2.getTime());
+    const input3 = payload.value;
+    const isDate = input3 instanceof Date;
+    const isValidDate = isDate && !Number.isNaN(input3.getTime());
     if (isValidDate)
       return payload;
     payload.issues.push({
       expected: "date",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       ...isDate ? { received: "Invalid Date" } : {},
       inst
     });
@@ -15358,9 +15358,9 @@ function capSize(inst, size) {
     return parse4(payload, ctx);
   };
 }
-var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
-var mapSize = (input2) => input2 instanceof Map ? input2.size : -1;
-var setSize = (input2) => input2 instanceof Set ? input2.size : -1;
+var arraySize = (input3) => Array.isArray(input3) ? input3.length : -1;
+var mapSize = (input3) => input3 instanceof Map ? input3.size : -1;
+var setSize = (input3) => input3 instanceof Set ? input3.size : -1;
 function handleArrayResult(result2, final, index) {
   if (result2.issues.length) {
     final.issues.push(...prefixIssues(index, result2.issues));
@@ -15372,21 +15372,21 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!Array.isArray(input2)) {
+    const input3 = payload.value;
+    if (!Array.isArray(input3)) {
       payload.issues.push({
         expected: "array",
         code: "invalid_type",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
+    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input3.length), ctx) : Array(input3.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
-    for (let i2 = 0; i2 < input2.length; i2++) {
-      const item = input2[i2];
+    for (let i2 = 0; i2 < input3.length; i2++) {
+      const item = input3[i2];
       const result2 = def.element._zod.run({
         value: item,
         issues: []
@@ -15406,8 +15406,8 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   };
   capSize(inst, arraySize);
 });
-function handlePropertyResult(result2, final, key3, input2, optin, optout) {
-  const isPresent = key3 in input2;
+function handlePropertyResult(result2, final, key3, input3, optin, optout) {
+  const isPresent = key3 in input3;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
@@ -15459,7 +15459,7 @@ function normalizeDef(def) {
     optionalKeys: new Set(okeys)
   };
 }
-function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
+function handleCatchall(proms, input3, payload, ctx, def, inst, abortEarly) {
   const unrecognized = [];
   const keySet = def.keySet;
   const _catchall = def.catchall._zod;
@@ -15467,7 +15467,7 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   const optin = _catchall.optin;
   const optout = _catchall.optout;
   let seen = 0;
-  for (const key3 in input2) {
+  for (const key3 in input3) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
         break;
@@ -15484,18 +15484,18 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
       unrecognized.push(key3);
       continue;
     }
-    const r = _catchall.run({ value: input2[key3], issues: [] }, ctx);
+    const r = _catchall.run({ value: input3[key3], issues: [] }, ctx);
     if (r instanceof Promise) {
-      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key3, input2, optin, optout)));
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key3, input3, optin, optout)));
     } else {
-      handlePropertyResult(r, payload, key3, input2, optin, optout);
+      handlePropertyResult(r, payload, key3, input3, optin, optout);
     }
   }
   if (unrecognized.length) {
     payload.issues.push({
       code: "unrecognized_keys",
       keys: unrecognized,
-      input: input2,
+      input: input3,
       inst,
       // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
       continue: true
@@ -15546,12 +15546,12 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
-    const input2 = payload.value;
-    if (!isObject3(input2)) {
+    const input3 = payload.value;
+    if (!isObject3(input3)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
@@ -15572,17 +15572,17 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       const el = shape[key3];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
-      const r = el._zod.run({ value: input2[key3], issues: [] }, ctx);
+      const r = el._zod.run({ value: input3[key3], issues: [] }, ctx);
       if (r instanceof Promise) {
-        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key3, input2, optin, optout)));
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key3, input3, optin, optout)));
       } else {
-        handlePropertyResult(r, payload, key3, input2, optin, optout);
+        handlePropertyResult(r, payload, key3, input3, optin, optout);
       }
     }
     if (!catchall) {
       return proms.length ? Promise.all(proms).then(() => payload) : payload;
     }
-    return handleCatchall(proms, input2, payload, ctx, _normalized.value, inst, abortEarly === true);
+    return handleCatchall(proms, input3, payload, ctx, _normalized.value, inst, abortEarly === true);
   };
 });
 var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) => {
@@ -15691,12 +15691,12 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   let value2;
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
-    const input2 = payload.value;
-    if (!isObject3(input2)) {
+    const input3 = payload.value;
+    if (!isObject3(input3)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
@@ -15707,7 +15707,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       payload = fastpass(payload, ctx);
       if (!catchall)
         return payload;
-      return handleCatchall([], input2, payload, ctx, value2, inst, ctx?.abortEarly === true);
+      return handleCatchall([], input3, payload, ctx, value2, inst, ctx?.abortEarly === true);
     }
     return superParse(payload, ctx);
   };
@@ -15899,17 +15899,17 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
   });
   const disc = cached(() => discriminatorMap(def));
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!isObject(input2)) {
+    const input3 = payload.value;
+    if (!isObject(input3)) {
       payload.issues.push({
         code: "invalid_type",
         expected: "object",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
     }
-    const value2 = input2?.[def.discriminator];
+    const value2 = input3?.[def.discriminator];
     const opt = disc.value.get(value2);
     if (opt && (value2 !== void 0 || ctx.direction !== "backward")) {
       return opt._zod.run(payload, ctx);
@@ -15923,7 +15923,7 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       note: "No matching discriminator",
       discriminator: def.discriminator,
       options: Array.from(disc.value.keys()).filter((value3) => disc.value.get(value3) !== null),
-      input: input2,
+      input: input3,
       path: [def.discriminator],
       inst
     });
@@ -15933,9 +15933,9 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
 var $ZodIntersection = /* @__PURE__ */ $constructor("$ZodIntersection", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    const left = def.left._zod.run({ value: input2, issues: [] }, ctx);
-    const right = def.right._zod.run({ value: input2, issues: [] }, ctx);
+    const input3 = payload.value;
+    const left = def.left._zod.run({ value: input3, issues: [] }, ctx);
+    const right = def.right._zod.run({ value: input3, issues: [] }, ctx);
     const async = left instanceof Promise || right instanceof Promise;
     if (async) {
       return Promise.all([left, right]).then(([left2, right2]) => {
@@ -16050,10 +16050,10 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!Array.isArray(input2)) {
+    const input3 = payload.value;
+    if (!Array.isArray(input3)) {
       payload.issues.push({
-        input: input2,
+        input: input3,
         inst,
         expected: "tuple",
         code: "invalid_type"
@@ -16065,23 +16065,23 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     const optinStart = getTupleOptStart(items, "optin");
     const optoutStart = getTupleOptStart(items, "optout");
     if (!def.rest) {
-      if (input2.length < optinStart) {
+      if (input3.length < optinStart) {
         payload.issues.push({
           code: "too_small",
           minimum: optinStart,
           inclusive: true,
-          input: input2,
+          input: input3,
           inst,
           origin: "array"
         });
         return payload;
       }
-      if (input2.length > items.length) {
+      if (input3.length > items.length) {
         payload.issues.push({
           code: "too_big",
           maximum: items.length,
           inclusive: true,
-          input: input2,
+          input: input3,
           inst,
           origin: "array"
         });
@@ -16091,7 +16091,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     const abortEarly = def.rest ? ctx?.abortEarly : void 0;
     let itemAborted = false;
     for (let i2 = 0; i2 < items.length; i2++) {
-      const r = items[i2]._zod.run({ value: input2[i2], issues: [] }, ctx);
+      const r = items[i2]._zod.run({ value: input3[i2], issues: [] }, ctx);
       if (r instanceof Promise) {
         proms.push(r.then((rr) => {
           itemResults[i2] = rr;
@@ -16104,7 +16104,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     }
     if (def.rest && !itemAborted) {
       let i2 = items.length - 1;
-      const rest = input2.slice(items.length);
+      const rest = input3.slice(items.length);
       let seen = payload.issues.length;
       for (const el of rest) {
         if (abortEarly && payload.issues.length !== seen) {
@@ -16122,9 +16122,9 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       }
     }
     if (proms.length) {
-      return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input2, optoutStart));
+      return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input3, optoutStart));
     }
-    return handleTupleResults(itemResults, payload, items, input2, optoutStart);
+    return handleTupleResults(itemResults, payload, items, input3, optoutStart);
   };
 });
 function getTupleOptStart(items, key3) {
@@ -16141,10 +16141,10 @@ function handleTupleResult(result2, final, index) {
   }
   final.value[index] = result2.value;
 }
-function handleTupleResults(itemResults, final, items, input2, optoutStart) {
+function handleTupleResults(itemResults, final, items, input3, optoutStart) {
   for (let i2 = 0; i2 < items.length; i2++) {
     const r = itemResults[i2];
-    const isPresent = i2 < input2.length;
+    const isPresent = i2 < input3.length;
     if (!isPresent && i2 >= optoutStart && items[i2]._zod.optin === "optional") {
       final.value.length = i2;
       break;
@@ -16158,7 +16158,7 @@ function handleTupleResults(itemResults, final, items, input2, optoutStart) {
     }
     final.value[i2] = r.value;
   }
-  for (let i2 = final.value.length - 1; i2 >= input2.length; i2--) {
+  for (let i2 = final.value.length - 1; i2 >= input3.length; i2--) {
     if (items[i2]._zod.optout === "optional" && final.value[i2] === void 0) {
       final.value.length = i2;
     } else {
@@ -16172,12 +16172,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!isPlainObject(input2)) {
+    const input3 = payload.value;
+    if (!isPlainObject(input3)) {
       payload.issues.push({
         expected: "record",
         code: "invalid_type",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
@@ -16210,7 +16210,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
           const outKey = keyResult.value;
           if (outKey === "__proto__")
             continue;
-          const result2 = def.valueType._zod.run({ value: input2[key3], issues: [] }, ctx);
+          const result2 = def.valueType._zod.run({ value: input3[key3], issues: [] }, ctx);
           if (result2 instanceof Promise) {
             proms.push(result2.then((result3) => {
               if (result3.issues.length) {
@@ -16227,12 +16227,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         }
       }
       let unrecognized;
-      for (const key3 in input2) {
+      for (const key3 in input3) {
         if (!recordKeys.has(key3)) {
           if (def.mode === "loose") {
             if (key3 === "__proto__")
               continue;
-            payload.value[key3] = input2[key3];
+            payload.value[key3] = input3[key3];
           } else {
             unrecognized = unrecognized ?? [];
             unrecognized.push(key3);
@@ -16242,7 +16242,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
       if (unrecognized && unrecognized.length > 0) {
         payload.issues.push({
           code: "unrecognized_keys",
-          input: input2,
+          input: input3,
           inst,
           keys: unrecognized,
           continue: true
@@ -16251,10 +16251,10 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     } else {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
-      for (const key3 of Reflect.ownKeys(input2)) {
+      for (const key3 of Reflect.ownKeys(input3)) {
         if (key3 === "__proto__")
           continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input2, key3))
+        if (!Object.prototype.propertyIsEnumerable.call(input3, key3))
           continue;
         let keyResult = def.keyType._zod.run({ value: key3, issues: [] }, ctx);
         if (keyResult instanceof Promise) {
@@ -16272,7 +16272,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         }
         if (keyResult.issues.length) {
           if (def.mode === "loose") {
-            payload.value[key3] = input2[key3];
+            payload.value[key3] = input3[key3];
           } else if (values) {
             unrecognized = unrecognized ?? [];
             unrecognized.push(key3);
@@ -16291,7 +16291,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         const outKey = keyResult.value;
         if (outKey === "__proto__")
           continue;
-        const result2 = def.valueType._zod.run({ value: input2[key3], issues: [] }, ctx);
+        const result2 = def.valueType._zod.run({ value: input3[key3], issues: [] }, ctx);
         if (result2 instanceof Promise) {
           proms.push(result2.then((result3) => {
             if (result3.issues.length) {
@@ -16309,7 +16309,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
       if (unrecognized && unrecognized.length > 0) {
         payload.issues.push({
           code: "unrecognized_keys",
-          input: input2,
+          input: input3,
           inst,
           keys: unrecognized,
           continue: true
@@ -16327,12 +16327,12 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!(input2 instanceof Map)) {
+    const input3 = payload.value;
+    if (!(input3 instanceof Map)) {
       payload.issues.push({
         expected: "map",
         code: "invalid_type",
-        input: input2,
+        input: input3,
         inst
       });
       return payload;
@@ -16341,7 +16341,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key3, value2] of input2) {
+    for (const [key3, value2] of input3) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
@@ -16351,10 +16351,10 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
       const valueResult = def.valueType._zod.run({ value: value2, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
-          handleMapResult(keyResult2, valueResult2, payload, key3, input2, inst, ctx);
+          handleMapResult(keyResult2, valueResult2, payload, key3, input3, inst, ctx);
         }));
       } else {
-        handleMapResult(keyResult, valueResult, payload, key3, input2, inst, ctx);
+        handleMapResult(keyResult, valueResult, payload, key3, input3, inst, ctx);
       }
     }
     if (proms.length)
@@ -16363,7 +16363,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   };
   capSize(inst, mapSize);
 });
-function handleMapResult(keyResult, valueResult, final, key3, input2, inst, ctx) {
+function handleMapResult(keyResult, valueResult, final, key3, input3, inst, ctx) {
   if (keyResult.issues.length) {
     if (propertyKeyTypes.has(typeof key3)) {
       final.issues.push(...prefixIssues(key3, keyResult.issues));
@@ -16371,7 +16371,7 @@ function handleMapResult(keyResult, valueResult, final, key3, input2, inst, ctx)
       final.issues.push({
         code: "invalid_key",
         origin: "map",
-        input: input2,
+        input: input3,
         inst,
         issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
       });
@@ -16384,7 +16384,7 @@ function handleMapResult(keyResult, valueResult, final, key3, input2, inst, ctx)
       final.issues.push({
         origin: "map",
         code: "invalid_element",
-        input: input2,
+        input: input3,
         inst,
         key: key3,
         issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
@@ -16398,10 +16398,10 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
   const memo2 = globalConfig.memoizer;
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
-    const input2 = payload.value;
-    if (!(input2 instanceof Set)) {
+    const input3 = payload.value;
+    if (!(input3 instanceof Set)) {
       payload.issues.push({
-        input: input2,
+        input: input3,
         inst,
         expected: "set",
         code: "invalid_type"
@@ -16412,7 +16412,7 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const item of input2) {
+    for (const item of input3) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
@@ -16446,14 +16446,14 @@ var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
     return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
   });
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (valuesSet.has(input2)) {
+    const input3 = payload.value;
+    if (valuesSet.has(input3)) {
       return payload;
     }
     payload.issues.push({
       code: "invalid_value",
       values,
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -16468,14 +16468,14 @@ var $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def) => {
     return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
   });
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (values.has(input2)) {
+    const input3 = payload.value;
+    if (values.has(input3)) {
       return payload;
     }
     payload.issues.push({
       code: "invalid_value",
       values: def.values,
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -16484,13 +16484,13 @@ var $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def) => {
 var $ZodFile = /* @__PURE__ */ $constructor("$ZodFile", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, _ctx) => {
-    const input2 = payload.value;
-    if (input2 instanceof File)
+    const input3 = payload.value;
+    if (input3 instanceof File)
       return payload;
     payload.issues.push({
       expected: "file",
       code: "invalid_type",
-      input: input2,
+      input: input3,
       inst
     });
     return payload;
@@ -16998,20 +16998,20 @@ var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
     return payload;
   };
   inst._zod.check = (payload) => {
-    const input2 = payload.value;
-    const r = def.fn(input2);
+    const input3 = payload.value;
+    const r = def.fn(input3);
     if (r instanceof Promise) {
-      return r.then((r2) => handleRefineResult(r2, payload, input2, inst));
+      return r.then((r2) => handleRefineResult(r2, payload, input3, inst));
     }
-    handleRefineResult(r, payload, input2, inst);
+    handleRefineResult(r, payload, input3, inst);
     return;
   };
 });
-function handleRefineResult(result2, payload, input2, inst) {
+function handleRefineResult(result2, payload, input3, inst) {
   if (!result2) {
     const _iss = {
       code: "custom",
-      input: input2,
+      input: input3,
       inst,
       // incorporates params.error into issue reporting
       path: [...inst._zod.def.path ?? []],
@@ -17052,7 +17052,7 @@ function isRecursive(inst, stack, resolve3) {
     return PROVEN;
   stack.add(inst);
   let result2 = NONE;
-  const check2 = (child) => {
+  const check3 = (child) => {
     if (result2 !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve3);
       if (answer > result2)
@@ -17081,32 +17081,32 @@ function isRecursive(inst, stack, resolve3) {
     case "object": {
       const raw = rawShape(def);
       merge2(raw ? shape(raw, true) : ASSUMED);
-      check2(def.catchall);
+      check3(def.catchall);
       break;
     }
     case "array":
-      check2(def.element);
+      check3(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check2(el);
-      check2(def.rest);
+        check3(el);
+      check3(def.rest);
       break;
     case "record":
     case "map":
-      check2(def.keyType);
-      check2(def.valueType);
+      check3(def.keyType);
+      check3(def.valueType);
       break;
     case "set":
-      check2(def.valueType);
+      check3(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check2(el);
+        check3(el);
       break;
     case "intersection":
-      check2(def.left);
-      check2(def.right);
+      check3(def.left);
+      check3(def.right);
       break;
     case "optional":
     case "nullable":
@@ -17117,15 +17117,15 @@ function isRecursive(inst, stack, resolve3) {
     case "nonoptional":
     case "promise":
     case "success":
-      check2(def.innerType);
+      check3(def.innerType);
       break;
     case "pipe":
-      check2(def.in);
-      check2(def.out);
+      check3(def.in);
+      check3(def.out);
       break;
     case "function":
-      check2(def.input);
-      check2(def.output);
+      check3(def.input);
+      check3(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -17166,10 +17166,10 @@ function isRecursive(inst, stack, resolve3) {
         if (!value2 || typeof value2 !== "object")
           continue;
         if (value2._zod)
-          check2(value2);
+          check3(value2);
         else if (Array.isArray(value2))
           for (const el of value2)
-            check2(el);
+            check3(el);
       }
     }
   }
@@ -17200,9 +17200,9 @@ var memo = {
     if (!bucket)
       return empty;
     handoff = void 0;
-    const entry = { value: empty, issues: null };
-    bucket.set(payload.value, entry);
-    open.push(entry);
+    const entry3 = { value: empty, issues: null };
+    bucket.set(payload.value, entry3);
+    open.push(entry3);
     return empty;
   },
   guard(inst) {
@@ -17243,8 +17243,8 @@ var memo = {
           else
             rechecked = true;
         }
-        const input2 = payload.value;
-        if (!isRef(input2))
+        const input3 = payload.value;
+        if (!isRef(input3))
           return base2(payload, ctx);
         let state = ctx[STATE];
         if (!state) {
@@ -17259,7 +17259,7 @@ var memo = {
           lastCtx = ctx;
           lastBucket = bucket;
         }
-        const hit = bucket.get(input2);
+        const hit = bucket.get(input3);
         if (hit) {
           payload.value = hit.value;
           if (hit.issues) {
@@ -17276,16 +17276,16 @@ var memo = {
         const depth = open.length;
         const result2 = base2(payload, ctx);
         handoff = void 0;
-        const entry = open.length > depth ? open.pop() : void 0;
+        const entry3 = open.length > depth ? open.pop() : void 0;
         if (result2 instanceof Promise) {
           return result2.then((r) => {
-            if (entry)
-              entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+            if (entry3)
+              entry3.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
             return r;
           });
         }
-        if (entry)
-          entry.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES;
+        if (entry3)
+          entry3.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES;
         return result2;
       };
       inst._zod.parse = wrapped;
@@ -18765,9 +18765,9 @@ var error12 = () => {
     nan: "NaN"
     // All other type names omitted - they fall back to raw values via ?? operator
   };
-  function getTypeName(type, input2) {
-    if (type === "number" && typeof input2 === "number" && !Number.isFinite(input2)) {
-      return String(input2);
+  function getTypeName(type, input3) {
+    if (type === "number" && typeof input3 === "number" && !Number.isFinite(input3)) {
+      return String(input3);
     }
     return TypeDictionary[type] ?? type;
   }
@@ -25115,8 +25115,8 @@ function generateChecks(doc, ctx, schema, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check2 of schemaChecks) {
-    const def = check2._zod.def;
+  for (const check3 of schemaChecks) {
+    const def = check3._zod.def;
     if (def.when && !WHEN_DEFAULTED_CHECKS.has(def.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -25164,7 +25164,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check2, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def, currentAccessor);
@@ -25180,7 +25180,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -25303,8 +25303,8 @@ function generatePropertyCheck(doc, ctx, def, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
   generateCheck(doc, ctx, def.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor) {
-  const tx = check2._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
+  const tx = check3._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -25320,8 +25320,8 @@ function throwAsync() {
 function pushIssue(issue2) {
   this.issues.push(issue2);
 }
-function generateCustomRefineCheck(doc, ctx, check2, accessor) {
-  const def = check2._zod.def;
+function generateCustomRefineCheck(doc, ctx, check3, accessor) {
+  const def = check3._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -25334,11 +25334,11 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check2._zod.check) {
-    if (isAsyncFunction(check2._zod.check)) {
+  if (check3._zod.check) {
+    if (isAsyncFunction(check3._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check2._zod.check;
+    const checkFn = check3._zod.check;
     const helperFn = (value2) => {
       const fakePayload = { value: value2, issues: [], addIssue: pushIssue };
       const result2 = checkFn(fakePayload);
@@ -25960,8 +25960,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size) {
-  for (const [max, check2] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+  for (const [max, check3] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max, check3._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -27215,23 +27215,23 @@ function _overwrite(tx) {
 }
 // @__NO_SIDE_EFFECTS__
 function _normalize(form) {
-  return /* @__PURE__ */ _overwrite((input2) => input2.normalize(form));
+  return /* @__PURE__ */ _overwrite((input3) => input3.normalize(form));
 }
 // @__NO_SIDE_EFFECTS__
 function _trim() {
-  return /* @__PURE__ */ _overwrite((input2) => input2.trim());
+  return /* @__PURE__ */ _overwrite((input3) => input3.trim());
 }
 // @__NO_SIDE_EFFECTS__
 function _toLowerCase() {
-  return /* @__PURE__ */ _overwrite((input2) => input2.toLowerCase());
+  return /* @__PURE__ */ _overwrite((input3) => input3.toLowerCase());
 }
 // @__NO_SIDE_EFFECTS__
 function _toUpperCase() {
-  return /* @__PURE__ */ _overwrite((input2) => input2.toUpperCase());
+  return /* @__PURE__ */ _overwrite((input3) => input3.toUpperCase());
 }
 // @__NO_SIDE_EFFECTS__
 function _slugify() {
-  return /* @__PURE__ */ _overwrite((input2) => slugify(input2));
+  return /* @__PURE__ */ _overwrite((input3) => slugify(input3));
 }
 // @__NO_SIDE_EFFECTS__
 function _array(Class2, element, params) {
@@ -27537,8 +27537,8 @@ function _stringbool(Classes, _params) {
     type: "pipe",
     in: stringSchema,
     out: booleanSchema,
-    transform: ((input2, payload) => {
-      let data = input2;
+    transform: ((input3, payload) => {
+      let data = input3;
       if (params.case !== "sensitive")
         data = data.toLowerCase();
       if (truthySet.has(data)) {
@@ -27557,8 +27557,8 @@ function _stringbool(Classes, _params) {
         return {};
       }
     }),
-    reverseTransform: ((input2, _payload) => {
-      if (input2 === true) {
+    reverseTransform: ((input3, _payload) => {
+      if (input3 === true) {
         return truthyArray[0] || "true";
       } else {
         return falsyArray[0] || "false";
@@ -27699,42 +27699,42 @@ function extractDefs(ctx, schema) {
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
     return;
   const idToSchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.entries()) {
-    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
+  for (const entry3 of ctx.seen.entries()) {
+    const id2 = ctx.metadataRegistry.get(entry3[0])?.id;
     if (id2) {
       const existing = idToSchema.get(id2);
-      if (existing && existing !== entry[0]) {
+      if (existing && existing !== entry3[0]) {
         throw new Error(`Duplicate schema id "${id2}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id2, entry[0]);
+      idToSchema.set(id2, entry3[0]);
     }
   }
-  const makeURI = (entry) => {
+  const makeURI = (entry3) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
-      const externalId = ctx.external.registry.get(entry[0])?.id;
+      const externalId = ctx.external.registry.get(entry3[0])?.id;
       const uriGenerator = ctx.external.uri ?? ((id3) => id3);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id2 = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id2;
+      const id2 = entry3[1].defId ?? entry3[1].schema.id ?? `schema${ctx.counter++}`;
+      entry3[1].defId = id2;
       return { defId: id2, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id2)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
-    if (entry[1] === root && !entry[1].schema.id) {
+    if (entry3[1] === root && !entry3[1].schema.id) {
       return { ref: uriPrefix };
     }
-    const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+    const defId = entry3[1].schema.id ?? `__schema${ctx.counter++}`;
     return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
   };
-  const extractToDef = (entry) => {
-    if (entry[1].schema.$ref) {
+  const extractToDef = (entry3) => {
+    if (entry3[1].schema.$ref) {
       return;
     }
-    const seen = entry[1];
-    const { ref, defId } = makeURI(entry);
+    const seen = entry3[1];
+    const { ref, defId } = makeURI(entry3);
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
@@ -27745,8 +27745,8 @@ function extractDefs(ctx, schema) {
     schema2.$ref = ref;
   };
   if (ctx.cycles === "throw") {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry3 of ctx.seen.entries()) {
+      const seen = entry3[1];
       if (seen.cycle) {
         throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
 
@@ -27754,31 +27754,31 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
       }
     }
   }
-  for (const entry of ctx.seen.entries()) {
-    const seen = entry[1];
-    if (schema === entry[0]) {
-      extractToDef(entry);
+  for (const entry3 of ctx.seen.entries()) {
+    const seen = entry3[1];
+    if (schema === entry3[0]) {
+      extractToDef(entry3);
       continue;
     }
     if (ctx.external) {
-      const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext) {
-        extractToDef(entry);
+      const ext = ctx.external.registry.get(entry3[0])?.id;
+      if (schema !== entry3[0] && ext) {
+        extractToDef(entry3);
         continue;
       }
     }
-    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
+    const id2 = ctx.metadataRegistry.get(entry3[0])?.id;
     if (id2) {
-      extractToDef(entry);
+      extractToDef(entry3);
       continue;
     }
     if (seen.cycle) {
-      extractToDef(entry);
+      extractToDef(entry3);
       continue;
     }
     if (seen.count > 1) {
       if (ctx.reused === "ref") {
-        extractToDef(entry);
+        extractToDef(entry3);
       }
     }
   }
@@ -27960,12 +27960,12 @@ function finalize(ctx, schema) {
     });
   };
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of [...ctx.seen.entries()].reverse()) {
-      flattenRef(entry[0]);
+    for (const entry3 of [...ctx.seen.entries()].reverse()) {
+      flattenRef(entry3[0]);
     }
     if (ctx.target !== "openapi-3.0") {
-      for (const entry of ctx.seen.entries()) {
-        compactTypeUnion(entry[1].def ?? entry[1].schema);
+      for (const entry3 of ctx.seen.entries()) {
+        compactTypeUnion(entry3[1].def ?? entry3[1].schema);
       }
     }
     for (const rewrite of ctx.deferred)
@@ -28012,8 +28012,8 @@ function finalize(ctx, schema) {
     delete result2.id;
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry3 of ctx.seen.entries()) {
+      const seen = entry3[1];
       if (seen.def && seen.defId) {
         if (seen.def.id === seen.defId)
           delete seen.def.id;
@@ -28625,9 +28625,9 @@ function stringifyKeyNames(bySchema, json2, visited) {
 var pendingRecords = /* @__PURE__ */ new WeakMap();
 function rewriteKeyNames(ctx) {
   const bySchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.values()) {
-    if (entry.def && !bySchema.has(entry.schema))
-      bySchema.set(entry.schema, entry);
+  for (const entry3 of ctx.seen.values()) {
+    if (entry3.def && !bySchema.has(entry3.schema))
+      bySchema.set(entry3.schema, entry3);
   }
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
@@ -28641,8 +28641,8 @@ function rewriteKeyNames(ctx) {
   }
   if (!rewrites.size)
     return;
-  for (const entry of ctx.seen.values()) {
-    for (const carrier of [entry.schema, entry.def]) {
+  for (const entry3 of ctx.seen.values()) {
+    for (const carrier of [entry3.schema, entry3.def]) {
       const rewritten = carrier && rewrites.get(carrier.propertyNames);
       if (rewritten)
         carrier.propertyNames = rewritten;
@@ -28831,13 +28831,13 @@ var allProcessors = {
   optional: optionalProcessor,
   lazy: lazyProcessor
 };
-function toJSONSchema(input2, params) {
-  if ("_idmap" in input2) {
-    const registry2 = input2;
+function toJSONSchema(input3, params) {
+  if ("_idmap" in input3) {
+    const registry2 = input3;
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
-    for (const entry of registry2._idmap.entries()) {
-      const [_, schema] = entry;
+    for (const entry3 of registry2._idmap.entries()) {
+      const [_, schema] = entry3;
       processSchema(schema, ctx2);
     }
     const schemas = {};
@@ -28847,8 +28847,8 @@ function toJSONSchema(input2, params) {
       defs
     };
     ctx2.external = external;
-    for (const entry of registry2._idmap.entries()) {
-      const [key3, schema] = entry;
+    for (const entry3 of registry2._idmap.entries()) {
+      const [key3, schema] = entry3;
       extractDefs(ctx2, schema);
       assignProp(schemas, key3, finalize(ctx2, schema));
     }
@@ -28861,9 +28861,9 @@ function toJSONSchema(input2, params) {
     return { schemas };
   }
   const ctx = initializeContext({ ...params, processors: allProcessors });
-  processSchema(input2, ctx);
-  extractDefs(ctx, input2);
-  return finalize(ctx, input2);
+  processSchema(input3, ctx);
+  extractDefs(ctx, input3);
+  return finalize(ctx, input3);
 }
 
 // ../node_modules/zod/v4/core/json-schema-generator.js
@@ -29261,8 +29261,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta3);
     return this;
   },
-  refine(check2, params) {
-    return this.check(refine(check2, params));
+  refine(check3, params) {
+    return this.check(refine(check3, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -31809,8 +31809,8 @@ var GuardrailsError = class extends Error {
 
 // ../shared/src/redaction.ts
 function redact(secret4, visible = 4) {
-  const shown = Math.min(visible, Math.floor(secret4.length / 5));
-  return shown > 0 ? `${secret4.slice(0, shown)}\u2026(${secret4.length} chars)` : `redacted, ${secret4.length} chars`;
+  const shown2 = Math.min(visible, Math.floor(secret4.length / 5));
+  return shown2 > 0 ? `${secret4.slice(0, shown2)}\u2026(${secret4.length} chars)` : `redacted, ${secret4.length} chars`;
 }
 
 // ../shared/src/fingerprint.ts
@@ -31828,6 +31828,14 @@ var import_yaml = __toESM(require_dist());
 // ../shared/src/workflows/trusted-action.ts
 var DEFAULT_TRUSTED_ACTIONS = ["actions/*", "github/*"];
 var TRUSTED_ACTION_PATTERN = /^[A-Za-z0-9_.*-]+\/[A-Za-z0-9_.*-]+$/;
+function toRegExp(pattern) {
+  const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*");
+  return new RegExp(`^${source}$`, "i");
+}
+function isTrustedAction(owner3, repo, patterns) {
+  const name2 = `${owner3}/${repo}`;
+  return patterns.some((p) => toRegExp(p).test(name2));
+}
 
 // ../shared/src/config/config.ts
 var SIZE = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i;
@@ -32015,9 +32023,9 @@ function createBaseline(findings) {
   const entries = /* @__PURE__ */ new Map();
   for (const f of findings) {
     if (f.suppression && f.suppression.kind !== "baseline") continue;
-    const entry = { fingerprint: f.fingerprint, ruleId: f.ruleId };
-    if (f.location) entry.path = f.location.path;
-    entries.set(f.fingerprint, entry);
+    const entry3 = { fingerprint: f.fingerprint, ruleId: f.ruleId };
+    if (f.location) entry3.path = f.location.path;
+    entries.set(f.fingerprint, entry3);
   }
   return {
     version: 1,
@@ -32027,9 +32035,9 @@ function createBaseline(findings) {
 function applyBaseline(findings, baseline, file2) {
   const known = new Map(baseline.findings.map((e) => [e.fingerprint, e]));
   return findings.map((f) => {
-    const entry = known.get(f.fingerprint);
-    if (!entry || f.suppression) return f;
-    return { ...f, suppression: { kind: "baseline", reason: entry.reason ?? `accepted in baseline ${file2}` } };
+    const entry3 = known.get(f.fingerprint);
+    if (!entry3 || f.suppression) return f;
+    return { ...f, suppression: { kind: "baseline", reason: entry3.reason ?? `accepted in baseline ${file2}` } };
   });
 }
 
@@ -32374,17 +32382,17 @@ ${lines.join("\n")}
 // ../shared/src/secrets/aws-key-id.ts
 var AWS_KEY_ID_SOURCE = "(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}";
 var AWS_KEY_ID = new RegExp(AWS_KEY_ID_SOURCE);
-function awsKeyKind(keyId2) {
-  return keyId2.startsWith("AKIA") || keyId2.startsWith("A3T") ? "long-lived" : "temporary";
+function awsKeyKind(keyId3) {
+  return keyId3.startsWith("AKIA") || keyId3.startsWith("A3T") ? "long-lived" : "temporary";
 }
 var BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-function awsAccountFromKeyId(keyId2) {
-  if (keyId2.length !== 20 || keyId2.startsWith("A3T")) return void 0;
-  if (keyId2[4] === "I" || keyId2[4] === "J") return void 0;
+function awsAccountFromKeyId(keyId3) {
+  if (keyId3.length !== 20 || keyId3.startsWith("A3T")) return void 0;
+  if (keyId3[4] === "I" || keyId3[4] === "J") return void 0;
   let bits = 0;
   let value2 = 0;
   const bytes = [];
-  for (const ch of keyId2.slice(4)) {
+  for (const ch of keyId3.slice(4)) {
     const v = BASE32.indexOf(ch);
     if (v < 0) return void 0;
     value2 = value2 << 5 | v;
@@ -33437,6 +33445,1968 @@ var SECRET_RULES = [
 ];
 var FILE_RULES = [pkcs12File];
 
+// ../shared/src/engine/format-message.ts
+function formatMessage(template, data) {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key3) => data[key3] ?? whole);
+}
+
+// ../shared/src/workflows/workflow-document.ts
+var import_yaml3 = __toESM(require_dist());
+var MAX_WORKFLOW_NODES = 2e5;
+var BudgetExceeded = class extends Error {
+};
+function parseWorkflow(path, text, kind) {
+  const lineCounter = new import_yaml3.LineCounter();
+  let doc;
+  try {
+    doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false });
+  } catch (error62) {
+    return { ok: false, errors: [{ path, message: `not valid YAML: ${error62 instanceof Error ? error62.message : String(error62)}` }] };
+  }
+  if (doc.errors.length) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => {
+        const at = lineCounter.linePos(e.pos[0]);
+        return { path, line: at.line, column: at.col, message: `not valid YAML (${e.code}): ${e.message.split("\n")[0]}` };
+      })
+    };
+  }
+  try {
+    return new WorkflowReader(path, text, doc, lineCounter).read(kind);
+  } catch (error62) {
+    if (error62 instanceof BudgetExceeded) {
+      return {
+        ok: false,
+        errors: [{ path, message: `too large to analyse: more than ${MAX_WORKFLOW_NODES} nodes once YAML aliases are expanded` }]
+      };
+    }
+    throw error62;
+  }
+}
+function entry(map2, name2) {
+  return map2?.entries.find((f) => f.key === name2);
+}
+function input2(map2, name2) {
+  const wanted = name2.toLowerCase();
+  return map2?.entries.find((f) => f.key.toLowerCase() === wanted);
+}
+function pairSpan(field) {
+  return { line: field.keyAt.line, column: field.keyAt.column, endLine: field.valueAt.endLine, endColumn: field.valueAt.endColumn };
+}
+var WorkflowReader = class {
+  constructor(path, text, doc, lines) {
+    this.path = path;
+    this.text = text;
+    this.doc = doc;
+    this.lines = lines;
+  }
+  path;
+  text;
+  doc;
+  lines;
+  #nodes = 0;
+  spanOf = (start2, end) => {
+    const s = this.lines.linePos(start2);
+    const e = this.lines.linePos(Math.max(start2, end));
+    return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+  };
+  read(kind) {
+    const root = this.#resolve(this.doc.contents);
+    const top = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    if (root === null || (0, import_yaml3.isScalar)(root) && (root.value === null || root.value === "")) {
+      return { ok: true, document: this.#document(kind, top, [], [], []) };
+    }
+    if (!(0, import_yaml3.isMap)(root)) {
+      const at = this.#nodeSpan(root);
+      return {
+        ok: false,
+        errors: [{ path: this.path, line: at?.line ?? 1, column: at?.column ?? 1, message: `not a ${kind === "workflow" ? "workflow" : "composite action"}: the top level is not a mapping` }]
+      };
+    }
+    const pairs = this.#pairs(root);
+    const first = pairs[0];
+    const document = this.#document(kind, first ? first.keyAt : top, [], [], []);
+    for (const pair of pairs) {
+      switch (pair.key) {
+        case "on":
+          document.triggers = this.#triggers(pair);
+          break;
+        case "permissions":
+          document.permissions = this.#fieldMap(pair);
+          break;
+        case "env":
+          document.env = this.#fieldMap(pair);
+          break;
+        case "jobs":
+          if (kind === "workflow") document.jobs = this.#jobs(pair.value);
+          break;
+        case "runs":
+          if (kind === "action") {
+            const steps = this.#pairs(pair.value).find((p) => p.key === "steps");
+            if (steps) document.steps = this.#steps(steps.value, "runs");
+          }
+          break;
+      }
+    }
+    document.scalars = this.#scalars(root);
+    return { ok: true, document };
+  }
+  #document(kind, top, triggers, jobs, steps) {
+    const document = { kind, path: this.path, top, triggers, jobs, steps, scalars: [], spanOf: this.spanOf };
+    return document;
+  }
+  #resolve(node2) {
+    if (++this.#nodes > MAX_WORKFLOW_NODES) throw new BudgetExceeded();
+    if (!(0, import_yaml3.isAlias)(node2)) return node2 ?? null;
+    this.#anchors ??= this.#indexAnchors();
+    const offset = node2.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+    const candidates = this.#anchors.get(node2.source) ?? [];
+    let target = null;
+    for (const c of candidates) if (c.offset < offset) target = c.node;
+    return target;
+  }
+  #anchors;
+  #indexAnchors() {
+    const anchors = /* @__PURE__ */ new Map();
+    const stack = [this.doc.contents];
+    while (stack.length) {
+      const node2 = stack.pop();
+      if ((0, import_yaml3.isScalar)(node2) || (0, import_yaml3.isMap)(node2) || (0, import_yaml3.isSeq)(node2)) {
+        if (node2.anchor) {
+          const list2 = anchors.get(node2.anchor) ?? [];
+          list2.push({ offset: node2.range?.[0] ?? 0, node: node2 });
+          anchors.set(node2.anchor, list2);
+        }
+        if ((0, import_yaml3.isMap)(node2)) {
+          for (const item of node2.items) if ((0, import_yaml3.isPair)(item)) stack.push(item.key, item.value);
+        }
+        if ((0, import_yaml3.isSeq)(node2)) stack.push(...node2.items);
+      }
+    }
+    for (const list2 of anchors.values()) list2.sort((a, b) => a.offset - b.offset);
+    return anchors;
+  }
+  #range(node2) {
+    if (((0, import_yaml3.isScalar)(node2) || (0, import_yaml3.isMap)(node2) || (0, import_yaml3.isSeq)(node2)) && node2.range) return node2.range;
+    return void 0;
+  }
+  #nodeSpan(node2) {
+    const range = this.#range(node2);
+    if (!range) return void 0;
+    const raw = this.text.slice(range[0], range[1]).trimEnd();
+    return this.spanOf(range[0], range[0] + raw.length);
+  }
+  /** The key/value pairs of a map whose keys are scalars; anything else yields none. */
+  #pairs(node2) {
+    const map2 = this.#resolve(node2);
+    if (!(0, import_yaml3.isMap)(map2)) return [];
+    const pairs = [];
+    for (const item of map2.items) {
+      if (!(0, import_yaml3.isPair)(item) || !(0, import_yaml3.isScalar)(item.key)) continue;
+      const keyAt = this.#nodeSpan(item.key);
+      if (!keyAt) continue;
+      pairs.push({ key: scalarText(item.key.value, this.#rawOf(item.key)), keyAt, value: item.value });
+    }
+    return pairs;
+  }
+  #rawOf(node2) {
+    const range = this.#range(node2);
+    return range ? this.text.slice(range[0], range[1]) : "";
+  }
+  #field(pair) {
+    const value2 = this.#resolve(pair.value);
+    const range = this.#range(value2);
+    const empty = value2 === null || (0, import_yaml3.isScalar)(value2) && value2.value === null && this.#rawOf(value2).trim() === "";
+    if (empty || !range) {
+      return { key: pair.key, keyAt: pair.keyAt, value: "", valueAt: pair.keyAt, raw: "", rawOffset: this.#offsetOf(pair.keyAt) };
+    }
+    const raw = this.text.slice(range[0], range[1]);
+    const valueAt = this.#nodeSpan(value2) ?? pair.keyAt;
+    const text = (0, import_yaml3.isScalar)(value2) ? scalarText(value2.value, raw) : void 0;
+    return { key: pair.key, keyAt: pair.keyAt, value: text, valueAt, raw, rawOffset: range[0] };
+  }
+  #offsetOf(span) {
+    return this.lines.lineStarts[span.line - 1] ?? 0;
+  }
+  #fieldMap(pair) {
+    const field = this.#field(pair);
+    const value2 = this.#resolve(pair.value);
+    const entries = (0, import_yaml3.isMap)(value2) ? this.#pairs(value2).map((p) => this.#field(p)) : [];
+    return { key: pair.key, keyAt: pair.keyAt, valueAt: field.valueAt, scalar: field.value, entries };
+  }
+  #triggers(pair) {
+    const value2 = this.#resolve(pair.value);
+    if ((0, import_yaml3.isScalar)(value2)) {
+      const field = this.#field(pair);
+      return field.value ? [{ name: field.value, at: field.valueAt }] : [];
+    }
+    if ((0, import_yaml3.isSeq)(value2)) {
+      const triggers = [];
+      for (const item of value2.items) {
+        const node2 = this.#resolve(item);
+        const at = this.#nodeSpan(node2);
+        if ((0, import_yaml3.isScalar)(node2) && at) triggers.push({ name: scalarText(node2.value, this.#rawOf(node2)), at });
+      }
+      return triggers;
+    }
+    return this.#pairs(value2).map((p) => ({ name: p.key, at: p.keyAt }));
+  }
+  #jobs(node2) {
+    return this.#pairs(node2).map((pair) => {
+      const path = `jobs.${pair.key}`;
+      const job = { id: pair.key, path, keyAt: pair.keyAt, steps: [] };
+      for (const p of this.#pairs(pair.value)) {
+        switch (p.key) {
+          case "permissions":
+          case "env":
+          case "with":
+          case "secrets":
+            job[p.key] = this.#fieldMap(p);
+            break;
+          case "uses":
+            job.uses = this.#field(p);
+            break;
+          case "steps":
+            job.steps = this.#steps(p.value, path);
+            break;
+        }
+      }
+      return job;
+    });
+  }
+  #steps(node2, prefix) {
+    const list2 = this.#resolve(node2);
+    if (!(0, import_yaml3.isSeq)(list2)) return [];
+    const parsed = list2.items.map((item, index) => {
+      const stepNode = this.#resolve(item);
+      const at = this.#nodeSpan(stepNode) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      const step = { path: "", index, at: { line: at.line, column: at.column, endLine: at.line, endColumn: at.column } };
+      for (const p of this.#pairs(stepNode)) {
+        switch (p.key) {
+          case "id":
+          case "name":
+          case "uses":
+          case "run":
+            step[p.key] = this.#field(p);
+            break;
+          case "with":
+          case "env":
+            step[p.key] = this.#fieldMap(p);
+            break;
+        }
+      }
+      return step;
+    });
+    const count = (label) => {
+      const counts = /* @__PURE__ */ new Map();
+      for (const s of parsed) {
+        const l = label(s);
+        if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
+      }
+      return (s) => {
+        const l = label(s);
+        return l && counts.get(l) === 1 ? l : void 0;
+      };
+    };
+    const uniqueName = count((s) => s.name?.value);
+    const uniqueAction = count((s) => s.uses?.value?.split("@")[0]?.trim());
+    for (const s of parsed) {
+      s.path = `${prefix}.steps[${s.id?.value || uniqueName(s) || uniqueAction(s) || String(s.index)}]`;
+    }
+    return parsed;
+  }
+  /** Every scalar value, walked without recursion and without following aliases (their anchors are walked). */
+  #scalars(root) {
+    const out2 = [];
+    const stack = [[root, ""]];
+    while (stack.length) {
+      const [node2, path] = stack.pop();
+      if ((0, import_yaml3.isScalar)(node2)) {
+        const range = node2.range;
+        if (!range || node2.value === null) continue;
+        const raw = this.text.slice(range[0], range[1]);
+        out2.push({ path, value: scalarText(node2.value, raw), at: this.#nodeSpan(node2), raw, rawOffset: range[0] });
+      } else if ((0, import_yaml3.isMap)(node2)) {
+        for (let i2 = node2.items.length - 1; i2 >= 0; i2--) {
+          const item = node2.items[i2];
+          if (!(0, import_yaml3.isPair)(item)) continue;
+          const key3 = (0, import_yaml3.isScalar)(item.key) ? scalarText(item.key.value, this.#rawOf(item.key)) : "?";
+          stack.push([item.value, path ? `${path}.${key3}` : key3]);
+        }
+      } else if ((0, import_yaml3.isSeq)(node2)) {
+        for (let i2 = node2.items.length - 1; i2 >= 0; i2--) stack.push([node2.items[i2], `${path}[${i2}]`]);
+      }
+    }
+    return out2;
+  }
+};
+function scalarText(value2, raw) {
+  if (typeof value2 === "string") return value2;
+  if (value2 === null || value2 === void 0) return "";
+  if (typeof value2 === "number" || typeof value2 === "boolean" || typeof value2 === "bigint") return raw.trim() || String(value2);
+  return raw.trim();
+}
+
+// ../shared/src/workflows/credential-value.ts
+var EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+var PLAIN_EXPRESSIONS = /^(?:\s*\$\{\{[\s\w.\-|&!()[\]*]*\}\}\s*)+$/;
+var SHELL_VARIABLE = /^\$\{?[A-Za-z_]\w*\}?$/;
+function valueOrigin(value2) {
+  const v = value2.trim();
+  if (!v) return "empty";
+  const bodies = [...v.matchAll(EXPRESSION)].map((m) => m[1] ?? "");
+  const rest = v.replace(EXPRESSION, "");
+  if ((rest.match(/[A-Za-z0-9/+=]/g) ?? []).length >= 4) return isPlaceholder(rest.trim()) ? "placeholder" : "literal";
+  if (bodies.some((b) => /'[^']{8,}'/.test(b))) return "literal";
+  if (bodies.some((b) => /\bsecrets\s*[.[]/.test(b))) return "secret";
+  if (bodies.length && bodies.every((b) => /^\s*(?:steps|needs)\.[\w-]+\.outputs\.[\w.-]+\s*$/.test(b))) return "runtime";
+  return "reference";
+}
+function shellWordOrigin(word) {
+  const w = unquote(word);
+  if (!w) return "reference";
+  if (w.includes("${{")) return valueOrigin(w);
+  if (w.startsWith("$(") || w.startsWith("`")) return "runtime";
+  if (w.startsWith("$")) return "reference";
+  return isPlaceholder(w) ? "placeholder" : "literal";
+}
+function originSeverity(origin) {
+  switch (origin) {
+    case "literal":
+      return "critical";
+    case "secret":
+    case "reference":
+    case "placeholder":
+      return "high";
+    case "empty":
+    case "runtime":
+      return void 0;
+  }
+}
+var RANK2 = { empty: 0, runtime: 0, placeholder: 1, reference: 2, secret: 3, literal: 4 };
+function compareOrigin(a, b) {
+  return RANK2[a] - RANK2[b];
+}
+function originPhrase(origin, value2) {
+  switch (origin) {
+    case "secret":
+      return "from GitHub secrets";
+    case "reference":
+      return PLAIN_EXPRESSIONS.test(value2) || SHELL_VARIABLE.test(unquote(value2)) ? `from \`${shown(value2)}\`` : "from an expression";
+    case "literal":
+      return "hard-coded in this file, readable by anyone who can read the repository";
+    case "placeholder":
+      return "set to a placeholder in this file";
+    case "empty":
+    case "runtime":
+      return "from an earlier step";
+  }
+}
+function displayValue(value2) {
+  const v = value2.trim();
+  if (!v) return "(empty)";
+  if ((PLAIN_EXPRESSIONS.test(v) || SHELL_VARIABLE.test(unquote(v))) && v.length <= 120) return shown(v);
+  return v.includes("${{") && valueOrigin(v) !== "literal" ? `<expression, ${v.length} chars>` : `<literal, ${v.length} chars>`;
+}
+function assessCredential(candidates, originOf = (f) => valueOrigin(f.value ?? "")) {
+  const reported = candidates.filter((f) => f !== void 0).map((f) => ({ f, origin: originOf(f) })).filter(({ origin }) => originSeverity(origin) !== void 0);
+  const first = reported[0];
+  if (!first) return void 0;
+  const worst = reported.reduce((a, b) => compareOrigin(b.origin, a.origin) > 0 ? b : a);
+  return {
+    field: first.f,
+    fields: reported.map(({ f }) => f),
+    origin: worst.origin,
+    originValue: worst.f.value ?? "",
+    severity: originSeverity(worst.origin)
+  };
+}
+function fieldsEvidence(prefix, fields) {
+  return fields.map((f) => `${prefix}${f.key} = ${displayValue(f.value ?? "")}`).join(", ");
+}
+function fieldNames(fields) {
+  return fields.map((f) => `\`${f.key}\``).join(", ");
+}
+function unquote(word) {
+  const w = word.trim();
+  return /^(["']).*\1$/s.test(w) ? w.slice(1, -1) : w;
+}
+function shown(value2) {
+  return value2.trim().replace(/\s+/g, " ");
+}
+
+// ../shared/src/workflows/uses-ref.ts
+var REMOTE = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)((?:\/[^@\s]*)?)(?:@(\S+))?$/;
+var DIGEST = /@(sha256:[0-9a-f]{64})$/i;
+function parseUses(value2) {
+  const v = value2.trim();
+  if (v.startsWith("./") || v.startsWith("../")) return { kind: "local", path: v };
+  if (v.startsWith("docker://")) {
+    const image = v.slice("docker://".length);
+    return { kind: "docker", image, digest: DIGEST.exec(image)?.[1] };
+  }
+  const m = REMOTE.exec(v);
+  if (!m) return { kind: "unknown", value: v };
+  return { kind: "remote", owner: m[1], repo: m[2], subpath: m[3] ?? "", ref: m[4] };
+}
+function usesAction(uses, ...ownerRepos) {
+  if (!uses) return false;
+  const ref = parseUses(uses);
+  if (ref.kind !== "remote") return false;
+  const name2 = `${ref.owner}/${ref.repo}${ref.subpath}`.toLowerCase();
+  return ownerRepos.some((o) => o.toLowerCase() === name2);
+}
+function isFullSha(ref) {
+  return /^[0-9a-f]{40}$/i.test(ref);
+}
+
+// ../shared/src/workflows/workflow-rule.ts
+function defineWorkflowRule(spec) {
+  return { ...spec, kind: "workflow" };
+}
+
+// ../shared/src/workflows/workflow-walk.ts
+function allSteps(doc) {
+  return [...doc.jobs.flatMap((job) => job.steps.map((step) => ({ step, job }))), ...doc.steps.map((step) => ({ step, job: void 0 }))];
+}
+function envBlocks(doc) {
+  const blocks = [];
+  if (doc.env) blocks.push({ env: doc.env, scope: "the workflow", path: "env" });
+  for (const job of doc.jobs) {
+    if (job.env) blocks.push({ env: job.env, scope: `job \`${job.id}\``, path: `${job.path}.env` });
+  }
+  for (const { step, job } of allSteps(doc)) {
+    if (step.env) blocks.push({ env: step.env, scope: `${stepLabel(step)}${job ? ` of job \`${job.id}\`` : ""}`, path: `${step.path}.env` });
+  }
+  return blocks;
+}
+function stepLabel(step) {
+  const label = step.name?.value || step.id?.value || step.uses?.value;
+  return label ? `step \`${label}\`` : `step ${step.index + 1}`;
+}
+
+// ../shared/src/workflows/rules/ci-aws-static-keys.ts
+var keyId2 = "AKIA" + fakeSecret("ci-aws-1", ALPHABETS.base32, 16);
+var secretKey = fakeSecret("ci-aws-2", ALPHABETS.base64, 40);
+var ECR_REGISTRY = /\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\b|^public\.ecr\.aws\b/i;
+var AWS_KEY_NAME = /AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)/i;
+var WORD = String.raw`\$\{\{[^}\n]*\}\}[^\s;&|"']*|"[^"\n]*"|'[^'\n]*'|[^\s;&|"']+`;
+var CLI_KEY = new RegExp(
+  String.raw`\baws[ \t]+configure[ \t]+set[ \t]+(?:--[\w-]+[ \t]+(?!-)\S+[ \t]+)*(?:[\w-]+\.)*(?<name>aws_access_key_id|aws_secret_access_key)(?:[ \t]+(?<value>${WORD}))?` + String.raw`|\b(?<file>aws_access_key_id|aws_secret_access_key)[ \t]*=[ \t]*(?<fileValue>${WORD})?`,
+  "g"
+);
+var CLI_SESSION = /\baws_session_token\b/;
+var CREDENTIALS_FILE = /\.aws\/credentials\b|\bAWS_SHARED_CREDENTIALS_FILE\b/;
+var ciAwsStaticKeys = defineWorkflowRule({
+  id: "ci-aws-static-keys",
+  guardrail: "no-long-lived-keys-in-ci",
+  title: "CI signs in to AWS with a long-lived access key",
+  description: "A workflow or composite action authenticates to AWS with an IAM user access key: `aws-actions/configure-aws-credentials` with `aws-access-key-id`, `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in `env`, `docker/login-action` to ECR with the keys, `aws configure set` in a script, or the keys passed to a reusable workflow. A key in secrets is `high`; a key written in the file is `critical`. Values produced earlier in the run (`steps.*.outputs`) are not reported. No mainstream workflow scanner (zizmor, actionlint, OpenSSF Scorecard, checkov) has an equivalent; the literal key itself is also reported by `aws-access-key-id`.",
+  provider: "AWS",
+  severity: "high",
+  confidence: "high",
+  messages: {
+    actionKeys: "`{{action}}` signs in with a long-lived IAM user access key ({{inputs}} {{origin}}); whoever obtains the key can use it from anywhere until it is rotated. Use OIDC instead: grant `permissions: id-token: write`, remove the key inputs, set `role-to-assume` to a role that trusts token.actions.githubusercontent.com, then delete the key.",
+    envKeys: "The `env` of {{scope}} sets {{inputs}} {{origin}}: every AWS CLI and SDK call in scope uses this long-lived IAM user key. Use OIDC instead: grant `permissions: id-token: write`, run `aws-actions/configure-aws-credentials` with `role-to-assume`, remove the variables, then delete the key.",
+    sessionKeys: "{{where}} passes AWS keys together with a session token ({{inputs}} {{origin}}): temporary credentials handed on from elsewhere. Assume the role in this job with OIDC instead (`permissions: id-token: write` and `role-to-assume`), so no credentials are passed around.",
+    ecrLogin: "`{{action}}` logs in to Amazon ECR with an IAM user access key as username and password ({{inputs}} {{origin}}). Use OIDC instead: grant `permissions: id-token: write`, run `aws-actions/configure-aws-credentials` with `role-to-assume`, then `aws-actions/amazon-ecr-login` (or docker/login-action without username and password), and delete the key.",
+    cliConfigure: "This `run` step writes an IAM user access key into the AWS CLI configuration (`{{command}}`, {{origin}}). Use OIDC instead: grant `permissions: id-token: write`, run `aws-actions/configure-aws-credentials` with `role-to-assume` before this step, drop the key lines, then delete the key.",
+    reusableSecrets: "Job `{{job}}` passes AWS access keys to the reusable workflow `{{workflow}}` ({{inputs}} {{origin}}). Authenticate inside the called workflow with OIDC instead: grant this job `permissions: id-token: write` and use `role-to-assume` there, then delete the key."
+  },
+  remediation: {
+    text: "Create an IAM role that trusts GitHub's OIDC provider (`token.actions.githubusercontent.com`, `aud` = `sts.amazonaws.com`, `sub` pinned to this repository), grant the job `permissions: id-token: write`, use `aws-actions/configure-aws-credentials` with `role-to-assume` and no key inputs, then deactivate and delete the IAM user's access key and the stored secret.",
+    pavedRoad: "CI reaches AWS only through OIDC: `permissions: id-token: write` + `role-to-assume`. No IAM users for pipelines."
+  },
+  anchors: { zizmor: [], actionlint: [], "OpenSSF Scorecard": [], checkov: [] },
+  references: [
+    "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services",
+    "https://github.com/aws-actions/configure-aws-credentials#readme",
+    "https://github.com/docker/login-action#aws-elastic-container-registry-ecr",
+    "https://github.com/aws-actions/amazon-ecr-login#readme",
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html"
+  ],
+  examples: {
+    bad: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - id: configure-aws
+        uses: aws-actions/configure-aws-credentials@v4
+        with:
+          aws-access-key-id: \${{ secrets.AWS_ACCESS_KEY_ID }}
+          aws-secret-access-key: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
+          aws-region: eu-west-1
+`,
+        expect: [{ line: 11, messageId: "actionKeys" }]
+      },
+      {
+        text: `on: push
+permissions: {}
+env:
+  AWS_ACCESS_KEY_ID: \${{ secrets.AWS_ACCESS_KEY_ID }}
+  AWS_SECRET_ACCESS_KEY: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
+jobs:
+  plan:
+    runs-on: ubuntu-latest
+    env:
+      AWS_SECRET_ACCESS_KEY: "${secretKey}"
+    steps:
+      - run: terraform plan
+        env:
+          AWS_ACCESS_KEY_ID: \${{ vars.AWS_KEY_ID }}
+`,
+        expect: [
+          { line: 4, messageId: "envKeys" },
+          { line: 10, messageId: "envKeys" },
+          { line: 14, messageId: "envKeys" }
+        ]
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  push:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: 123456789012.dkr.ecr.eu-west-1.amazonaws.com
+          username: \${{ secrets.AWS_ACCESS_KEY_ID }}
+          password: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
+`,
+        expect: [{ line: 10, messageId: "ecrLogin" }]
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  sync:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Configure the CLI
+        run: |
+          aws configure set region eu-west-1
+          aws configure set aws_access_key_id \${{ secrets.AWS_KEY }}
+          aws configure set aws_secret_access_key "$AWS_SECRET"
+      - run: |
+          mkdir -p ~/.aws
+          echo "aws_access_key_id = ${keyId2}" >> ~/.aws/credentials
+`,
+        expect: [
+          { line: 10, messageId: "cliConfigure" },
+          { line: 14, messageId: "cliConfigure" }
+        ]
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  release:
+    uses: my-org/pipelines/.github/workflows/release.yml@0123456789abcdef0123456789abcdef01234567
+    secrets:
+      AWS_ACCESS_KEY_ID: \${{ secrets.AWS_ACCESS_KEY_ID }}
+      REGISTRY_PASSWORD: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
+`,
+        expect: [{ line: 7, messageId: "reusableSecrets" }]
+      },
+      {
+        path: ".github/actions/deploy/action.yml",
+        text: `name: Deploy
+inputs:
+  aws-access-key-id: { required: true }
+runs:
+  using: composite
+  steps:
+    - uses: aws-actions/configure-aws-credentials@v4
+      with:
+        aws-access-key-id: \${{ inputs.aws-access-key-id }}
+        aws-secret-access-key: ${secretKey}
+        aws-region: us-east-1
+`,
+        expect: [{ line: 9, messageId: "actionKeys" }]
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  copy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: aws s3 cp out s3://bucket --recursive
+        env:
+          AWS_ACCESS_KEY_ID: \${{ secrets.TEMP_KEY_ID }}
+          AWS_SECRET_ACCESS_KEY: \${{ secrets.TEMP_SECRET }}
+          AWS_SESSION_TOKEN: \${{ secrets.TEMP_SESSION }}
+`,
+        expect: [{ line: 9, messageId: "sessionKeys" }]
+      }
+    ],
+    good: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+  id-token: write
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@7474bc4690e29a8392af63c5b98e7449536d5c3a # v4.3.1
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: eu-west-1
+`,
+        why: "OIDC: `role-to-assume` with `id-token: write`, the paved road"
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  copy:
+    runs-on: ubuntu-latest
+    steps:
+      - id: creds
+        run: ./assume-role.sh
+      - run: aws s3 ls
+        env:
+          AWS_ACCESS_KEY_ID: \${{ steps.creds.outputs.access-key-id }}
+          AWS_SECRET_ACCESS_KEY: \${{ steps.creds.outputs.secret-access-key }}
+`,
+        why: "keys produced earlier in the run (step outputs) are short-lived credentials, not stored ones"
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  push:
+    runs-on: ubuntu-latest
+    steps:
+      - id: ecr
+        run: echo "password=$(aws ecr get-login-password)" >> "$GITHUB_OUTPUT"
+      - uses: docker/login-action@184bdaa0721073962dff0199f1fb9940f07167d1 # v3.5.0
+        with:
+          registry: 123456789012.dkr.ecr.eu-west-1.amazonaws.com
+          username: AWS
+          password: \${{ steps.ecr.outputs.password }}
+`,
+        why: "ECR login with the username `AWS` and a 12-hour ECR token, not an access key"
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    env:
+      AWS_ACCESS_KEY_ID: ""
+      AWS_SECRET_ACCESS_KEY: ~
+      AWS_REGION: eu-west-1
+    steps:
+      - run: aws configure set region eu-west-1
+`,
+        why: "empty or null key variables, and `aws configure set` of a setting that is not a key"
+      }
+    ]
+  },
+  check(doc, ctx) {
+    for (const { step } of allSteps(doc)) {
+      const uses = step.uses?.value;
+      if (usesAction(uses, "aws-actions/configure-aws-credentials")) {
+        const keys = [input2(step.with, "aws-access-key-id"), input2(step.with, "aws-secret-access-key")];
+        const a = assessCredential(keys);
+        if (a) {
+          const session = input2(step.with, "aws-session-token");
+          const temporary = session !== void 0 && valueOrigin(session.value ?? "") !== "empty" && a.origin !== "literal";
+          ctx.report({
+            messageId: temporary ? "sessionKeys" : "actionKeys",
+            at: pairSpan(a.field),
+            subject: `${step.path}.with.${a.field.key.toLowerCase()}`,
+            evidence: fieldsEvidence("with.", a.fields),
+            severity: temporary ? "low" : a.severity,
+            data: { action: actionName(uses), where: `\`${actionName(uses)}\``, inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
+            properties: { valueOrigin: a.origin }
+          });
+        }
+      }
+      if (usesAction(uses, "docker/login-action")) {
+        const registry2 = input2(step.with, "registry")?.value ?? "";
+        const username = input2(step.with, "username");
+        const password = input2(step.with, "password");
+        const namesKeys = [username, password].some((f) => AWS_KEY_NAME.test(f?.value ?? ""));
+        const ecr = ECR_REGISTRY.test(registry2.trim());
+        const userIsKey = username !== void 0 && username.value?.trim().toUpperCase() !== "AWS";
+        if (ecr && userIsKey || namesKeys) {
+          const a = assessCredential(userIsKey ? [username, password] : [password]);
+          if (a) {
+            ctx.report({
+              messageId: "ecrLogin",
+              at: pairSpan(a.field),
+              subject: `${step.path}.with.${a.field.key.toLowerCase()}`,
+              evidence: fieldsEvidence("with.", a.fields),
+              severity: a.severity,
+              data: { action: actionName(uses), inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
+              properties: { valueOrigin: a.origin }
+            });
+          }
+        }
+      }
+      const cli = step.run?.value ? cliKeys(step.run, step.path, doc.spanOf) : void 0;
+      if (cli) ctx.report(cli);
+    }
+    for (const block of envBlocks(doc)) {
+      const a = assessCredential([entry(block.env, "AWS_ACCESS_KEY_ID"), entry(block.env, "AWS_SECRET_ACCESS_KEY")]);
+      if (!a) continue;
+      const session = entry(block.env, "AWS_SESSION_TOKEN");
+      const temporary = session !== void 0 && valueOrigin(session.value ?? "") !== "empty" && a.origin !== "literal";
+      ctx.report({
+        messageId: temporary ? "sessionKeys" : "envKeys",
+        at: pairSpan(a.field),
+        subject: `${block.path}.${a.field.key}`,
+        evidence: fieldsEvidence("env.", a.fields),
+        severity: temporary ? "low" : a.severity,
+        data: { scope: block.scope, where: `The \`env\` of ${block.scope}`, inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
+        properties: { valueOrigin: a.origin }
+      });
+    }
+    for (const job of doc.jobs) {
+      if (!job.uses || !job.secrets) continue;
+      const keys = job.secrets.entries.filter((f) => AWS_KEY_NAME.test(f.key) || /secrets\s*\.\s*\w*AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)/i.test(f.value ?? ""));
+      const a = assessCredential(keys);
+      if (!a) continue;
+      ctx.report({
+        messageId: "reusableSecrets",
+        at: pairSpan(a.field),
+        subject: `${job.path}.secrets.${a.field.key}`,
+        evidence: fieldsEvidence("secrets.", a.fields),
+        severity: a.severity,
+        data: { job: job.id, workflow: job.uses.value ?? "", inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
+        properties: { valueOrigin: a.origin }
+      });
+    }
+  }
+});
+function actionName(uses) {
+  const ref = parseUses(uses ?? "");
+  return ref.kind === "remote" ? `${ref.owner}/${ref.repo}${ref.subpath}` : uses ?? "";
+}
+function cliKeys(run2, stepPath, spanOf) {
+  const reported = [...run2.raw.matchAll(CLI_KEY)].map((m) => {
+    const word = m.groups?.value ?? m.groups?.fileValue ?? "";
+    return { m, name: m.groups?.name ?? m.groups?.file ?? "", word, cli: m.groups?.name !== void 0, origin: shellWordOrigin(word) };
+  }).filter((h) => originSeverity(h.origin) !== void 0 && (h.cli || CREDENTIALS_FILE.test(run2.raw)));
+  const first = reported[0];
+  if (!first) return void 0;
+  const worst = reported.reduce((a, b) => compareOrigin(b.origin, a.origin) > 0 ? b : a);
+  const temporary = CLI_SESSION.test(run2.raw) && worst.origin !== "literal";
+  const start2 = run2.rawOffset + (first.m.index ?? 0);
+  const described = (h) => h.cli ? `aws configure set ${h.name}` : `${h.name} =`;
+  return {
+    messageId: temporary ? "sessionKeys" : "cliConfigure",
+    at: spanOf(start2, start2 + first.m[0].length),
+    subject: `${stepPath}.run`,
+    evidence: reported.map((h) => `run: ${described(h)} ${displayValue(h.word)}`).join(", "),
+    severity: temporary ? "low" : originSeverity(worst.origin),
+    data: { command: described(first), where: "This `run` step", inputs: reported.map((h) => `\`${h.name}\``).join(", "), origin: originPhrase(worst.origin, worst.word) },
+    properties: { valueOrigin: worst.origin }
+  };
+}
+
+// ../shared/src/workflows/rules/ci-azure-client-secret.ts
+var clientSecret = `${fakeSecret("ci-az-1", ALPHABETS.alnum, 3)}8Q~${fakeSecret("ci-az-2", ALPHABETS.alnum, 34)}`;
+var SECRET_VARIABLES = ["ARM_CLIENT_SECRET", "AZURE_CLIENT_SECRET"];
+var AZ_LOGIN = /\baz[ \t]+login\b(?:\\\r?\n|[^\n;&|])*/g;
+var PASSWORD = /(?:^|\s)(?:-p|--password|--client-secret)(?:[ \t]+|=)(?<word>\$\{\{[^}\n]*\}\}\S*|"[^"\n]*"|'[^'\n]*'|[^\s;&|"']+)/;
+var CREDS_SECRET = /"clientSecret"\s*:\s*"([^"]*)"/;
+function credsOrigin(field) {
+  const value2 = field.value ?? "";
+  const m = CREDS_SECRET.exec(value2);
+  return m ? valueOrigin(m[1] ?? "") : valueOrigin(value2);
+}
+var ciAzureClientSecret = defineWorkflowRule({
+  id: "ci-azure-client-secret",
+  guardrail: "no-long-lived-keys-in-ci",
+  title: "CI signs in to Azure with a client secret or publish profile",
+  description: "A workflow or composite action authenticates to Azure with a long-lived secret: `azure/login` with `creds` (a service principal secret), `ARM_CLIENT_SECRET`/`AZURE_CLIENT_SECRET` in `env`, `az login --service-principal` with a password, or a web app publish profile. A secret in GitHub secrets is `high`; a secret written in the file is `critical`. No mainstream workflow scanner (zizmor, actionlint, OpenSSF Scorecard, checkov) has an equivalent; the literal secret itself is also reported by `azure-entra-client-secret`.",
+  provider: "Azure",
+  severity: "high",
+  confidence: "high",
+  messages: {
+    loginCreds: "`{{action}}` signs in with a service principal secret (`creds` {{origin}}), a long-lived credential that works from anywhere until it expires. Use OIDC instead: set `client-id`, `tenant-id` and `subscription-id` instead of `creds`, grant `permissions: id-token: write`, add a federated credential for this repository to the app registration, then delete the client secret.",
+    envSecret: "The `env` of {{scope}} sets {{inputs}} {{origin}}: a long-lived Entra client secret. Use OIDC instead: for Terraform set `ARM_USE_OIDC: true` with `ARM_CLIENT_ID`, `ARM_TENANT_ID` and `ARM_SUBSCRIPTION_ID`, otherwise `azure/login` with `client-id`, `tenant-id` and `subscription-id`; grant `permissions: id-token: write`, add a federated credential to the app registration, then delete the secret.",
+    cliPassword: "This `run` step signs in with `az login --service-principal` and a client secret ({{origin}}). Use OIDC instead: `azure/login` with `client-id`, `tenant-id` and `subscription-id` and `permissions: id-token: write` (or `az login --federated-token`), a federated credential on the app registration, then delete the secret.",
+    publishProfile: "`{{action}}` deploys with a publish profile (`publish-profile` {{origin}}), which holds long-lived deployment credentials. Sign in first with `azure/login` using `client-id`, `tenant-id` and `subscription-id` and `permissions: id-token: write` (a federated credential on the app registration), drop `publish-profile`, then reset the publish profile."
+  },
+  remediation: {
+    text: "Add a federated identity credential for this repository (and branch or environment) to the app registration or user-assigned managed identity, grant the job `permissions: id-token: write`, and use `azure/login` with `client-id`, `tenant-id` and `subscription-id` (Terraform: `ARM_USE_OIDC: true`). Then delete the client secret or reset the publish profile, and remove the stored secret.",
+    pavedRoad: "CI reaches Azure only through OIDC federated credentials (`client-id` / `tenant-id` / `subscription-id`). No client secrets or publish profiles in pipelines."
+  },
+  anchors: { zizmor: [], actionlint: [], "OpenSSF Scorecard": [], checkov: [] },
+  references: [
+    "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-azure",
+    "https://github.com/Azure/login#readme",
+    "https://github.com/Azure/webapps-deploy#readme",
+    "https://learn.microsoft.com/en-us/azure/developer/github/connect-from-azure-openid-connect",
+    "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/guides/service_principal_oidc"
+  ],
+  examples: {
+    bad: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@v2
+        with:
+          creds: \${{ secrets.AZURE_CREDENTIALS }}
+      - uses: Azure/login@v2
+        with:
+          creds: '{"clientId": "00000000-0000-0000-0000-000000000000", "clientSecret": "${clientSecret}", "tenantId": "00000000-0000-0000-0000-000000000000"}'
+`,
+        expect: [
+          { line: 10, messageId: "loginCreds" },
+          { line: 13, messageId: "loginCreds" }
+        ]
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  plan:
+    runs-on: ubuntu-latest
+    env:
+      ARM_CLIENT_ID: \${{ vars.ARM_CLIENT_ID }}
+      ARM_CLIENT_SECRET: \${{ secrets.ARM_CLIENT_SECRET }}
+    steps:
+      - run: terraform plan
+`,
+        expect: [{ line: 8, messageId: "envSecret" }]
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          az login --service-principal -u "$CLIENT_ID" \\
+            -p \${{ secrets.AZURE_CLIENT_SECRET }} --tenant "$TENANT_ID"
+`,
+        expect: [{ line: 8, messageId: "cliPassword" }]
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/webapps-deploy@v3
+        with:
+          app-name: my-app
+          publish-profile: \${{ secrets.AZURE_WEBAPP_PUBLISH_PROFILE }}
+`,
+        expect: [{ line: 10, messageId: "publishProfile" }]
+      }
+    ],
+    good: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+  id-token: write
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@a457da9ea143d694b1b9c7c869ebb04ebe844ef5 # v2.3.0
+        with:
+          client-id: \${{ vars.AZURE_CLIENT_ID }}
+          tenant-id: \${{ vars.AZURE_TENANT_ID }}
+          subscription-id: \${{ vars.AZURE_SUBSCRIPTION_ID }}
+      - uses: azure/webapps-deploy@2fdd5c3ebb4e540834e86ecc1f6fdcd5539023ee # v3.0.2
+        with:
+          app-name: my-app
+`,
+        why: "OIDC with `client-id`/`tenant-id`/`subscription-id`, and a deployment that relies on that sign-in"
+      },
+      {
+        text: `on: push
+permissions:
+  id-token: write
+jobs:
+  plan:
+    runs-on: ubuntu-latest
+    env:
+      ARM_USE_OIDC: "true"
+      ARM_CLIENT_ID: \${{ vars.ARM_CLIENT_ID }}
+      ARM_TENANT_ID: \${{ vars.ARM_TENANT_ID }}
+    steps:
+      - run: az login --service-principal -u "$ARM_CLIENT_ID" --tenant "$ARM_TENANT_ID" --federated-token "$TOKEN"
+`,
+        why: "Terraform with `ARM_USE_OIDC`, and `az login` with a federated token instead of a password"
+      }
+    ]
+  },
+  check(doc, ctx) {
+    for (const { step } of allSteps(doc)) {
+      const uses = step.uses?.value;
+      if (usesAction(uses, "azure/login")) {
+        const a = assessCredential([input2(step.with, "creds")], credsOrigin);
+        if (a) {
+          ctx.report({
+            messageId: "loginCreds",
+            at: pairSpan(a.field),
+            subject: `${step.path}.with.creds`,
+            evidence: fieldsEvidence("with.", a.fields),
+            severity: a.severity,
+            data: { action: "azure/login", origin: originPhrase(a.origin, a.originValue) },
+            properties: { valueOrigin: a.origin }
+          });
+        }
+      }
+      if (usesAction(uses, "azure/webapps-deploy", "azure/functions-action")) {
+        const a = assessCredential([input2(step.with, "publish-profile")]);
+        const ref = parseUses(uses ?? "");
+        if (a && ref.kind === "remote") {
+          ctx.report({
+            messageId: "publishProfile",
+            at: pairSpan(a.field),
+            subject: `${step.path}.with.publish-profile`,
+            evidence: fieldsEvidence("with.", a.fields),
+            severity: a.severity,
+            data: { action: `${ref.owner}/${ref.repo}`, origin: originPhrase(a.origin, a.originValue) },
+            properties: { valueOrigin: a.origin }
+          });
+        }
+      }
+      const run2 = step.run;
+      if (run2?.value) {
+        for (const m of run2.raw.matchAll(AZ_LOGIN)) {
+          const command = m[0];
+          if (!/--service-principal\b/.test(command) || /--federated-token\b/.test(command)) continue;
+          const word = PASSWORD.exec(command)?.groups?.word;
+          if (word === void 0) continue;
+          const origin = shellWordOrigin(word);
+          const severity = originSeverity(origin);
+          if (!severity) continue;
+          const start2 = run2.rawOffset + (m.index ?? 0);
+          ctx.report({
+            messageId: "cliPassword",
+            at: doc.spanOf(start2, start2 + command.trimEnd().length),
+            subject: `${step.path}.run`,
+            evidence: `run: az login --service-principal --password ${displayValue(word)}`,
+            severity,
+            data: { origin: originPhrase(origin, word) },
+            properties: { valueOrigin: origin }
+          });
+          break;
+        }
+      }
+    }
+    for (const block of envBlocks(doc)) {
+      const a = assessCredential(SECRET_VARIABLES.map((name2) => entry(block.env, name2)));
+      if (!a) continue;
+      ctx.report({
+        messageId: "envSecret",
+        at: pairSpan(a.field),
+        subject: `${block.path}.${a.field.key}`,
+        evidence: fieldsEvidence("env.", a.fields),
+        severity: a.severity,
+        data: { scope: block.scope, inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
+        properties: { valueOrigin: a.origin }
+      });
+    }
+  }
+});
+
+// ../shared/src/workflows/rules/ci-gcp-service-account-key.ts
+var KEY_VARIABLES = ["GOOGLE_CREDENTIALS", "GOOGLE_APPLICATION_CREDENTIALS_JSON", "GCP_SA_KEY", "GCLOUD_SERVICE_KEY"];
+var ACTIVATE = /\bgcloud[ \t]+auth[ \t]+activate-service-account\b(?:\\\r?\n|[^\n;&|])*?--key-file\b/;
+var ciGcpServiceAccountKey = defineWorkflowRule({
+  id: "ci-gcp-service-account-key",
+  guardrail: "no-long-lived-keys-in-ci",
+  title: "CI signs in to Google Cloud with a service account key",
+  description: "A workflow or composite action authenticates to Google Cloud with a service account key JSON: `google-github-actions/auth` with `credentials_json`, the legacy `setup-gcloud` `service_account_key` input, a key in `GOOGLE_CREDENTIALS`-style variables, or `gcloud auth activate-service-account --key-file`. The google-github-actions/auth README calls these keys long-lived credentials to be treated like a password. A key in secrets is `high`; a key written in the file is `critical`. No mainstream workflow scanner (zizmor, actionlint, OpenSSF Scorecard, checkov) has an equivalent; a key JSON itself is also reported by `gcp-service-account-key`.",
+  provider: "GCP",
+  severity: "high",
+  confidence: "high",
+  messages: {
+    authKey: "`{{action}}` authenticates with a service account key JSON (`credentials_json` {{origin}}), a long-lived credential that works from anywhere until the key is deleted. Use Workload Identity Federation instead: grant `permissions: id-token: write`, set `workload_identity_provider` and `service_account`, remove `credentials_json`, then delete the key.",
+    setupGcloudKey: "`{{action}}@{{ref}}` authenticates with a service account key (`service_account_key` {{origin}}), an input only the deprecated setup-gcloud v0 accepted. Authenticate first with `google-github-actions/auth` using `workload_identity_provider` and `service_account` and `permissions: id-token: write`, upgrade setup-gcloud, then delete the key.",
+    envKey: "The `env` of {{scope}} sets {{inputs}} {{origin}}: a service account key JSON that gcloud, the client libraries or Terraform read. Use Workload Identity Federation instead: `google-github-actions/auth` with `workload_identity_provider` and `service_account` and `permissions: id-token: write` (it exports credentials for later steps), then delete the key.",
+    activateServiceAccount: "This `run` step signs gcloud in with a service account key file (`gcloud auth activate-service-account --key-file`). Use Workload Identity Federation instead: run `google-github-actions/auth` with `workload_identity_provider` and `service_account` and `permissions: id-token: write` before this step, drop the key file, then delete the key."
+  },
+  remediation: {
+    text: "Create a workload identity pool and provider for `https://token.actions.githubusercontent.com` with an attribute condition on this repository, let the provider impersonate the service account, grant the job `permissions: id-token: write` and use `google-github-actions/auth` with `workload_identity_provider` and `service_account`. Then delete the service account key and the stored secret.",
+    pavedRoad: "CI reaches Google Cloud only through Workload Identity Federation (`workload_identity_provider`). Service account keys are disabled by organisation policy."
+  },
+  anchors: { zizmor: [], actionlint: [], "OpenSSF Scorecard": [], checkov: [] },
+  references: [
+    "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-google-cloud-platform",
+    "https://github.com/google-github-actions/auth#readme",
+    "https://github.com/google-github-actions/setup-gcloud#readme",
+    "https://cloud.google.com/iam/docs/workload-identity-federation-with-deployment-pipelines"
+  ],
+  examples: {
+    bad: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: google-github-actions/auth@v2
+        with:
+          credentials_json: \${{ secrets.GCP_SA_KEY }}
+`,
+        expect: [{ line: 10, messageId: "authKey" }]
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: google-github-actions/setup-gcloud@v0.2.1
+        with:
+          service_account_key: \${{ secrets.GCLOUD_KEY }}
+          export_default_credentials: true
+`,
+        expect: [{ line: 9, messageId: "setupGcloudKey" }]
+      },
+      {
+        text: `on: push
+permissions: {}
+env:
+  GOOGLE_CREDENTIALS: \${{ secrets.GOOGLE_CREDENTIALS }}
+jobs:
+  plan:
+    runs-on: ubuntu-latest
+    steps:
+      - run: terraform plan
+        env:
+          GCP_SA_KEY: '{"type": "service_account", "project_id": "demo"}'
+`,
+        expect: [
+          { line: 4, messageId: "envKey" },
+          { line: 11, messageId: "envKey" }
+        ]
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          echo "$KEY" > key.json
+          gcloud auth activate-service-account deployer@demo.iam.gserviceaccount.com \\
+            --key-file=key.json
+        env:
+          KEY: \${{ secrets.GCP_KEY }}
+`,
+        expect: [{ line: 9, messageId: "activateServiceAccount" }]
+      }
+    ],
+    good: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+  id-token: write
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - id: auth
+        uses: google-github-actions/auth@7c6bc770dae815cd3e89ee6cdf493a5fab2cc093 # v3.0.0
+        with:
+          workload_identity_provider: projects/123456789/locations/global/workloadIdentityPools/github/providers/my-repo
+          service_account: deployer@demo.iam.gserviceaccount.com
+      - run: terraform plan
+        env:
+          GOOGLE_CREDENTIALS: \${{ steps.auth.outputs.credentials_file_path }}
+`,
+        why: "Workload Identity Federation, and GOOGLE_CREDENTIALS pointing at the short-lived credentials file the auth step wrote"
+      },
+      {
+        text: `on: push
+permissions: {}
+jobs:
+  login:
+    runs-on: ubuntu-latest
+    steps:
+      - run: gcloud auth login --cred-file="$GOOGLE_GHA_CREDS_PATH"
+`,
+        why: "gcloud signed in from the federated credentials file, not `activate-service-account --key-file`"
+      }
+    ]
+  },
+  check(doc, ctx) {
+    for (const { step } of allSteps(doc)) {
+      const uses = step.uses?.value;
+      if (usesAction(uses, "google-github-actions/auth")) {
+        const a = assessCredential([input2(step.with, "credentials_json")]);
+        if (a) {
+          ctx.report({
+            messageId: "authKey",
+            at: pairSpan(a.field),
+            subject: `${step.path}.with.credentials_json`,
+            evidence: fieldsEvidence("with.", a.fields),
+            severity: a.severity,
+            data: { action: "google-github-actions/auth", origin: originPhrase(a.origin, a.originValue) },
+            properties: { valueOrigin: a.origin }
+          });
+        }
+      }
+      if (usesAction(uses, "google-github-actions/setup-gcloud", "GoogleCloudPlatform/github-actions/setup-gcloud")) {
+        const a = assessCredential([input2(step.with, "service_account_key")]);
+        const ref = parseUses(uses ?? "");
+        if (a && ref.kind === "remote") {
+          ctx.report({
+            messageId: "setupGcloudKey",
+            at: pairSpan(a.field),
+            subject: `${step.path}.with.service_account_key`,
+            evidence: fieldsEvidence("with.", a.fields),
+            severity: a.severity,
+            data: { action: `${ref.owner}/${ref.repo}${ref.subpath}`, ref: ref.ref ?? "(no ref)", origin: originPhrase(a.origin, a.originValue) },
+            properties: { valueOrigin: a.origin }
+          });
+        }
+      }
+      const run2 = step.run;
+      if (run2?.value) {
+        const m = ACTIVATE.exec(run2.raw);
+        if (m) {
+          const start2 = run2.rawOffset + m.index;
+          ctx.report({
+            messageId: "activateServiceAccount",
+            at: doc.spanOf(start2, start2 + m[0].length),
+            subject: `${step.path}.run`,
+            evidence: "run: gcloud auth activate-service-account --key-file"
+          });
+        }
+      }
+    }
+    for (const block of envBlocks(doc)) {
+      const a = assessCredential(KEY_VARIABLES.map((name2) => entry(block.env, name2)));
+      if (!a) continue;
+      ctx.report({
+        messageId: "envKey",
+        at: pairSpan(a.field),
+        subject: `${block.path}.${a.field.key}`,
+        evidence: fieldsEvidence("env.", a.fields),
+        severity: a.severity,
+        data: { scope: block.scope, inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
+        properties: { valueOrigin: a.origin }
+      });
+    }
+  }
+});
+
+// ../shared/src/workflows/effective-permissions.ts
+function onlyCalled(doc) {
+  return doc.triggers.length > 0 && doc.triggers.every((t) => t.name === "workflow_call");
+}
+function effectivePermissions(doc, job) {
+  if (job.permissions) return { source: "job", block: job.permissions };
+  if (doc.permissions) return { source: "workflow", block: doc.permissions };
+  return { source: onlyCalled(doc) ? "caller" : "default", block: void 0 };
+}
+function grantsWrite(block, scope) {
+  if (!block) return false;
+  if (block.scalar !== void 0) return block.scalar.trim() === "write-all";
+  return entry(block, scope)?.value?.trim() === "write";
+}
+
+// ../shared/src/workflows/rules/ci-oidc-permission-missing.ts
+function oidcInput(step) {
+  const uses = step.uses?.value;
+  const has = (name2) => (input2(step.with, name2)?.value ?? "").trim() !== "";
+  if (usesAction(uses, "aws-actions/configure-aws-credentials")) {
+    if (has("aws-access-key-id") || has("web-identity-token-file") || has("role-chaining")) return void 0;
+    const field = input2(step.with, "role-to-assume");
+    return field && has("role-to-assume") ? { action: "aws-actions/configure-aws-credentials", field } : void 0;
+  }
+  if (usesAction(uses, "google-github-actions/auth")) {
+    if (has("credentials_json")) return void 0;
+    const field = input2(step.with, "workload_identity_provider");
+    return field && has("workload_identity_provider") ? { action: "google-github-actions/auth", field } : void 0;
+  }
+  if (usesAction(uses, "azure/login")) {
+    if ((input2(step.with, "auth-type")?.value ?? "").trim().toUpperCase() === "IDENTITY") return void 0;
+    const field = input2(step.with, "client-id");
+    return field && has("client-id") ? { action: "azure/login", field } : void 0;
+  }
+  return void 0;
+}
+function describe3(p, job) {
+  switch (p.source) {
+    case "job":
+      return `job \`${job}\` has \`permissions:\` without \`id-token: write\``;
+    case "workflow":
+      return `job \`${job}\` inherits the workflow's \`permissions:\`, which lack \`id-token: write\``;
+    case "default":
+      return `neither job \`${job}\` nor the workflow declares \`permissions:\`, and the default token never has \`id-token: write\``;
+    case "caller":
+      return `the calling job decides the permissions`;
+  }
+}
+var ciOidcPermissionMissing = defineWorkflowRule({
+  id: "ci-oidc-permission-missing",
+  guardrail: "no-long-lived-keys-in-ci",
+  title: "OIDC login without the id-token permission",
+  description: "A step asks for OIDC (`role-to-assume`, `workload_identity_provider`, or azure/login `client-id`) but the job's effective permissions lack `id-token: write`, so GitHub issues no token: the step fails, or the action falls back to other credentials. Informational: it points at a half-finished move to OIDC. Composite actions and workflows that are only called (`workflow_call`) are skipped, since the caller sets the permissions. No mainstream workflow scanner has an equivalent; configure-aws-credentials logs a hint at run time.",
+  provider: "GitHub Actions",
+  severity: "info",
+  confidence: "high",
+  messages: {
+    noIdToken: "`{{action}}` sets `{{input}}` for OIDC, but {{permissions}}: GitHub will not issue the OIDC token and the step fails or falls back to other credentials. Add `permissions: id-token: write` (with `contents: read`) to the job or the workflow."
+  },
+  remediation: {
+    text: "Add `id-token: write` to the job's `permissions:` (and list the other scopes it needs, such as `contents: read`, since declaring permissions sets every unlisted scope to none).",
+    pavedRoad: "Every deploy job declares `permissions: { contents: read, id-token: write }` and signs in with OIDC."
+  },
+  anchors: { zizmor: [], actionlint: [], "OpenSSF Scorecard": [], checkov: [] },
+  references: [
+    "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#adding-permissions-settings",
+    "https://github.com/aws-actions/configure-aws-credentials#readme",
+    "https://github.com/google-github-actions/auth#readme",
+    "https://github.com/Azure/login#readme"
+  ],
+  examples: {
+    bad: [
+      {
+        text: `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: eu-west-1
+`,
+        expect: [{ line: 8, messageId: "noIdToken" }]
+      },
+      {
+        text: `on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: google-github-actions/auth@v2
+        with:
+          workload_identity_provider: projects/1/locations/global/workloadIdentityPools/p/providers/gh
+  login:
+    runs-on: ubuntu-latest
+    permissions: read-all
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ vars.AZURE_CLIENT_ID }}
+          tenant-id: \${{ vars.AZURE_TENANT_ID }}
+          subscription-id: \${{ vars.AZURE_SUBSCRIPTION_ID }}
+`,
+        expect: [
+          { line: 10, messageId: "noIdToken" },
+          { line: 17, messageId: "noIdToken" }
+        ]
+      }
+    ],
+    good: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@7474bc4690e29a8392af63c5b98e7449536d5c3a # v4.3.1
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: eu-west-1
+`,
+        why: "the job grants `id-token: write`"
+      },
+      {
+        text: `on:
+  workflow_call:
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@7474bc4690e29a8392af63c5b98e7449536d5c3a # v4.3.1
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: eu-west-1
+`,
+        why: "a reusable workflow: the calling job sets the permissions, which this file cannot see"
+      },
+      {
+        text: `on: push
+permissions: write-all
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: google-github-actions/auth@7c6bc770dae815cd3e89ee6cdf493a5fab2cc093 # v3.0.0
+        with:
+          workload_identity_provider: projects/1/locations/global/workloadIdentityPools/p/providers/gh
+`,
+        why: "`write-all` includes `id-token: write` (ci-permissions reports the `write-all`)"
+      }
+    ]
+  },
+  check(doc, ctx) {
+    if (doc.kind !== "workflow") return;
+    for (const job of doc.jobs) {
+      const permissions = effectivePermissions(doc, job);
+      if (permissions.source === "caller" || grantsWrite(permissions.block, "id-token")) continue;
+      for (const step of job.steps) {
+        const oidc = oidcInput(step);
+        if (!oidc) continue;
+        ctx.report({
+          messageId: "noIdToken",
+          at: pairSpan(oidc.field),
+          subject: `${step.path}.with.${oidc.field.key.toLowerCase()}`,
+          evidence: `with.${oidc.field.key} without id-token: write (${permissions.source} permissions)`,
+          data: { action: oidc.action, input: oidc.field.key, permissions: describe3(permissions, job.id) }
+        });
+      }
+    }
+  }
+});
+
+// ../shared/src/workflows/rules/ci-permissions.ts
+function isWriteAll(block) {
+  return block?.scalar?.trim() === "write-all";
+}
+var ciPermissions = defineWorkflowRule({
+  id: "ci-permissions",
+  guardrail: "ci-hardened",
+  title: "Workflow token permissions are not least privilege",
+  description: "The `GITHUB_TOKEN` of a workflow should be read-only by default, with writes granted per job. A workflow without top-level `permissions:` gives jobs that declare none the repository or organisation default, which is read-write on older repositories; `permissions: write-all` grants every scope. Workflows that are only called (`workflow_call`) are not asked for top-level permissions, since the calling job sets them.",
+  provider: "GitHub Actions",
+  severity: "medium",
+  confidence: "high",
+  messages: {
+    missingWorkflow: "This workflow declares no `permissions:`, so its jobs run with the repository's default `GITHUB_TOKEN` permissions, read-write on many repositories: a compromised step could push code or publish releases. Add a top-level `permissions: contents: read` (or `{}`) and grant writes only in the jobs that need them.",
+    missingJob: "Job `{{job}}` declares no `permissions:` and the workflow has none at the top level, so it runs with the repository's default `GITHUB_TOKEN` permissions, read-write on many repositories. Give the job `permissions:` with only the scopes it uses, or add read-only permissions at the top of the workflow.",
+    writeAll: "`permissions: write-all` gives {{where}} every `GITHUB_TOKEN` scope with write access: a compromised step could push code, change releases and packages or approve pull requests. List only the scopes needed, e.g. `permissions: contents: read`."
+  },
+  remediation: {
+    text: "Add `permissions: contents: read` (or `{}`) at the top of the workflow, and in each job that needs more, list exactly the scopes it writes (e.g. `contents: write` for a release job). Replace `write-all` with those scopes.",
+    pavedRoad: "Workflows start from `permissions: {}` or `contents: read`; jobs add the scopes they use. The organisation default token permission is read-only."
+  },
+  anchors: {
+    zizmor: ["excessive-permissions", "undocumented-permissions"],
+    "OpenSSF Scorecard": ["Token-Permissions"],
+    checkov: ["CKV2_GHA_1"]
+  },
+  references: [
+    "https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token",
+    "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#permissions",
+    "https://github.com/ossf/scorecard/blob/main/docs/checks.md#token-permissions",
+    "https://docs.zizmor.sh/audits/#excessive-permissions"
+  ],
+  examples: {
+    bad: [
+      {
+        text: `name: CI
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make test
+`,
+        expect: [{ line: 1, messageId: "missingWorkflow" }]
+      },
+      {
+        text: `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - run: make
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make publish
+`,
+        expect: [{ line: 9, messageId: "missingJob" }]
+      },
+      {
+        text: `on: push
+permissions: write-all
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    permissions: write-all
+    steps:
+      - run: make release
+`,
+        expect: [
+          { line: 2, messageId: "writeAll" },
+          { line: 6, messageId: "writeAll" }
+        ]
+      }
+    ],
+    good: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    steps:
+      - run: make release
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make test
+`,
+        why: "read-only at the top, writes granted to the one job that needs them"
+      },
+      {
+        text: `on:
+  workflow_call:
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make
+`,
+        why: "a reusable workflow: the calling job sets its permissions"
+      },
+      {
+        path: ".github/actions/build/action.yml",
+        text: `name: Build
+runs:
+  using: composite
+  steps:
+    - run: make
+      shell: bash
+`,
+        why: "a composite action runs with the permissions of the job that uses it"
+      }
+    ]
+  },
+  check(doc, ctx) {
+    if (doc.kind !== "workflow") return;
+    if (isWriteAll(doc.permissions)) {
+      ctx.report({
+        messageId: "writeAll",
+        at: doc.permissions.valueAt,
+        subject: "permissions",
+        evidence: "permissions: write-all",
+        severity: "high",
+        data: { where: "every job of this workflow" }
+      });
+    }
+    for (const job of doc.jobs) {
+      if (isWriteAll(job.permissions)) {
+        ctx.report({
+          messageId: "writeAll",
+          at: job.permissions.valueAt,
+          subject: `${job.path}.permissions`,
+          evidence: `${job.path}.permissions: write-all`,
+          severity: "high",
+          data: { where: `job \`${job.id}\`` }
+        });
+      }
+    }
+    if (doc.permissions || onlyCalled(doc)) return;
+    const without = doc.jobs.filter((job) => !job.permissions);
+    if (without.length === 0) return;
+    if (without.length === doc.jobs.length) {
+      ctx.report({ messageId: "missingWorkflow", at: doc.top, subject: "permissions", evidence: "no top-level permissions; no job declares any" });
+      return;
+    }
+    for (const job of without) {
+      ctx.report({ messageId: "missingJob", at: job.keyAt, subject: `${job.path}.permissions`, evidence: `${job.path}: no permissions, none at the top level`, data: { job: job.id } });
+    }
+  }
+});
+
+// ../shared/src/workflows/rules/ci-pull-request-target-checkout.ts
+var PRIVILEGED_TRIGGERS = ["pull_request_target", "workflow_run"];
+var PR_HEAD = /github\.event\.pull_request\.(?:head\.|merge_commit_sha)|github\.head_ref\b|github\.event\.workflow_run\.(?:head_|pull_requests)|refs\/pull\//;
+var RUN_CHECKOUT = new RegExp(
+  String.raw`\bgh[ \t]+pr[ \t]+checkout\b|\bgit[ \t]+(?:fetch|checkout|switch|pull)\b[^\n;&|]*?(?:${PR_HEAD.source}|\bpull\/(?:\d|\$))`
+);
+var ciPullRequestTargetCheckout = defineWorkflowRule({
+  id: "ci-pull-request-target-checkout",
+  guardrail: "ci-hardened",
+  title: "Privileged workflow checks out pull request code",
+  description: "A workflow triggered by `pull_request_target` or `workflow_run` (which run with the base repository's secrets and a write token) checks out the pull request's head: `actions/checkout` with a `ref` or `repository` taken from the pull request, or `gh pr checkout` / `git fetch` of it in a script. Any build file, script or local action in that code then runs with those privileges (a \"pwn request\"). actions/checkout v7 (backported to floating major tags on 2026-07-16) refuses fork heads by default, but not when pinned to an older SHA or with `allow-unsafe-pr-checkout: true`, and scripts bypass it.",
+  provider: "GitHub Actions",
+  severity: "high",
+  confidence: "medium",
+  messages: {
+    checkoutHead: "Job `{{job}}` runs on `{{trigger}}`, with the base repository's secrets and a write token, and checks out the pull request's code (`{{input}}: {{ref}}`): any script, build file or local action in it runs with those privileges. Build and test pull requests in a `pull_request` workflow without secrets, and hand results to a privileged `workflow_run` workflow as artifacts; never check out the pull request head here.",
+    runCheckout: "Job `{{job}}` runs on `{{trigger}}`, with the base repository's secrets and a write token, and fetches the pull request's code in a script (`{{command}}`): anything in it that runs later has those privileges. Build and test pull requests in a `pull_request` workflow without secrets, and hand results to a privileged `workflow_run` workflow as artifacts."
+  },
+  remediation: {
+    text: "Move building and testing of pull request code to a workflow triggered by `pull_request` (no secrets, read-only token). If a privileged step must follow, trigger it with `workflow_run` and pass data as artifacts that it treats as untrusted; never check out or run the pull request's code there.",
+    pavedRoad: "Pull requests are built by `pull_request` workflows only; `pull_request_target` is reserved for labelling and commenting without a checkout of the head."
+  },
+  anchors: { zizmor: ["dangerous-triggers"], "OpenSSF Scorecard": ["Dangerous-Workflow"], checkov: [] },
+  references: [
+    "https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/",
+    "https://docs.github.com/en/actions/reference/security/securely-using-pull_request_target",
+    "https://github.blog/changelog/2026-06-18-safer-pull_request_target-defaults-for-github-actions-checkout",
+    "https://github.com/ossf/scorecard/blob/main/docs/checks.md#dangerous-workflow",
+    "https://docs.zizmor.sh/audits/#dangerous-triggers"
+  ],
+  examples: {
+    bad: [
+      {
+        text: `on:
+  pull_request_target:
+    types: [opened, synchronize]
+permissions:
+  contents: read
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+      - run: npm ci && npm test
+`,
+        expect: [{ line: 12, messageId: "checkoutHead" }]
+      },
+      {
+        text: `on: [workflow_run]
+permissions:
+  contents: read
+jobs:
+  report:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          repository: \${{ github.event.workflow_run.head_repository.full_name }}
+          ref: \${{ github.event.workflow_run.head_sha }}
+`,
+        expect: [{ line: 10, messageId: "checkoutHead" }]
+      },
+      {
+        text: `on: pull_request_target
+permissions:
+  contents: read
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: gh pr checkout \${{ github.event.pull_request.number }}
+        env:
+          GH_TOKEN: \${{ github.token }}
+`,
+        expect: [{ line: 9, messageId: "runCheckout" }]
+      }
+    ],
+    good: [
+      {
+        text: `on: pull_request_target
+permissions:
+  contents: read
+  pull-requests: write
+jobs:
+  label:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0
+      - uses: actions/labeler@634933edcd8ababfe52f92936142cc22ac488b1b # v6.0.1
+`,
+        why: "`pull_request_target` that checks out only the base branch (the default) to label the pull request"
+      },
+      {
+        text: `on: pull_request
+permissions:
+  contents: read
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+`,
+        why: "a `pull_request` workflow: fork pull requests get no secrets and a read-only token"
+      }
+    ]
+  },
+  check(doc, ctx) {
+    if (doc.kind !== "workflow") return;
+    const trigger = doc.triggers.find((t) => PRIVILEGED_TRIGGERS.includes(t.name));
+    if (!trigger) return;
+    for (const job of doc.jobs) {
+      for (const step of job.steps) {
+        if (usesAction(step.uses?.value, "actions/checkout")) {
+          const field = [input2(step.with, "repository"), input2(step.with, "ref")].find((f) => f && PR_HEAD.test(f.value ?? ""));
+          if (field) {
+            ctx.report({
+              messageId: "checkoutHead",
+              at: pairSpan(field),
+              subject: `${step.path}.with.${field.key.toLowerCase()}`,
+              evidence: `on: ${trigger.name}; with.${field.key} = ${displayValue(field.value ?? "")}`,
+              data: { job: job.id, trigger: trigger.name, input: field.key, ref: displayValue(field.value ?? "") }
+            });
+          }
+        }
+        const run2 = step.run;
+        const m = run2?.value ? RUN_CHECKOUT.exec(run2.raw) : null;
+        if (run2 && m) {
+          const start2 = run2.rawOffset + m.index;
+          const command = /^gh/.test(m[0]) ? "gh pr checkout" : `git ${m[0].split(/[ \t]+/)[1] ?? ""} of the pull request`;
+          ctx.report({
+            messageId: "runCheckout",
+            at: doc.spanOf(start2, start2 + m[0].length),
+            subject: `${step.path}.run`,
+            evidence: `on: ${trigger.name}; run: ${command}`,
+            data: { job: job.id, trigger: trigger.name, command }
+          });
+        }
+      }
+    }
+  }
+});
+
+// ../shared/src/workflows/rules/ci-secrets-exposed.ts
+var ALL_SECRETS = /\btojson\s*\(\s*secrets\s*\)/gi;
+var ciSecretsExposed = defineWorkflowRule({
+  id: "ci-secrets-exposed",
+  guardrail: "ci-hardened",
+  title: "Workflow exposes all secrets at once",
+  description: "An expression serialises every secret with `toJSON(secrets)`, or a job passes `secrets: inherit` to a reusable workflow. Either hands all the repository's and organisation's secrets, cloud keys included, to code that needs a few; one leak or compromised step then exposes them all.",
+  provider: "GitHub Actions",
+  severity: "medium",
+  confidence: "high",
+  messages: {
+    allSecretsJson: "`{{expression}}` puts every secret available to this workflow into one value: a single log line, artifact or compromised step then exposes all of them, and GitHub masks only exact registered values, not a JSON document's reformatted lines. Pass only the secrets the step needs, each as `${{ secrets.NAME }}`.",
+    inherit: "Job `{{job}}` passes `secrets: inherit` to `{{workflow}}`: the called workflow receives every secret of this repository and organisation, including keys it never uses. List the secrets it needs under `secrets:` instead."
+  },
+  remediation: {
+    text: "Replace `toJSON(secrets)` with the individual `${{ secrets.NAME }}` values the step uses, and `secrets: inherit` with an explicit `secrets:` map of what the reusable workflow declares.",
+    pavedRoad: "Steps and reusable workflows receive only the secrets they name; cloud access comes from OIDC, not secrets."
+  },
+  anchors: { zizmor: ["overprovisioned-secrets", "secrets-inherit"], "OpenSSF Scorecard": [], checkov: [] },
+  references: [
+    "https://docs.zizmor.sh/audits/#overprovisioned-secrets",
+    "https://docs.zizmor.sh/audits/#secrets-inherit",
+    "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-secrets",
+    "https://docs.github.com/en/actions/sharing-automations/reusing-workflows#passing-inputs-and-secrets-to-a-reusable-workflow"
+  ],
+  examples: {
+    bad: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./build.sh
+        env:
+          ALL_SECRETS: \${{ toJSON(secrets) }}
+      - run: echo '\${{ toJson( secrets ) }}' | jq -r .NPM_TOKEN > .npmrc
+  deploy:
+    uses: ./.github/workflows/deploy.yml
+    secrets: inherit
+`,
+        expect: [
+          { line: 10, messageId: "allSecretsJson" },
+          { line: 11, messageId: "allSecretsJson" },
+          { line: 14, messageId: "inherit" }
+        ]
+      }
+    ],
+    good: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./build.sh
+        env:
+          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}
+          EVENT: \${{ toJSON(github.event) }}
+  deploy:
+    uses: ./.github/workflows/deploy.yml
+    secrets:
+      DEPLOY_KEY: \${{ secrets.DEPLOY_KEY }}
+`,
+        why: "secrets passed one by one, and `toJSON` of a context that is not `secrets`"
+      }
+    ]
+  },
+  check(doc, ctx) {
+    for (const scalar of doc.scalars) {
+      let occurrence = 0;
+      for (const m of scalar.raw.matchAll(ALL_SECRETS)) {
+        const start2 = scalar.rawOffset + (m.index ?? 0);
+        ctx.report({
+          messageId: "allSecretsJson",
+          at: doc.spanOf(start2, start2 + m[0].length),
+          subject: `${scalar.path}#${++occurrence}`,
+          evidence: `${scalar.path}: ${m[0]}`,
+          data: { expression: m[0] }
+        });
+      }
+    }
+    for (const job of doc.jobs) {
+      if (job.secrets?.scalar?.trim() !== "inherit") continue;
+      ctx.report({
+        messageId: "inherit",
+        at: job.secrets.valueAt,
+        subject: `${job.path}.secrets`,
+        evidence: `${job.path}.secrets: inherit`,
+        data: { job: job.id, workflow: job.uses?.value ?? "the called workflow" }
+      });
+    }
+  }
+});
+
+// ../shared/src/workflows/rules/ci-unpinned-action.ts
+function refKind(ref) {
+  if (/^[0-9a-f]{7,39}$/i.test(ref)) return "short commit SHA, which can be made ambiguous by a commit in a fork";
+  return "tag or branch that can be moved to different code";
+}
+function check2(uses, subject, kind, trusted) {
+  const value2 = uses.value?.trim() ?? "";
+  if (!value2 || value2.includes("${{")) return void 0;
+  const ref = parseUses(value2);
+  switch (ref.kind) {
+    case "local":
+    case "unknown":
+      return void 0;
+    case "docker":
+      if (ref.digest) return void 0;
+      return { messageId: "unpinnedImage", at: uses.valueAt, subject, evidence: `uses: ${value2}`, data: { image: value2 } };
+    case "remote": {
+      if (ref.ref === void 0 || isFullSha(ref.ref)) return void 0;
+      if (isTrustedAction(ref.owner, ref.repo, trusted)) return void 0;
+      const name2 = `${ref.owner}/${ref.repo}${ref.subpath}`;
+      return {
+        messageId: kind === "action" ? "unpinnedAction" : "unpinnedWorkflow",
+        at: uses.valueAt,
+        subject,
+        evidence: `uses: ${value2}`,
+        data: { action: name2, ref: ref.ref, refKind: refKind(ref.ref) }
+      };
+    }
+  }
+}
+var ciUnpinnedAction = defineWorkflowRule({
+  id: "ci-unpinned-action",
+  guardrail: "ci-hardened",
+  title: "Third-party action not pinned to a commit SHA",
+  description: "A step uses a third-party action, or a job calls a reusable workflow, by tag or branch instead of a full 40-character commit SHA, or runs a container image without a digest. Whoever controls the action's repository can move the tag to different code that then runs with the job's secrets: tj-actions/changed-files (CVE-2025-30066), reviewdog/action-setup (CVE-2025-30154) and trivy-action (CVE-2026-33634) were compromised that way. Local actions (`./`) and the trusted owners in `ci.trustedActions` (default `actions/*`, `github/*`) are not reported.",
+  provider: "GitHub Actions",
+  severity: "medium",
+  confidence: "high",
+  messages: {
+    unpinnedAction: "`{{action}}` is pinned to `{{ref}}`, a {{refKind}}: if its repository is compromised, the new code runs with this job's token and secrets, as in the tj-actions and trivy-action tag hijacks. Pin the full 40-character commit SHA and keep the version in a comment (`uses: {{action}}@<sha> # {{ref}}`); Dependabot and Renovate keep pinned SHAs up to date.",
+    unpinnedWorkflow: "The reusable workflow `{{action}}` is called at `{{ref}}`, a {{refKind}}: whoever controls that repository decides what runs with the secrets this job passes. Call it at a full 40-character commit SHA (`uses: {{action}}@<sha> # {{ref}}`).",
+    unpinnedImage: "`{{image}}` runs a container image by tag, which its publisher can replace. Pin it by digest (`docker://image@sha256:<digest>`)."
+  },
+  remediation: {
+    text: "Replace the tag with the full commit SHA it points to, keeping the tag in a comment (`uses: owner/repo@<40-hex sha> # v1.2.3`), and let Dependabot or Renovate update the SHA. To trust an owner by tag instead, add it to `ci.trustedActions` in `.guardrails.yml`.",
+    pavedRoad: "Every third-party action and reusable workflow is pinned by SHA, updated by Dependabot; an organisation policy can require SHA pinning."
+  },
+  anchors: {
+    zizmor: ["unpinned-uses"],
+    "OpenSSF Scorecard": ["Pinned-Dependencies"],
+    checkov: [],
+    // Query id from docs.kics.io (not in our research notes): "Unpinned Actions Full Length Commit SHA".
+    KICS: ["555ab8f9-2001-455e-a077-f2d0f41e2fb9"]
+  },
+  references: [
+    "https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions",
+    "https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies",
+    "https://docs.zizmor.sh/audits/#unpinned-uses"
+  ],
+  examples: {
+    bad: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: tj-actions/changed-files@v45
+      - uses: aquasecurity/trivy-action@master
+      - uses: docker://alpine:3.20
+  shared:
+    uses: my-org/pipelines/.github/workflows/build.yml@main
+`,
+        expect: [
+          { line: 9, messageId: "unpinnedAction" },
+          { line: 10, messageId: "unpinnedAction" },
+          { line: 11, messageId: "unpinnedImage" },
+          { line: 13, messageId: "unpinnedWorkflow" }
+        ]
+      },
+      {
+        path: "actions/setup/action.yaml",
+        text: `name: Setup
+runs:
+  using: composite
+  steps:
+    - uses: reviewdog/action-setup@e04ffabe
+`,
+        expect: [{ line: 5, messageId: "unpinnedAction" }]
+      }
+    ],
+    good: [
+      {
+        text: `on: push
+permissions:
+  contents: read
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: github/codeql-action/init@v3
+      - uses: tj-actions/changed-files@ed68ef82c095e0d48ec87eccea555d944a631a4c # v46.0.5
+      - uses: ./.github/actions/build
+      - uses: docker://alpine@sha256:0a4eaa0eecf5f8c050e5bba433f58c052be7587ee8af3e8b3910ef9ab5fbe9f5
+  shared:
+    uses: ./.github/workflows/build.yml
+`,
+        why: "GitHub-owned actions by tag (trusted by default), a third-party action by SHA, local actions and an image by digest"
+      }
+    ]
+  },
+  check(doc, ctx) {
+    const trusted = ctx.config.trustedActions;
+    for (const { step } of allSteps(doc)) {
+      const r = step.uses && check2(step.uses, `${step.path}.uses`, "action", trusted);
+      if (r) ctx.report(r);
+    }
+    for (const job of doc.jobs) {
+      const r = job.uses && check2(job.uses, `${job.path}.uses`, "workflow", trusted);
+      if (r) ctx.report(r);
+    }
+  }
+});
+
+// ../shared/src/workflows/workflow-rule-registry.ts
+var WORKFLOW_RULES = [
+  // no-long-lived-keys-in-ci
+  ciAwsStaticKeys,
+  ciGcpServiceAccountKey,
+  ciAzureClientSecret,
+  ciOidcPermissionMissing,
+  // ci-hardened
+  ciPullRequestTargetCheckout,
+  ciPermissions,
+  ciUnpinnedAction,
+  ciSecretsExposed
+];
+
+// ../shared/src/workflows/scan-workflow.ts
+var WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
+var ACTION = /(?:^|\/)action\.ya?ml$/;
+function workflowFileKind(path) {
+  if (WORKFLOW.test(path)) return "workflow";
+  if (ACTION.test(path)) return "action";
+  return void 0;
+}
+function isWorkflowPath(path) {
+  return workflowFileKind(path) !== void 0;
+}
+function scanWorkflowFile(path, text, options) {
+  const kind = workflowFileKind(path);
+  if (!kind) return { findings: [], errors: [] };
+  const rules = (options.rules ?? WORKFLOW_RULES).filter((rule) => enabled(rule, options.config));
+  if (rules.length === 0) return { findings: [], errors: [] };
+  const parsed = parseWorkflow(path, text, kind);
+  if (!parsed.ok) return { findings: [], errors: parsed.errors };
+  const findings = [];
+  const errors = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const rule of rules) {
+    const report = (r) => {
+      const finding = toFinding(rule, r, path, options);
+      if (seen.has(finding.fingerprint)) return;
+      seen.add(finding.fingerprint);
+      findings.push(finding);
+    };
+    try {
+      rule.check(parsed.document, { path, config: options.config, report });
+    } catch (error62) {
+      errors.push({ path, message: `rule ${rule.id} failed on this file: ${error62 instanceof Error ? error62.message : String(error62)}` });
+    }
+  }
+  return { findings, errors };
+}
+function enabled(rule, config2) {
+  if (config2.ignoreRules.includes(rule.id) || config2.ignoreRules.includes(rule.guardrail)) return false;
+  return config2.rules[rule.id]?.enabled !== false;
+}
+function toFinding(rule, r, path, options) {
+  const template = rule.messages[r.messageId];
+  if (template === void 0) throw new Error(`unknown message id "${r.messageId}"`);
+  return {
+    ruleId: rule.id,
+    guardrail: rule.guardrail,
+    severity: options.config.rules[rule.id]?.severity ?? r.severity ?? rule.severity,
+    confidence: rule.confidence,
+    title: rule.title,
+    message: formatMessage(template, r.data ?? {}),
+    location: { path, startLine: r.at.line, startColumn: r.at.column, endLine: r.at.endLine, endColumn: r.at.endColumn },
+    fingerprint: fingerprint(rule.id, path, r.subject),
+    evidence: r.evidence,
+    remediation: rule.remediation,
+    references: [...rule.references],
+    source: options.source,
+    properties: { messageId: r.messageId, ...r.properties }
+  };
+}
+
 // ../shared/src/engine/content-sniff.ts
 var SNIFF_BYTES = 8e3;
 function isBinary(bytes) {
@@ -33447,11 +35417,6 @@ function isBinary(bytes) {
 var decoder = new TextDecoder("utf-8", { fatal: false });
 function decodeText(bytes) {
   return decoder.decode(bytes);
-}
-
-// ../shared/src/engine/format-message.ts
-function formatMessage(template, data) {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key3) => data[key3] ?? whole);
 }
 
 // ../shared/src/engine/line-index.ts
@@ -33492,18 +35457,31 @@ var FileScanner = class {
   #enabledSecretRules;
   constructor(options) {
     this.#options = options;
-    const enabled = (id2) => this.#enabled(id2);
-    this.#enabledSecretRules = (options.secretRules ?? SECRET_RULES).filter((r) => enabled(r.id));
-    this.#fileRules = (options.fileRules ?? FILE_RULES).filter((r) => enabled(r.id));
+    const enabled2 = (id2) => this.#enabled(id2);
+    this.#enabledSecretRules = (options.secretRules ?? SECRET_RULES).filter((r) => enabled2(r.id));
+    this.#fileRules = (options.fileRules ?? FILE_RULES).filter((r) => enabled2(r.id));
     this.#secrets = new SecretScanner(this.#enabledSecretRules, { allow: options.config.allowSecrets });
   }
+  #workflows = { files: 0, undecided: [] };
   /** The guardrails a file scan evaluates. */
   get guardrails() {
-    return this.#enabledSecretRules.length || this.#fileRules.length ? [SECRETS_GUARDRAIL] : [];
+    const ids = /* @__PURE__ */ new Set();
+    if (this.#enabledSecretRules.length || this.#fileRules.length) ids.add(SECRETS_GUARDRAIL);
+    for (const r of WORKFLOW_RULES) if (this.#enabled(r.id, r.guardrail)) ids.add(r.guardrail);
+    return [...ids];
   }
-  #enabled(ruleId) {
+  /** What the files scanned so far showed about the workflow guardrails: none seen is not applicable. */
+  evidence() {
+    const out2 = /* @__PURE__ */ new Map();
+    for (const id2 of this.guardrails) {
+      if (id2 === SECRETS_GUARDRAIL) continue;
+      out2.set(id2, { applicable: this.#workflows.files > 0, undecided: [...this.#workflows.undecided] });
+    }
+    return out2;
+  }
+  #enabled(ruleId, guardrail = SECRETS_GUARDRAIL) {
     const { config: config2 } = this.#options;
-    if (config2.ignoreRules.includes(ruleId) || config2.ignoreRules.includes(SECRETS_GUARDRAIL)) return false;
+    if (config2.ignoreRules.includes(ruleId) || config2.ignoreRules.includes(guardrail)) return false;
     return config2.rules[ruleId]?.enabled !== false;
   }
   #severity(ruleId, severity) {
@@ -33540,8 +35518,27 @@ var FileScanner = class {
       return finding;
     });
   }
-  /** Scans text content for secrets. Raw secrets stay inside this function: findings carry redacted evidence. */
+  /** Scans text content: secrets in any file, CI guardrails in workflows and composite actions. */
   scanText(path, text, options = {}) {
+    const secrets = this.#scanSecrets(path, text, options);
+    if (!isWorkflowPath(path) || options.lineMap) return secrets;
+    this.#workflows.files++;
+    const workflow = scanWorkflowFile(path, text, { config: this.#options.config, source: this.#options.source });
+    if (workflow.errors.length) this.#workflows.undecided.push(`${path} could not be checked: ${workflow.errors[0].message}`);
+    const index = new LineIndex(text);
+    const findings = workflow.findings.filter((f) => !options.lines || !f.location || touches(options.lines, f.location.startLine, f.location.endLine));
+    if (this.#options.config.inlineSuppressions) {
+      for (const f of findings) {
+        if (!f.location) continue;
+        const decision = inlineDecision((l) => index.line(l), f.location.startLine, f.ruleId, f.guardrail, this.#options.today);
+        if (decision.kind === "suppressed") f.suppression = decision.suppression;
+        else if (decision.kind === "invalid") secrets.errors.push({ path, line: decision.line, message: decision.problem });
+      }
+    }
+    return { findings: [...secrets.findings, ...findings], errors: [...secrets.errors, ...workflow.errors] };
+  }
+  /** Secrets. Raw secrets stay inside this function: findings carry redacted evidence. */
+  #scanSecrets(path, text, options) {
     const hits = this.#secrets.scan(text, path);
     if (hits.length === 0) return { findings: [], errors: [] };
     const index = new LineIndex(text);
@@ -33612,9 +35609,606 @@ function guardrailResults(evaluated, findings, incomplete = /* @__PURE__ */ new 
   });
 }
 
+// ../shared/src/iac/rules/resource-rule.ts
+function defineResourceRule(spec) {
+  return { ...spec, kind: "resource" };
+}
+
+// ../shared/src/iac/rules/azure-storage-public.ts
+var azureStoragePublic = defineResourceRule({
+  id: "azure-storage-public",
+  guardrail: "storage-not-public",
+  title: "Azure storage does not allow anonymous access",
+  description: "Storage accounts disallow public blobs (`allow_nested_items_to_be_public = false`; the azurerm default is true) and containers stay private.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["azure-storage-account", "azure-storage-container"],
+  messages: {
+    account: "{{name}}: {{how}}, so any container can be made anonymously readable. Set `allow_nested_items_to_be_public = false`.",
+    container: '{{name}} has `container_access_type = "{{access}}"`: anyone on the internet can read its blobs. Use `private`.'
+  },
+  remediation: {
+    text: 'Set `allow_nested_items_to_be_public = false` on the account and `container_access_type = "private"` on containers.',
+    pavedRoad: "Disallow anonymous access with Azure Policy across subscriptions; share data with SAS tokens or Entra ID."
+  },
+  anchors: { Checkov: ["CKV_AZURE_190", "CKV_AZURE_34"], Trivy: ["AVD-AZU-0007"], KICS: ["dd5230f8-a577-4ad8-9a07-4ce3db9ca5b1"] },
+  references: ["https://learn.microsoft.com/en-us/azure/storage/blobs/anonymous-read-access-prevent"],
+  examples: {
+    terraform: {
+      bad: [
+        { files: 'resource "azurerm_storage_account" "sa" {\n  name = "payrecs"\n}\n', expect: [{ line: 1, messageId: "account" }] },
+        {
+          files: 'resource "azurerm_storage_container" "c" {\n  name = "public"\n  container_access_type = "blob"\n}\n',
+          expect: [{ line: 3, messageId: "container" }]
+        }
+      ],
+      good: [
+        { files: 'resource "azurerm_storage_account" "sa" {\n  allow_nested_items_to_be_public = false\n}\n', expect: [], why: "anonymous access disallowed" },
+        { files: 'resource "azurerm_storage_container" "c" {\n  name = "private"\n}\n', expect: [], why: "the container default is private" }
+      ]
+    }
+  },
+  check(r, ctx) {
+    if (r.kind === "azure-storage-account") {
+      const a = r.allowNestedItemsToBePublic;
+      if (a.state === "unknown") return ctx.undecided(`allow_nested_items_to_be_public of ${r.name}: ${a.reason}`, a.at);
+      if (a.state === "absent" || a.value !== true) return;
+      const how2 = a.state === "default" ? `\`allow_nested_items_to_be_public\` is not set; ${a.default}` : "`allow_nested_items_to_be_public = true`";
+      ctx.report({ messageId: "account", at: a.at, data: { name: r.name, how: how2 }, severity: a.state === "default" ? "medium" : "high" });
+      return;
+    }
+    const access = r.accessType;
+    if (access.state === "unknown") return ctx.undecided(`container_access_type of ${r.name}: ${access.reason}`, access.at);
+    if ((access.state === "set" || access.state === "default") && (access.value === "blob" || access.value === "container")) {
+      ctx.report({ messageId: "container", at: access.at, data: { name: r.name, access: access.value } });
+    }
+  }
+});
+
+// ../shared/src/iac/model/attr.ts
+var set2 = (value2, at) => ({ state: "set", value: value2, at });
+var defaulted = (value2, at, why) => ({ state: "default", value: value2, at, default: why });
+var absent = (at) => ({ state: "absent", at });
+var unknown2 = (at, reason) => ({ state: "unknown", at, reason });
+function valueOf(attr) {
+  return attr && (attr.state === "set" || attr.state === "default") ? attr.value : void 0;
+}
+function shownValue(attr) {
+  const value2 = valueOf(attr);
+  if (value2 !== void 0) return value2;
+  if (attr?.state !== "unknown") return void 0;
+  const m = /^computed from ((?:module\.[^.]+\.)*(?:data\.)?[a-z0-9_]+\.[^.]+)/.exec(attr.reason);
+  return m?.[1];
+}
+
+// ../shared/src/iac/rules/ec2-imdsv2-required.ts
+function contextDefault(r, model) {
+  const ami = model.follow(r.amiLink, "ami");
+  const support = valueOf(ami?.imdsSupport);
+  if (support === "v2.0") return { requires: true, why: `the AMI ${ami.name} sets imds_support = "v2.0"` };
+  const defaults = model.ofKind("imds-defaults")[0];
+  const regional = valueOf(defaults?.httpTokens);
+  if (regional === "required") return { requires: true, why: `the region default (${defaults.name}) requires IMDSv2` };
+  if (ami && ami.imdsSupport.state === "unknown") return { undecided: ami.imdsSupport.reason };
+  return void 0;
+}
+var ec2Imdsv2Required = defineResourceRule({
+  id: "ec2-imdsv2-required",
+  guardrail: "imdsv2-enforced",
+  title: "EC2 requires IMDSv2",
+  description: "Instances, launch templates and launch configurations must require session tokens for the instance metadata service (IMDSv2), which blocks the SSRF credential theft IMDSv1 allows.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["ec2-instance", "launch-template", "launch-configuration"],
+  messages: {
+    optional: '{{name}} allows IMDSv1 (`http_tokens = "optional"`): any SSRF in the workload can read the instance role\'s credentials. Set `http_tokens = "required"`.',
+    absent: '{{name}} does not set `http_tokens`; IMDSv1 stays allowed unless the AMI (`imds_support = "v2.0"`) or the region default requires IMDSv2, and neither is set in this code. Set `metadata_options { http_tokens = "required" }`.'
+  },
+  remediation: {
+    text: 'Set `metadata_options { http_tokens = "required" }` (CloudFormation: `MetadataOptions.HttpTokens: required`) and roll the instances.',
+    pavedRoad: 'Make IMDSv2 the account default per region (`aws_ec2_instance_metadata_defaults { http_tokens = "required" }`) and build AMIs with `imds_support = "v2.0"`.'
+  },
+  anchors: {
+    Checkov: ["CKV_AWS_79"],
+    Trivy: ["AVD-AWS-0028", "AVD-AWS-0130"],
+    KICS: ["c306ac53-ee5b-41d3-86a9-0fd2722b4e67"],
+    Prowler: ["ec2_instance_imdsv2_enabled"],
+    "Security Hub": ["EC2.8"]
+  },
+  references: [
+    "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html",
+    "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceMetadataOptionsRequest.html"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: 'resource "aws_instance" "web" {\n  ami = "ami-0abcdef1234567890"\n  metadata_options {\n    http_tokens = "optional"\n  }\n}\n',
+          expect: [{ line: 4, messageId: "optional" }]
+        },
+        { files: 'resource "aws_launch_template" "app" {\n  image_id = "ami-0abcdef1234567890"\n}\n', expect: [{ line: 1, messageId: "absent" }] },
+        {
+          files: 'variable "tokens" {\n  default = "optional"\n}\nresource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_tokens = var.tokens\n  }\n}\n',
+          expect: [{ line: 7, messageId: "optional" }]
+        }
+      ],
+      good: [
+        { files: 'resource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n', expect: [], why: "IMDSv2 required" },
+        { files: 'resource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_endpoint = "disabled"\n  }\n}\n', expect: [], why: "the metadata endpoint is off" },
+        {
+          files: 'resource "aws_ec2_instance_metadata_defaults" "this" {\n  http_tokens = "required"\n}\nresource "aws_instance" "web" {\n  ami = "ami-1"\n}\n',
+          expect: [],
+          why: "the region default in the same code requires IMDSv2"
+        },
+        {
+          files: 'resource "aws_ami" "base" {\n  name = "base"\n  imds_support = "v2.0"\n}\nresource "aws_instance" "web" {\n  ami = aws_ami.base.id\n}\n',
+          expect: [],
+          why: "the AMI requires IMDSv2"
+        },
+        {
+          files: 'resource "aws_launch_template" "lt" {\n  metadata_options {\n    http_tokens = "required"\n  }\n}\nresource "aws_instance" "web" {\n  launch_template {\n    id = aws_launch_template.lt.id\n  }\n}\n',
+          expect: [],
+          why: "the instance inherits the launch template's setting"
+        },
+        {
+          files: 'variable "tokens" {}\nresource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_tokens = var.tokens\n  }\n}\n',
+          expect: [],
+          undecided: true,
+          why: "a variable without a value: unknown, never a failure"
+        }
+      ]
+    }
+  },
+  check(r, ctx) {
+    const endpoint = valueOf(r.httpEndpoint);
+    if (endpoint === "disabled") return;
+    const tokens = r.httpTokens;
+    const data = { name: r.name };
+    switch (tokens.state) {
+      case "set":
+      case "default":
+        if (tokens.value !== "required") ctx.report({ messageId: "optional", at: tokens.at, data });
+        return;
+      case "unknown":
+        ctx.undecided(`http_tokens of ${r.name}: ${tokens.reason}`, tokens.at);
+        return;
+      case "absent": {
+        if (r.kind === "ec2-instance" && r.launchTemplate) {
+          const lt = ctx.model.follow(r.launchTemplate, "launch-template");
+          if (lt) return;
+          ctx.undecided(`${r.name} uses a launch template outside this code`, r.launchTemplate.at);
+          return;
+        }
+        const context = contextDefault(r, ctx.model);
+        if (context && "requires" in context) return;
+        if (context && "undecided" in context) {
+          ctx.undecided(`${r.name}: ${context.undecided}`, tokens.at);
+          return;
+        }
+        ctx.report({ messageId: "absent", at: tokens.at, data, severity: "medium", confidence: "medium" });
+        return;
+      }
+    }
+  }
+});
+
+// ../shared/src/iac/rules/gcs-public-binding.ts
+var PUBLIC = /* @__PURE__ */ new Set(["allUsers", "allAuthenticatedUsers"]);
+var gcsPublicBinding = defineResourceRule({
+  id: "gcs-public-binding",
+  guardrail: "storage-not-public",
+  title: "Cloud Storage buckets are not granted to everyone",
+  description: "No IAM binding on a bucket grants a role to `allUsers` or `allAuthenticatedUsers`.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["gcs-public-binding"],
+  messages: { binding: "{{name}} grants {{role}} to {{member}}: anyone on the internet can use it. Grant to specific principals instead." },
+  remediation: {
+    text: "Remove `allUsers` / `allAuthenticatedUsers` from the binding.",
+    pavedRoad: "Enforce `storage.publicAccessPrevention` with an organisation policy; serve public content through Cloud CDN."
+  },
+  anchors: { Checkov: ["CKV_GCP_28"], Trivy: ["AVD-GCP-0001"], KICS: ["c010082c-76e0-4b91-91d9-6e8439e455dd"] },
+  references: ["https://cloud.google.com/storage/docs/public-access-prevention"],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: 'resource "google_storage_bucket_iam_member" "m" {\n  bucket = "site"\n  role   = "roles/storage.objectViewer"\n  member = "allUsers"\n}\n',
+          expect: [{ line: 4, messageId: "binding" }]
+        }
+      ],
+      good: [
+        {
+          files: 'resource "google_storage_bucket_iam_member" "m" {\n  bucket = "site"\n  role   = "roles/storage.objectViewer"\n  member = "group:eng@acme.io"\n}\n',
+          expect: [],
+          why: "a specific group"
+        }
+      ]
+    }
+  },
+  check(r, ctx) {
+    const members2 = r.members;
+    if (members2.state === "unknown") return ctx.undecided(`members of ${r.name}: ${members2.reason}`, members2.at);
+    if (members2.state === "absent") return;
+    const role = r.role.state === "set" ? r.role.value : "a role";
+    for (const m of members2.value) if (PUBLIC.has(m)) ctx.report({ messageId: "binding", at: members2.at, data: { name: r.name, role, member: m } });
+  }
+});
+
+// ../shared/src/iac/rules/iam-user-console-login.ts
+var iamUserConsoleLogin = defineResourceRule({
+  id: "iam-user-console-login",
+  guardrail: "human-access-federated",
+  title: "People sign in through federation, not IAM users",
+  description: "A console password for an IAM user is a long-lived human credential outside your identity provider.",
+  severity: "medium",
+  confidence: "high",
+  kinds: ["console-login"],
+  messages: {
+    login: "{{name}} gives IAM user {{user}} a console password. People should sign in through IAM Identity Center or your IdP, where MFA, offboarding and audit live."
+  },
+  remediation: {
+    text: "Remove the login profile and grant the person access through IAM Identity Center permission sets.",
+    pavedRoad: "IAM Identity Center (or your IdP via SAML/OIDC) for every human; IAM users only for break-glass, outside IaC."
+  },
+  anchors: { Checkov: ["CKV_AWS_273"], KICS: ["9ec311bf-dfd9-421f-8498-0b063c8bc552"], Prowler: ["iam_user_console_access_unused"], "Security Hub": ["IAM.22"] },
+  references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-users-federation-idp"],
+  examples: {
+    terraform: {
+      bad: [{ files: 'resource "aws_iam_user_login_profile" "oncall" {\n  user = "oncall"\n}\n', expect: [{ line: 1, messageId: "login" }] }],
+      good: [{ files: 'resource "aws_iam_user" "ci" {\n  name = "ci"\n}\n', expect: [], why: "a user without a console password" }]
+    }
+  },
+  check(r, ctx) {
+    ctx.report({ messageId: "login", at: r.site, data: { name: r.name, user: shownValue(r.user) ?? "a computed user" } });
+  }
+});
+
+// ../shared/src/iac/rules/k8s-api-public.ts
+var OPEN = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+function how(attr, name2, shown2) {
+  return attr.state === "default" ? `\`${name2}\` is not set; ${attr.default}` : `\`${name2}\` is ${shown2}`;
+}
+var k8sApiPublic = defineResourceRule({
+  id: "k8s-api-public",
+  guardrail: "k8s-api-private",
+  title: "Kubernetes API is not open to the internet",
+  description: "EKS, GKE and AKS control planes are private, or their public endpoint is restricted to known networks. An absent setting counts as what the provider does by default.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["eks-cluster", "gke-cluster", "aks-cluster"],
+  messages: {
+    eks: "{{name}}: {{access}} and {{cidrs}}, so the EKS API is reachable from the whole internet. Set `endpoint_public_access = false`, or restrict `public_access_cidrs`.",
+    gke: "{{name}}: the GKE control plane has a public endpoint and {{networks}}. Enable `private_cluster_config.enable_private_endpoint` or set `master_authorized_networks_config`.",
+    aks: "{{name}}: {{private}} and no authorized IP ranges restrict the API server. Set `private_cluster_enabled = true` or `api_server_access_profile.authorized_ip_ranges`."
+  },
+  remediation: {
+    text: "Make the control plane private, or restrict its public endpoint to your corporate CIDRs.",
+    pavedRoad: "Private endpoints with access through a VPN or bastion; public CIDRs only for CI runners with fixed egress."
+  },
+  anchors: {
+    Checkov: ["CKV_AWS_39", "CKV_AWS_38", "CKV_GCP_25", "CKV_GCP_20", "CKV_GCP_18", "CKV_AZURE_6", "CKV_AZURE_115"],
+    Trivy: ["AVD-AWS-0040", "AVD-AWS-0041", "AVD-GCP-0053", "AVD-GCP-0061", "AVD-AZU-0041"],
+    KICS: ["42f4b905-3736-4213-bfe9-c0fd8d3efd5a", "61cf9883-1752-4768-b18c-0d57f2737709"],
+    Prowler: ["eks_cluster_not_publicly_accessible"],
+    "Security Hub": ["EKS.1"]
+  },
+  references: [
+    "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
+    "https://cloud.google.com/kubernetes-engine/docs/concepts/private-cluster-concept",
+    "https://learn.microsoft.com/en-us/azure/aks/api-server-authorized-ip-ranges"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: 'resource "aws_eks_cluster" "main" {\n  name     = "main"\n  role_arn = "arn:aws:iam::111122223333:role/eks"\n  vpc_config {\n    subnet_ids = ["subnet-1"]\n  }\n}\n',
+          expect: [{ line: 4, messageId: "eks" }]
+        },
+        {
+          files: 'resource "aws_eks_cluster" "main" {\n  vpc_config {\n    endpoint_public_access = true\n    public_access_cidrs    = ["0.0.0.0/0"]\n  }\n}\n',
+          expect: [{ line: 3, messageId: "eks" }]
+        },
+        { files: 'resource "google_container_cluster" "gke" {\n  name = "gke"\n}\n', expect: [{ line: 1, messageId: "gke" }] },
+        { files: 'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n}\n', expect: [{ line: 1, messageId: "aks" }] }
+      ],
+      good: [
+        { files: 'resource "aws_eks_cluster" "main" {\n  vpc_config {\n    endpoint_public_access = false\n  }\n}\n', expect: [], why: "private endpoint only" },
+        { files: 'resource "aws_eks_cluster" "main" {\n  vpc_config {\n    public_access_cidrs = ["203.0.113.0/24"]\n  }\n}\n', expect: [], why: "public endpoint restricted to a known network" },
+        {
+          files: 'resource "google_container_cluster" "gke" {\n  master_authorized_networks_config {\n    cidr_blocks {\n      cidr_block = "10.0.0.0/8"\n    }\n  }\n}\n',
+          expect: [],
+          why: "authorized networks set"
+        },
+        { files: 'resource "azurerm_kubernetes_cluster" "aks" {\n  api_server_authorized_ip_ranges = ["203.0.113.0/24"]\n}\n', expect: [], why: "azurerm v3 authorized ranges" },
+        {
+          files: 'resource "azurerm_kubernetes_cluster" "aks" {\n  api_server_access_profile {\n    authorized_ip_ranges = ["203.0.113.0/24"]\n  }\n}\n',
+          expect: [],
+          why: "azurerm v4 authorized ranges"
+        },
+        {
+          files: 'variable "public" {}\nresource "aws_eks_cluster" "main" {\n  vpc_config {\n    endpoint_public_access = var.public\n  }\n}\n',
+          expect: [],
+          undecided: true,
+          why: "an unresolved variable is unknown, not a failure"
+        }
+      ]
+    }
+  },
+  check(r, ctx) {
+    switch (r.kind) {
+      case "eks-cluster":
+        return checkEks(r, ctx);
+      case "gke-cluster":
+        return checkGke(r, ctx);
+      case "aks-cluster":
+        return checkAks(r, ctx);
+    }
+  }
+});
+function checkEks(r, ctx) {
+  const access = r.endpointPublicAccess;
+  const cidrs = r.publicAccessCidrs;
+  if (access.state === "unknown") return ctx.undecided(`endpoint_public_access of ${r.name}: ${access.reason}`, access.at);
+  if (access.state === "absent" || access.value === false) return;
+  if (cidrs.state === "unknown") return ctx.undecided(`public_access_cidrs of ${r.name}: ${cidrs.reason}`, cidrs.at);
+  if (cidrs.state === "absent" || !cidrs.value.some((c) => OPEN.has(c))) return;
+  const at = access.state === "set" ? access.at : cidrs.state === "set" ? cidrs.at : access.at;
+  ctx.report({
+    messageId: "eks",
+    at,
+    data: { name: r.name, access: how(access, "endpoint_public_access", "true"), cidrs: how(cidrs, "public_access_cidrs", "open to 0.0.0.0/0") }
+  });
+}
+function checkGke(r, ctx) {
+  const priv = r.privateEndpoint;
+  const nets = r.authorizedNetworks;
+  if (priv.state === "unknown") return ctx.undecided(`enable_private_endpoint of ${r.name}: ${priv.reason}`, priv.at);
+  if (priv.state !== "absent" && priv.value === true) return;
+  if (nets.state === "unknown") return ctx.undecided(`authorized networks of ${r.name}: ${nets.reason}`, nets.at);
+  if ((nets.state === "set" || nets.state === "default") && nets.value.length > 0 && !nets.value.some((c) => OPEN.has(c))) return;
+  const networks = nets.state === "absent" ? "no master authorized networks" : "authorized networks include 0.0.0.0/0";
+  ctx.report({ messageId: "gke", at: nets.state === "set" ? nets.at : r.site, data: { name: r.name, networks } });
+}
+function checkAks(r, ctx) {
+  const priv = r.privateCluster;
+  const ranges = r.authorizedIpRanges;
+  if (priv.state === "unknown") return ctx.undecided(`private_cluster_enabled of ${r.name}: ${priv.reason}`, priv.at);
+  if (priv.state !== "absent" && priv.value === true) return;
+  if (ranges.state === "unknown") return ctx.undecided(`authorized IP ranges of ${r.name}: ${ranges.reason}`, ranges.at);
+  if ((ranges.state === "set" || ranges.state === "default") && ranges.value.length > 0 && !ranges.value.some((c) => OPEN.has(c))) return;
+  ctx.report({ messageId: "aks", at: priv.state === "set" ? priv.at : r.site, data: { name: r.name, private: how(priv, "private_cluster_enabled", "false") } });
+}
+
+// ../shared/src/iac/rules/s3-bucket-public-access.ts
+var FLAGS = [
+  ["blockPublicAcls", "block_public_acls"],
+  ["blockPublicPolicy", "block_public_policy"],
+  ["ignorePublicAcls", "ignore_public_acls"],
+  ["restrictPublicBuckets", "restrict_public_buckets"]
+];
+var PUBLIC_ACLS = /* @__PURE__ */ new Set(["public-read", "public-read-write", "authenticated-read", "PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
+var PERIMETER_KEYS = /^aws:(?:PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce|SourceVpc|SourceArn|SourceAccount|SourceOrgID|SourceIp|userid|VpcSourceIp)$/i;
+var linksTo = (bucket, target) => target !== void 0 && (target === bucket.address || target.startsWith("name:") && target.slice(5) === valueOf(bucket.bucketName));
+function protections(bucket, model) {
+  const own2 = model.ofKind("s3-public-access-block").filter((p) => linksTo(bucket, p.bucket.target));
+  const blocks = own2.map((p) => ({ flags: p, at: p.site }));
+  if (bucket.publicAccessBlock) blocks.push({ flags: bucket.publicAccessBlock, at: bucket.publicAccessBlock.at });
+  for (const account of model.ofKind("s3-account-public-access-block")) blocks.push({ flags: account, at: account.site });
+  return blocks;
+}
+function effective(blocks, flag) {
+  return blocks.some((b) => valueOf(b.flags[flag]) === true);
+}
+function grantsEveryone(s) {
+  if (s.effect !== "Allow") return false;
+  const p = s.principals;
+  return !!p && (p["*"]?.includes("*") === true || p.AWS?.includes("*") === true);
+}
+function hasPerimeter(s) {
+  return Object.values(s.conditions).some((keys) => Object.keys(keys).some((k) => PERIMETER_KEYS.test(k)));
+}
+var s3BucketPublicAccess = defineResourceRule({
+  id: "s3-bucket-public-access",
+  guardrail: "storage-not-public",
+  title: "S3 buckets are not public",
+  description: "A bucket is covered by all four public access block settings (its own block or the account's), has no public ACL, and no policy grants `*` without a perimeter condition.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["s3-bucket"],
+  messages: {
+    flagOff: "{{name}}: `{{flag}}` is off in {{block}} and the account block does not turn it on, so the bucket can be made public. Set all four public access block flags to true.",
+    publicAcl: "{{name}} has the public ACL `{{acl}}` and no public access block ignores it: anyone can read its objects. Use `private` and serve public content through CloudFront.",
+    publicPolicy: "{{name}}: a bucket policy grants `*` with no organisation, account or network condition, and no public access block restricts it. Scope the principal or add `aws:PrincipalOrgID`.",
+    website: "{{name}} hosts a static website directly from S3; serve it through CloudFront with origin access control instead."
+  },
+  remediation: {
+    text: "Add `aws_s3_bucket_public_access_block` with all four flags true (or `aws_s3_account_public_access_block`), remove public ACLs and scope policies.",
+    pavedRoad: "Block public access at the account level, and publish public content through CloudFront with origin access control."
+  },
+  anchors: {
+    Checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV_AWS_20", "CKV_AWS_57", "CKV_AWS_70"],
+    Trivy: ["AVD-AWS-0086", "AVD-AWS-0087", "AVD-AWS-0091", "AVD-AWS-0093", "AVD-AWS-0094", "AVD-AWS-0092"],
+    Prowler: ["s3_bucket_level_public_access_block", "s3_account_level_public_access_blocks", "s3_bucket_public_access", "s3_bucket_policy_public_write_access"],
+    "Security Hub": ["S3.1", "S3.2", "S3.3", "S3.8"]
+  },
+  references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = false\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
+          expect: [{ line: 7, messageId: "flagOff" }]
+        },
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "site"\n  acl    = "public-read"\n}\n',
+          expect: [{ line: 3, messageId: "publicAcl" }]
+        },
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "${aws_s3_bucket.b.arn}/*" }]\n  })\n}\n',
+          expect: [{ line: 6, messageId: "publicPolicy" }]
+        },
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = <<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data/*"}\n  ]\n}\nEOF\n}\n',
+          expect: [{ line: 10, messageId: "publicPolicy" }]
+        },
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\ndata "aws_iam_policy_document" "public" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["arn:aws:s3:::data/*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n  }\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = data.aws_iam_policy_document.public.json\n}\n',
+          expect: [{ line: 5, messageId: "publicPolicy" }]
+        }
+      ],
+      good: [
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
+          expect: [],
+          why: "all four flags on"
+        },
+        {
+          files: 'resource "aws_s3_account_public_access_block" "acct" {\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n  acl = "public-read"\n}\n',
+          expect: [],
+          why: "the account-level block neutralises the bucket ACL"
+        },
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123" } } }]\n  })\n}\n',
+          expect: [],
+          undecided: true,
+          why: "a `*` principal confined to the organisation; no block in code, so the guardrail stays undecided"
+        }
+      ]
+    }
+  },
+  check(bucket, ctx) {
+    const data = { name: bucket.name };
+    const blocks = protections(bucket, ctx.model);
+    for (const [flag, label] of FLAGS) {
+      if (effective(blocks, flag)) continue;
+      const off = blocks.map((b) => b.flags[flag]).find((a) => (a.state === "set" || a.state === "default") && a.value === false);
+      if (off) ctx.report({ messageId: "flagOff", at: off.at, data: { ...data, flag: label, block: "its public access block" } });
+    }
+    const acl = bucket.acl;
+    const aclResources = ctx.model.ofKind("s3-bucket-acl").filter((a) => linksTo(bucket, a.bucket.target));
+    const publicAcls = [];
+    if (acl.state === "set" && PUBLIC_ACLS.has(acl.value)) publicAcls.push({ acl: acl.value, at: acl.at });
+    for (const a of aclResources) {
+      if (a.acl.state === "set" && PUBLIC_ACLS.has(a.acl.value)) publicAcls.push({ acl: a.acl.value, at: a.acl.at });
+      const grants = valueOf(a.publicGrants) ?? [];
+      if (grants.length) publicAcls.push({ acl: "grant to AllUsers", at: a.site });
+    }
+    if (!effective(blocks, "ignorePublicAcls")) {
+      for (const p of publicAcls) ctx.report({ messageId: "publicAcl", at: p.at, data: { ...data, acl: p.acl } });
+    }
+    const policies = [
+      ...bucket.policy ? [bucket.policy] : [],
+      ...ctx.model.ofKind("s3-bucket-policy").filter((p) => linksTo(bucket, p.bucket.target)).map((p) => p.policy)
+    ];
+    if (!effective(blocks, "restrictPublicBuckets") && !effective(blocks, "blockPublicPolicy")) {
+      for (const policy of policies) {
+        if (policy.state === "unknown") ctx.undecided(`the policy of ${bucket.name}: ${policy.reason}`, policy.at);
+        if (policy.state !== "set") continue;
+        for (const s of policy.value.statements) {
+          if (grantsEveryone(s) && !hasPerimeter(s)) ctx.report({ messageId: "publicPolicy", at: s.at, data });
+          else if (s.partial) ctx.undecided(`a statement of ${bucket.name}'s policy is only partly known`, s.at);
+        }
+      }
+    }
+    const website2 = ctx.model.ofKind("s3-bucket-website").some((w) => linksTo(bucket, w.bucket.target)) || valueOf(bucket.website) === true;
+    if (website2) ctx.report({ messageId: "website", at: bucket.site, data, severity: "info" });
+    if (blocks.length === 0) {
+      ctx.undecided(`${bucket.name} has no public access block in this code; the S3 default protects only buckets created since April 2023`, bucket.site);
+    }
+  }
+});
+
+// ../shared/src/iac/rules/static-cloud-credential.ts
+var staticCloudCredential = defineResourceRule({
+  id: "static-cloud-credential",
+  guardrail: "no-long-lived-cloud-keys",
+  title: "No long-lived cloud keys created in code",
+  description: "IAM access keys, GCP service-account keys, Entra application and service principal passwords, and static keys in provider blocks are long-lived credentials that leak and rarely rotate.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["static-credential", "provider-credentials"],
+  messages: {
+    credential: "{{name}} creates a long-lived {{credential}}{{owner}}. It stays valid until someone deletes it; use {{replacement}} instead.",
+    inactive: "{{name}} keeps an inactive {{credential}}{{owner}}; delete it rather than keeping it around.",
+    provider: "The {{provider}} provider is configured with static credentials (`{{keys}}`). Use {{replacement}} instead."
+  },
+  remediation: {
+    text: "Remove the key resource (or provider keys) and give the workload a role or workload identity.",
+    pavedRoad: "AWS: IAM roles and OIDC; GCP: Workload Identity Federation; Azure: managed identities and federated credentials."
+  },
+  anchors: {
+    Checkov: ["CKV_AWS_41", "CKV2_GCP_3"],
+    KICS: ["7081f85c-b94d-40fd-8b45-a4f1cac75e46"],
+    Prowler: ["iam_rotate_access_key_90_days", "iam_user_no_setup_initial_access_key"],
+    "Security Hub": ["IAM.3"]
+  },
+  references: [
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles",
+    "https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys",
+    "https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        { files: 'resource "aws_iam_access_key" "ci" {\n  user = "ci-deployer"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
+        { files: 'resource "google_service_account_key" "k" {\n  service_account_id = "sa@p.iam.gserviceaccount.com"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
+        { files: 'resource "azuread_application_password" "p" {\n  application_id = "app"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
+        { files: 'resource "azuread_service_principal_password" "p" {\n  service_principal_id = "sp"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
+        { files: 'variable "key" {}\nprovider "aws" {\n  region     = "eu-west-1"\n  access_key = var.key\n}\n', expect: [{ line: 2, messageId: "provider" }] },
+        { files: 'resource "aws_iam_access_key" "old" {\n  user   = "legacy"\n  status = "Inactive"\n}\n', expect: [{ line: 1, messageId: "inactive" }] }
+      ],
+      good: [
+        { files: 'provider "aws" {\n  region = "eu-west-1"\n  assume_role {\n    role_arn = "arn:aws:iam::111122223333:role/deploy"\n  }\n}\n', expect: [], why: "the provider assumes a role" },
+        { files: 'resource "aws_iam_role" "app" {\n  name = "app"\n}\n', expect: [], why: "roles are not keys" }
+      ]
+    }
+  },
+  check(r, ctx) {
+    const replacement = { aws: "an IAM role with OIDC or an instance profile", gcp: "Workload Identity Federation", azure: "a managed identity or a federated credential" }[r.provider];
+    if (r.kind === "provider-credentials") {
+      ctx.report({
+        messageId: "provider",
+        at: r.site,
+        data: { provider: r.type, keys: r.keys.length === 1 ? "a key argument" : `${r.keys.length} key arguments`, replacement },
+        // Literal keys in a provider are hard-coded secrets; references point at stored ones.
+        severity: r.keys.some((k) => k.state === "set") ? "critical" : "high"
+      });
+      return;
+    }
+    const owner3 = shownValue(r.owner);
+    const data = { name: r.name, credential: r.credential, owner: owner3 ? ` for ${owner3}` : "", replacement };
+    if (valueOf(r.active) === false) ctx.report({ messageId: "inactive", at: r.site, data, severity: "low" });
+    else ctx.report({ messageId: "credential", at: r.site, data });
+  }
+});
+
+// ../shared/src/iac/resource-rule-registry.ts
+var RESOURCE_RULES = [
+  ec2Imdsv2Required,
+  s3BucketPublicAccess,
+  azureStoragePublic,
+  gcsPublicBinding,
+  k8sApiPublic,
+  staticCloudCredential,
+  iamUserConsoleLogin
+];
+
 // ../shared/src/engine/rule-descriptors.ts
 function ruleDescriptors() {
-  return [...SECRET_RULES, ...FILE_RULES].map((r) => ({
+  const resources = RESOURCE_RULES.map((r) => ({
+    id: r.id,
+    guardrail: r.guardrail,
+    title: r.title,
+    description: r.description,
+    provider: "Terraform / CloudFormation",
+    severity: r.severity,
+    confidence: r.confidence,
+    remediation: r.remediation,
+    anchors: r.anchors,
+    references: r.references
+  }));
+  const secrets = [...SECRET_RULES, ...FILE_RULES].map((r) => ({
     id: r.id,
     guardrail: "no-leaked-secrets",
     title: r.title,
@@ -33626,9 +36220,22 @@ function ruleDescriptors() {
     anchors: r.anchors,
     references: r.references
   }));
+  const workflows = WORKFLOW_RULES.map((r) => ({
+    id: r.id,
+    guardrail: r.guardrail,
+    title: r.title,
+    description: r.description,
+    provider: r.provider,
+    severity: r.severity,
+    confidence: r.confidence,
+    remediation: r.remediation,
+    anchors: r.anchors,
+    references: r.references
+  }));
+  return [...secrets, ...resources, ...workflows];
 }
 function knownIds() {
-  return /* @__PURE__ */ new Set([...ruleDescriptors().map((r) => r.id), "no-leaked-secrets"]);
+  return /* @__PURE__ */ new Set([...ruleDescriptors().flatMap((r) => [r.id, r.guardrail])]);
 }
 
 // ../node_modules/web-tree-sitter/web-tree-sitter.js
@@ -35106,15 +37713,15 @@ var Language = class _Language {
    * The module can be provided as a path to a file, a `URL` to a file, or as a
    * buffer.
    */
-  static async load(input2) {
+  static async load(input3) {
     let binary22;
-    if (input2 instanceof Uint8Array) {
-      binary22 = input2;
+    if (input3 instanceof Uint8Array) {
+      binary22 = input3;
     } else if (globalThis.process?.versions.node) {
       const fs2 = await import("fs/promises");
-      binary22 = await fs2.readFile(input2);
+      binary22 = await fs2.readFile(input3);
     } else {
-      const response = await fetch(input2);
+      const response = await fetch(input3);
       if (!response.ok) {
         const body2 = await response.text();
         throw new Error(`Language.load failed with status ${response.status}.
@@ -36152,16 +38759,16 @@ async function Module2(moduleArg = {}) {
   }
   __name(loadDynamicLibrary, "loadDynamicLibrary");
   var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-    for (var [symName, entry] of Object.entries(GOT)) {
-      if (entry.value == 0) {
+    for (var [symName, entry3] of Object.entries(GOT)) {
+      if (entry3.value == 0) {
         var value2 = resolveGlobalSymbol(symName, true).sym;
-        if (!value2 && !entry.required) {
+        if (!value2 && !entry3.required) {
           continue;
         }
         if (typeof value2 == "function") {
-          entry.value = addFunction(value2, value2.sig);
+          entry3.value = addFunction(value2, value2.sig);
         } else if (typeof value2 == "number") {
-          entry.value = value2;
+          entry3.value = value2;
         } else {
           throw new Error(`bad export type for '${symName}': ${typeof value2}`);
         }
@@ -37738,582 +40345,6 @@ var ResourceModel = class {
   }
 };
 
-// ../shared/src/iac/rules/resource-rule.ts
-function defineResourceRule(spec) {
-  return { ...spec, kind: "resource" };
-}
-
-// ../shared/src/iac/rules/azure-storage-public.ts
-var azureStoragePublic = defineResourceRule({
-  id: "azure-storage-public",
-  guardrail: "storage-not-public",
-  title: "Azure storage does not allow anonymous access",
-  description: "Storage accounts disallow public blobs (`allow_nested_items_to_be_public = false`; the azurerm default is true) and containers stay private.",
-  severity: "high",
-  confidence: "high",
-  kinds: ["azure-storage-account", "azure-storage-container"],
-  messages: {
-    account: "{{name}}: {{how}}, so any container can be made anonymously readable. Set `allow_nested_items_to_be_public = false`.",
-    container: '{{name}} has `container_access_type = "{{access}}"`: anyone on the internet can read its blobs. Use `private`.'
-  },
-  remediation: {
-    text: 'Set `allow_nested_items_to_be_public = false` on the account and `container_access_type = "private"` on containers.',
-    pavedRoad: "Disallow anonymous access with Azure Policy across subscriptions; share data with SAS tokens or Entra ID."
-  },
-  anchors: { Checkov: ["CKV_AZURE_190", "CKV_AZURE_34"], Trivy: ["AVD-AZU-0007"], KICS: ["dd5230f8-a577-4ad8-9a07-4ce3db9ca5b1"] },
-  references: ["https://learn.microsoft.com/en-us/azure/storage/blobs/anonymous-read-access-prevent"],
-  examples: {
-    terraform: {
-      bad: [
-        { files: 'resource "azurerm_storage_account" "sa" {\n  name = "payrecs"\n}\n', expect: [{ line: 1, messageId: "account" }] },
-        {
-          files: 'resource "azurerm_storage_container" "c" {\n  name = "public"\n  container_access_type = "blob"\n}\n',
-          expect: [{ line: 3, messageId: "container" }]
-        }
-      ],
-      good: [
-        { files: 'resource "azurerm_storage_account" "sa" {\n  allow_nested_items_to_be_public = false\n}\n', expect: [], why: "anonymous access disallowed" },
-        { files: 'resource "azurerm_storage_container" "c" {\n  name = "private"\n}\n', expect: [], why: "the container default is private" }
-      ]
-    }
-  },
-  check(r, ctx) {
-    if (r.kind === "azure-storage-account") {
-      const a = r.allowNestedItemsToBePublic;
-      if (a.state === "unknown") return ctx.undecided(`allow_nested_items_to_be_public of ${r.name}: ${a.reason}`, a.at);
-      if (a.state === "absent" || a.value !== true) return;
-      const how2 = a.state === "default" ? `\`allow_nested_items_to_be_public\` is not set; ${a.default}` : "`allow_nested_items_to_be_public = true`";
-      ctx.report({ messageId: "account", at: a.at, data: { name: r.name, how: how2 }, severity: a.state === "default" ? "medium" : "high" });
-      return;
-    }
-    const access = r.accessType;
-    if (access.state === "unknown") return ctx.undecided(`container_access_type of ${r.name}: ${access.reason}`, access.at);
-    if ((access.state === "set" || access.state === "default") && (access.value === "blob" || access.value === "container")) {
-      ctx.report({ messageId: "container", at: access.at, data: { name: r.name, access: access.value } });
-    }
-  }
-});
-
-// ../shared/src/iac/model/attr.ts
-var set2 = (value2, at) => ({ state: "set", value: value2, at });
-var absent = (at) => ({ state: "absent", at });
-var unknown2 = (at, reason) => ({ state: "unknown", at, reason });
-function valueOf(attr) {
-  return attr && (attr.state === "set" || attr.state === "default") ? attr.value : void 0;
-}
-function shownValue(attr) {
-  const value2 = valueOf(attr);
-  if (value2 !== void 0) return value2;
-  if (attr?.state !== "unknown") return void 0;
-  const m = /^computed from ((?:module\.[^.]+\.)*(?:data\.)?[a-z0-9_]+\.[^.]+)/.exec(attr.reason);
-  return m?.[1];
-}
-
-// ../shared/src/iac/rules/ec2-imdsv2-required.ts
-function contextDefault(r, model) {
-  const ami = model.follow(r.amiLink, "ami");
-  const support = valueOf(ami?.imdsSupport);
-  if (support === "v2.0") return { requires: true, why: `the AMI ${ami.name} sets imds_support = "v2.0"` };
-  const defaults = model.ofKind("imds-defaults")[0];
-  const regional = valueOf(defaults?.httpTokens);
-  if (regional === "required") return { requires: true, why: `the region default (${defaults.name}) requires IMDSv2` };
-  if (ami && ami.imdsSupport.state === "unknown") return { undecided: ami.imdsSupport.reason };
-  return void 0;
-}
-var ec2Imdsv2Required = defineResourceRule({
-  id: "ec2-imdsv2-required",
-  guardrail: "imdsv2-enforced",
-  title: "EC2 requires IMDSv2",
-  description: "Instances, launch templates and launch configurations must require session tokens for the instance metadata service (IMDSv2), which blocks the SSRF credential theft IMDSv1 allows.",
-  severity: "high",
-  confidence: "high",
-  kinds: ["ec2-instance", "launch-template", "launch-configuration"],
-  messages: {
-    optional: '{{name}} allows IMDSv1 (`http_tokens = "optional"`): any SSRF in the workload can read the instance role\'s credentials. Set `http_tokens = "required"`.',
-    absent: '{{name}} does not set `http_tokens`; IMDSv1 stays allowed unless the AMI (`imds_support = "v2.0"`) or the region default requires IMDSv2, and neither is set in this code. Set `metadata_options { http_tokens = "required" }`.'
-  },
-  remediation: {
-    text: 'Set `metadata_options { http_tokens = "required" }` (CloudFormation: `MetadataOptions.HttpTokens: required`) and roll the instances.',
-    pavedRoad: 'Make IMDSv2 the account default per region (`aws_ec2_instance_metadata_defaults { http_tokens = "required" }`) and build AMIs with `imds_support = "v2.0"`.'
-  },
-  anchors: {
-    Checkov: ["CKV_AWS_79"],
-    Trivy: ["AVD-AWS-0028", "AVD-AWS-0130"],
-    KICS: ["c306ac53-ee5b-41d3-86a9-0fd2722b4e67"],
-    Prowler: ["ec2_instance_imdsv2_enabled"],
-    "Security Hub": ["EC2.8"]
-  },
-  references: [
-    "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html",
-    "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceMetadataOptionsRequest.html"
-  ],
-  examples: {
-    terraform: {
-      bad: [
-        {
-          files: 'resource "aws_instance" "web" {\n  ami = "ami-0abcdef1234567890"\n  metadata_options {\n    http_tokens = "optional"\n  }\n}\n',
-          expect: [{ line: 4, messageId: "optional" }]
-        },
-        { files: 'resource "aws_launch_template" "app" {\n  image_id = "ami-0abcdef1234567890"\n}\n', expect: [{ line: 1, messageId: "absent" }] },
-        {
-          files: 'variable "tokens" {\n  default = "optional"\n}\nresource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_tokens = var.tokens\n  }\n}\n',
-          expect: [{ line: 7, messageId: "optional" }]
-        }
-      ],
-      good: [
-        { files: 'resource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n', expect: [], why: "IMDSv2 required" },
-        { files: 'resource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_endpoint = "disabled"\n  }\n}\n', expect: [], why: "the metadata endpoint is off" },
-        {
-          files: 'resource "aws_ec2_instance_metadata_defaults" "this" {\n  http_tokens = "required"\n}\nresource "aws_instance" "web" {\n  ami = "ami-1"\n}\n',
-          expect: [],
-          why: "the region default in the same code requires IMDSv2"
-        },
-        {
-          files: 'resource "aws_ami" "base" {\n  name = "base"\n  imds_support = "v2.0"\n}\nresource "aws_instance" "web" {\n  ami = aws_ami.base.id\n}\n',
-          expect: [],
-          why: "the AMI requires IMDSv2"
-        },
-        {
-          files: 'resource "aws_launch_template" "lt" {\n  metadata_options {\n    http_tokens = "required"\n  }\n}\nresource "aws_instance" "web" {\n  launch_template {\n    id = aws_launch_template.lt.id\n  }\n}\n',
-          expect: [],
-          why: "the instance inherits the launch template's setting"
-        },
-        {
-          files: 'variable "tokens" {}\nresource "aws_instance" "web" {\n  ami = "ami-1"\n  metadata_options {\n    http_tokens = var.tokens\n  }\n}\n',
-          expect: [],
-          undecided: true,
-          why: "a variable without a value: unknown, never a failure"
-        }
-      ]
-    }
-  },
-  check(r, ctx) {
-    const endpoint = valueOf(r.httpEndpoint);
-    if (endpoint === "disabled") return;
-    const tokens = r.httpTokens;
-    const data = { name: r.name };
-    switch (tokens.state) {
-      case "set":
-      case "default":
-        if (tokens.value !== "required") ctx.report({ messageId: "optional", at: tokens.at, data });
-        return;
-      case "unknown":
-        ctx.undecided(`http_tokens of ${r.name}: ${tokens.reason}`, tokens.at);
-        return;
-      case "absent": {
-        if (r.kind === "ec2-instance" && r.launchTemplate) {
-          const lt = ctx.model.follow(r.launchTemplate, "launch-template");
-          if (lt) return;
-          ctx.undecided(`${r.name} uses a launch template outside this code`, r.launchTemplate.at);
-          return;
-        }
-        const context = contextDefault(r, ctx.model);
-        if (context && "requires" in context) return;
-        if (context && "undecided" in context) {
-          ctx.undecided(`${r.name}: ${context.undecided}`, tokens.at);
-          return;
-        }
-        ctx.report({ messageId: "absent", at: tokens.at, data, severity: "medium", confidence: "medium" });
-        return;
-      }
-    }
-  }
-});
-
-// ../shared/src/iac/rules/gcs-public-binding.ts
-var PUBLIC = /* @__PURE__ */ new Set(["allUsers", "allAuthenticatedUsers"]);
-var gcsPublicBinding = defineResourceRule({
-  id: "gcs-public-binding",
-  guardrail: "storage-not-public",
-  title: "Cloud Storage buckets are not granted to everyone",
-  description: "No IAM binding on a bucket grants a role to `allUsers` or `allAuthenticatedUsers`.",
-  severity: "high",
-  confidence: "high",
-  kinds: ["gcs-public-binding"],
-  messages: { binding: "{{name}} grants {{role}} to {{member}}: anyone on the internet can use it. Grant to specific principals instead." },
-  remediation: {
-    text: "Remove `allUsers` / `allAuthenticatedUsers` from the binding.",
-    pavedRoad: "Enforce `storage.publicAccessPrevention` with an organisation policy; serve public content through Cloud CDN."
-  },
-  anchors: { Checkov: ["CKV_GCP_28"], Trivy: ["AVD-GCP-0001"], KICS: ["c010082c-76e0-4b91-91d9-6e8439e455dd"] },
-  references: ["https://cloud.google.com/storage/docs/public-access-prevention"],
-  examples: {
-    terraform: {
-      bad: [
-        {
-          files: 'resource "google_storage_bucket_iam_member" "m" {\n  bucket = "site"\n  role   = "roles/storage.objectViewer"\n  member = "allUsers"\n}\n',
-          expect: [{ line: 4, messageId: "binding" }]
-        }
-      ],
-      good: [
-        {
-          files: 'resource "google_storage_bucket_iam_member" "m" {\n  bucket = "site"\n  role   = "roles/storage.objectViewer"\n  member = "group:eng@acme.io"\n}\n',
-          expect: [],
-          why: "a specific group"
-        }
-      ]
-    }
-  },
-  check(r, ctx) {
-    const members2 = r.members;
-    if (members2.state === "unknown") return ctx.undecided(`members of ${r.name}: ${members2.reason}`, members2.at);
-    if (members2.state === "absent") return;
-    const role = r.role.state === "set" ? r.role.value : "a role";
-    for (const m of members2.value) if (PUBLIC.has(m)) ctx.report({ messageId: "binding", at: members2.at, data: { name: r.name, role, member: m } });
-  }
-});
-
-// ../shared/src/iac/rules/iam-user-console-login.ts
-var iamUserConsoleLogin = defineResourceRule({
-  id: "iam-user-console-login",
-  guardrail: "human-access-federated",
-  title: "People sign in through federation, not IAM users",
-  description: "A console password for an IAM user is a long-lived human credential outside your identity provider.",
-  severity: "medium",
-  confidence: "high",
-  kinds: ["console-login"],
-  messages: {
-    login: "{{name}} gives IAM user {{user}} a console password. People should sign in through IAM Identity Center or your IdP, where MFA, offboarding and audit live."
-  },
-  remediation: {
-    text: "Remove the login profile and grant the person access through IAM Identity Center permission sets.",
-    pavedRoad: "IAM Identity Center (or your IdP via SAML/OIDC) for every human; IAM users only for break-glass, outside IaC."
-  },
-  anchors: { Checkov: ["CKV_AWS_273"], KICS: ["9ec311bf-dfd9-421f-8498-0b063c8bc552"], Prowler: ["iam_user_console_access_unused"], "Security Hub": ["IAM.22"] },
-  references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-users-federation-idp"],
-  examples: {
-    terraform: {
-      bad: [{ files: 'resource "aws_iam_user_login_profile" "oncall" {\n  user = "oncall"\n}\n', expect: [{ line: 1, messageId: "login" }] }],
-      good: [{ files: 'resource "aws_iam_user" "ci" {\n  name = "ci"\n}\n', expect: [], why: "a user without a console password" }]
-    }
-  },
-  check(r, ctx) {
-    ctx.report({ messageId: "login", at: r.site, data: { name: r.name, user: shownValue(r.user) ?? "a computed user" } });
-  }
-});
-
-// ../shared/src/iac/rules/k8s-api-public.ts
-var OPEN = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
-function how(attr, name2, shown) {
-  return attr.state === "default" ? `\`${name2}\` is not set; ${attr.default}` : `\`${name2}\` is ${shown}`;
-}
-var k8sApiPublic = defineResourceRule({
-  id: "k8s-api-public",
-  guardrail: "k8s-api-private",
-  title: "Kubernetes API is not open to the internet",
-  description: "EKS, GKE and AKS control planes are private, or their public endpoint is restricted to known networks. An absent setting counts as what the provider does by default.",
-  severity: "high",
-  confidence: "high",
-  kinds: ["eks-cluster", "gke-cluster", "aks-cluster"],
-  messages: {
-    eks: "{{name}}: {{access}} and {{cidrs}}, so the EKS API is reachable from the whole internet. Set `endpoint_public_access = false`, or restrict `public_access_cidrs`.",
-    gke: "{{name}}: the GKE control plane has a public endpoint and {{networks}}. Enable `private_cluster_config.enable_private_endpoint` or set `master_authorized_networks_config`.",
-    aks: "{{name}}: {{private}} and no authorized IP ranges restrict the API server. Set `private_cluster_enabled = true` or `api_server_access_profile.authorized_ip_ranges`."
-  },
-  remediation: {
-    text: "Make the control plane private, or restrict its public endpoint to your corporate CIDRs.",
-    pavedRoad: "Private endpoints with access through a VPN or bastion; public CIDRs only for CI runners with fixed egress."
-  },
-  anchors: {
-    Checkov: ["CKV_AWS_39", "CKV_AWS_38", "CKV_GCP_25", "CKV_GCP_20", "CKV_GCP_18", "CKV_AZURE_6", "CKV_AZURE_115"],
-    Trivy: ["AVD-AWS-0040", "AVD-AWS-0041", "AVD-GCP-0053", "AVD-GCP-0061", "AVD-AZU-0041"],
-    KICS: ["42f4b905-3736-4213-bfe9-c0fd8d3efd5a", "61cf9883-1752-4768-b18c-0d57f2737709"],
-    Prowler: ["eks_cluster_not_publicly_accessible"],
-    "Security Hub": ["EKS.1"]
-  },
-  references: [
-    "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
-    "https://cloud.google.com/kubernetes-engine/docs/concepts/private-cluster-concept",
-    "https://learn.microsoft.com/en-us/azure/aks/api-server-authorized-ip-ranges"
-  ],
-  examples: {
-    terraform: {
-      bad: [
-        {
-          files: 'resource "aws_eks_cluster" "main" {\n  name     = "main"\n  role_arn = "arn:aws:iam::111122223333:role/eks"\n  vpc_config {\n    subnet_ids = ["subnet-1"]\n  }\n}\n',
-          expect: [{ line: 4, messageId: "eks" }]
-        },
-        {
-          files: 'resource "aws_eks_cluster" "main" {\n  vpc_config {\n    endpoint_public_access = true\n    public_access_cidrs    = ["0.0.0.0/0"]\n  }\n}\n',
-          expect: [{ line: 3, messageId: "eks" }]
-        },
-        { files: 'resource "google_container_cluster" "gke" {\n  name = "gke"\n}\n', expect: [{ line: 1, messageId: "gke" }] },
-        { files: 'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n}\n', expect: [{ line: 1, messageId: "aks" }] }
-      ],
-      good: [
-        { files: 'resource "aws_eks_cluster" "main" {\n  vpc_config {\n    endpoint_public_access = false\n  }\n}\n', expect: [], why: "private endpoint only" },
-        { files: 'resource "aws_eks_cluster" "main" {\n  vpc_config {\n    public_access_cidrs = ["203.0.113.0/24"]\n  }\n}\n', expect: [], why: "public endpoint restricted to a known network" },
-        {
-          files: 'resource "google_container_cluster" "gke" {\n  master_authorized_networks_config {\n    cidr_blocks {\n      cidr_block = "10.0.0.0/8"\n    }\n  }\n}\n',
-          expect: [],
-          why: "authorized networks set"
-        },
-        { files: 'resource "azurerm_kubernetes_cluster" "aks" {\n  api_server_authorized_ip_ranges = ["203.0.113.0/24"]\n}\n', expect: [], why: "azurerm v3 authorized ranges" },
-        {
-          files: 'resource "azurerm_kubernetes_cluster" "aks" {\n  api_server_access_profile {\n    authorized_ip_ranges = ["203.0.113.0/24"]\n  }\n}\n',
-          expect: [],
-          why: "azurerm v4 authorized ranges"
-        },
-        {
-          files: 'variable "public" {}\nresource "aws_eks_cluster" "main" {\n  vpc_config {\n    endpoint_public_access = var.public\n  }\n}\n',
-          expect: [],
-          undecided: true,
-          why: "an unresolved variable is unknown, not a failure"
-        }
-      ]
-    }
-  },
-  check(r, ctx) {
-    switch (r.kind) {
-      case "eks-cluster":
-        return checkEks(r, ctx);
-      case "gke-cluster":
-        return checkGke(r, ctx);
-      case "aks-cluster":
-        return checkAks(r, ctx);
-    }
-  }
-});
-function checkEks(r, ctx) {
-  const access = r.endpointPublicAccess;
-  const cidrs = r.publicAccessCidrs;
-  if (access.state === "unknown") return ctx.undecided(`endpoint_public_access of ${r.name}: ${access.reason}`, access.at);
-  if (access.state === "absent" || access.value === false) return;
-  if (cidrs.state === "unknown") return ctx.undecided(`public_access_cidrs of ${r.name}: ${cidrs.reason}`, cidrs.at);
-  if (cidrs.state === "absent" || !cidrs.value.some((c) => OPEN.has(c))) return;
-  const at = access.state === "set" ? access.at : cidrs.state === "set" ? cidrs.at : access.at;
-  ctx.report({
-    messageId: "eks",
-    at,
-    data: { name: r.name, access: how(access, "endpoint_public_access", "true"), cidrs: how(cidrs, "public_access_cidrs", "open to 0.0.0.0/0") }
-  });
-}
-function checkGke(r, ctx) {
-  const priv = r.privateEndpoint;
-  const nets = r.authorizedNetworks;
-  if (priv.state === "unknown") return ctx.undecided(`enable_private_endpoint of ${r.name}: ${priv.reason}`, priv.at);
-  if (priv.state !== "absent" && priv.value === true) return;
-  if (nets.state === "unknown") return ctx.undecided(`authorized networks of ${r.name}: ${nets.reason}`, nets.at);
-  if ((nets.state === "set" || nets.state === "default") && nets.value.length > 0 && !nets.value.some((c) => OPEN.has(c))) return;
-  const networks = nets.state === "absent" ? "no master authorized networks" : "authorized networks include 0.0.0.0/0";
-  ctx.report({ messageId: "gke", at: nets.state === "set" ? nets.at : r.site, data: { name: r.name, networks } });
-}
-function checkAks(r, ctx) {
-  const priv = r.privateCluster;
-  const ranges = r.authorizedIpRanges;
-  if (priv.state === "unknown") return ctx.undecided(`private_cluster_enabled of ${r.name}: ${priv.reason}`, priv.at);
-  if (priv.state !== "absent" && priv.value === true) return;
-  if (ranges.state === "unknown") return ctx.undecided(`authorized IP ranges of ${r.name}: ${ranges.reason}`, ranges.at);
-  if ((ranges.state === "set" || ranges.state === "default") && ranges.value.length > 0 && !ranges.value.some((c) => OPEN.has(c))) return;
-  ctx.report({ messageId: "aks", at: priv.state === "set" ? priv.at : r.site, data: { name: r.name, private: how(priv, "private_cluster_enabled", "false") } });
-}
-
-// ../shared/src/iac/rules/s3-bucket-public-access.ts
-var FLAGS = [
-  ["blockPublicAcls", "block_public_acls"],
-  ["blockPublicPolicy", "block_public_policy"],
-  ["ignorePublicAcls", "ignore_public_acls"],
-  ["restrictPublicBuckets", "restrict_public_buckets"]
-];
-var PUBLIC_ACLS = /* @__PURE__ */ new Set(["public-read", "public-read-write", "authenticated-read", "PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-var PERIMETER_KEYS = /^aws:(?:PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce|SourceVpc|SourceArn|SourceAccount|SourceOrgID|SourceIp|userid|VpcSourceIp)$/i;
-var linksTo = (bucket, target) => target !== void 0 && (target === bucket.address || target.startsWith("name:") && target.slice(5) === valueOf(bucket.bucketName));
-function protections(bucket, model) {
-  const own2 = model.ofKind("s3-public-access-block").filter((p) => linksTo(bucket, p.bucket.target));
-  const blocks = own2.map((p) => ({ flags: p, at: p.site }));
-  if (bucket.publicAccessBlock) blocks.push({ flags: bucket.publicAccessBlock, at: bucket.publicAccessBlock.at });
-  for (const account of model.ofKind("s3-account-public-access-block")) blocks.push({ flags: account, at: account.site });
-  return blocks;
-}
-function effective(blocks, flag) {
-  return blocks.some((b) => valueOf(b.flags[flag]) === true);
-}
-function grantsEveryone(s) {
-  if (s.effect !== "Allow") return false;
-  const p = s.principals;
-  return !!p && (p["*"]?.includes("*") === true || p.AWS?.includes("*") === true);
-}
-function hasPerimeter(s) {
-  return Object.values(s.conditions).some((keys) => Object.keys(keys).some((k) => PERIMETER_KEYS.test(k)));
-}
-var s3BucketPublicAccess = defineResourceRule({
-  id: "s3-bucket-public-access",
-  guardrail: "storage-not-public",
-  title: "S3 buckets are not public",
-  description: "A bucket is covered by all four public access block settings (its own block or the account's), has no public ACL, and no policy grants `*` without a perimeter condition.",
-  severity: "high",
-  confidence: "high",
-  kinds: ["s3-bucket"],
-  messages: {
-    flagOff: "{{name}}: `{{flag}}` is off in {{block}} and the account block does not turn it on, so the bucket can be made public. Set all four public access block flags to true.",
-    publicAcl: "{{name}} has the public ACL `{{acl}}` and no public access block ignores it: anyone can read its objects. Use `private` and serve public content through CloudFront.",
-    publicPolicy: "{{name}}: a bucket policy grants `*` with no organisation, account or network condition, and no public access block restricts it. Scope the principal or add `aws:PrincipalOrgID`.",
-    website: "{{name}} hosts a static website directly from S3; serve it through CloudFront with origin access control instead."
-  },
-  remediation: {
-    text: "Add `aws_s3_bucket_public_access_block` with all four flags true (or `aws_s3_account_public_access_block`), remove public ACLs and scope policies.",
-    pavedRoad: "Block public access at the account level, and publish public content through CloudFront with origin access control."
-  },
-  anchors: {
-    Checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV_AWS_20", "CKV_AWS_57", "CKV_AWS_70"],
-    Trivy: ["AVD-AWS-0086", "AVD-AWS-0087", "AVD-AWS-0091", "AVD-AWS-0093", "AVD-AWS-0094", "AVD-AWS-0092"],
-    Prowler: ["s3_bucket_level_public_access_block", "s3_account_level_public_access_blocks", "s3_bucket_public_access", "s3_bucket_policy_public_write_access"],
-    "Security Hub": ["S3.1", "S3.2", "S3.3", "S3.8"]
-  },
-  references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
-  examples: {
-    terraform: {
-      bad: [
-        {
-          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = false\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
-          expect: [{ line: 7, messageId: "flagOff" }]
-        },
-        {
-          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "site"\n  acl    = "public-read"\n}\n',
-          expect: [{ line: 3, messageId: "publicAcl" }]
-        },
-        {
-          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "${aws_s3_bucket.b.arn}/*" }]\n  })\n}\n',
-          expect: [{ line: 6, messageId: "publicPolicy" }]
-        }
-      ],
-      good: [
-        {
-          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
-          expect: [],
-          why: "all four flags on"
-        },
-        {
-          files: 'resource "aws_s3_account_public_access_block" "acct" {\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n  acl = "public-read"\n}\n',
-          expect: [],
-          why: "the account-level block neutralises the bucket ACL"
-        },
-        {
-          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123" } } }]\n  })\n}\n',
-          expect: [],
-          undecided: true,
-          why: "a `*` principal confined to the organisation; no block in code, so the guardrail stays undecided"
-        }
-      ]
-    }
-  },
-  check(bucket, ctx) {
-    const data = { name: bucket.name };
-    const blocks = protections(bucket, ctx.model);
-    for (const [flag, label] of FLAGS) {
-      if (effective(blocks, flag)) continue;
-      const off = blocks.map((b) => b.flags[flag]).find((a) => (a.state === "set" || a.state === "default") && a.value === false);
-      if (off) ctx.report({ messageId: "flagOff", at: off.at, data: { ...data, flag: label, block: "its public access block" } });
-    }
-    const acl = bucket.acl;
-    const aclResources = ctx.model.ofKind("s3-bucket-acl").filter((a) => linksTo(bucket, a.bucket.target));
-    const publicAcls = [];
-    if (acl.state === "set" && PUBLIC_ACLS.has(acl.value)) publicAcls.push({ acl: acl.value, at: acl.at });
-    for (const a of aclResources) {
-      if (a.acl.state === "set" && PUBLIC_ACLS.has(a.acl.value)) publicAcls.push({ acl: a.acl.value, at: a.acl.at });
-      const grants = valueOf(a.publicGrants) ?? [];
-      if (grants.length) publicAcls.push({ acl: "grant to AllUsers", at: a.site });
-    }
-    if (!effective(blocks, "ignorePublicAcls")) {
-      for (const p of publicAcls) ctx.report({ messageId: "publicAcl", at: p.at, data: { ...data, acl: p.acl } });
-    }
-    const policies = [
-      ...bucket.policy ? [bucket.policy] : [],
-      ...ctx.model.ofKind("s3-bucket-policy").filter((p) => linksTo(bucket, p.bucket.target)).map((p) => p.policy)
-    ];
-    if (!effective(blocks, "restrictPublicBuckets") && !effective(blocks, "blockPublicPolicy")) {
-      for (const policy of policies) {
-        if (policy.state === "unknown") ctx.undecided(`the policy of ${bucket.name}: ${policy.reason}`, policy.at);
-        if (policy.state !== "set") continue;
-        for (const s of policy.value.statements) {
-          if (grantsEveryone(s) && !hasPerimeter(s)) ctx.report({ messageId: "publicPolicy", at: s.at, data });
-          else if (s.partial) ctx.undecided(`a statement of ${bucket.name}'s policy is only partly known`, s.at);
-        }
-      }
-    }
-    const website = ctx.model.ofKind("s3-bucket-website").some((w) => linksTo(bucket, w.bucket.target)) || valueOf(bucket.website) === true;
-    if (website) ctx.report({ messageId: "website", at: bucket.site, data, severity: "info" });
-    if (blocks.length === 0) {
-      ctx.undecided(`${bucket.name} has no public access block in this code; the S3 default protects only buckets created since April 2023`, bucket.site);
-    }
-  }
-});
-
-// ../shared/src/iac/rules/static-cloud-credential.ts
-var staticCloudCredential = defineResourceRule({
-  id: "static-cloud-credential",
-  guardrail: "no-long-lived-cloud-keys",
-  title: "No long-lived cloud keys created in code",
-  description: "IAM access keys, GCP service-account keys, Entra application and service principal passwords, and static keys in provider blocks are long-lived credentials that leak and rarely rotate.",
-  severity: "high",
-  confidence: "high",
-  kinds: ["static-credential", "provider-credentials"],
-  messages: {
-    credential: "{{name}} creates a long-lived {{credential}}{{owner}}. It stays valid until someone deletes it; use {{replacement}} instead.",
-    inactive: "{{name}} keeps an inactive {{credential}}{{owner}}; delete it rather than keeping it around.",
-    provider: "The {{provider}} provider is configured with static credentials (`{{keys}}`). Use {{replacement}} instead."
-  },
-  remediation: {
-    text: "Remove the key resource (or provider keys) and give the workload a role or workload identity.",
-    pavedRoad: "AWS: IAM roles and OIDC; GCP: Workload Identity Federation; Azure: managed identities and federated credentials."
-  },
-  anchors: {
-    Checkov: ["CKV_AWS_41", "CKV2_GCP_3"],
-    KICS: ["7081f85c-b94d-40fd-8b45-a4f1cac75e46"],
-    Prowler: ["iam_rotate_access_key_90_days", "iam_user_no_setup_initial_access_key"],
-    "Security Hub": ["IAM.3"]
-  },
-  references: [
-    "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles",
-    "https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys",
-    "https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation"
-  ],
-  examples: {
-    terraform: {
-      bad: [
-        { files: 'resource "aws_iam_access_key" "ci" {\n  user = "ci-deployer"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
-        { files: 'resource "google_service_account_key" "k" {\n  service_account_id = "sa@p.iam.gserviceaccount.com"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
-        { files: 'resource "azuread_application_password" "p" {\n  application_id = "app"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
-        { files: 'resource "azuread_service_principal_password" "p" {\n  service_principal_id = "sp"\n}\n', expect: [{ line: 1, messageId: "credential" }] },
-        { files: 'variable "key" {}\nprovider "aws" {\n  region     = "eu-west-1"\n  access_key = var.key\n}\n', expect: [{ line: 2, messageId: "provider" }] },
-        { files: 'resource "aws_iam_access_key" "old" {\n  user   = "legacy"\n  status = "Inactive"\n}\n', expect: [{ line: 1, messageId: "inactive" }] }
-      ],
-      good: [
-        { files: 'provider "aws" {\n  region = "eu-west-1"\n  assume_role {\n    role_arn = "arn:aws:iam::111122223333:role/deploy"\n  }\n}\n', expect: [], why: "the provider assumes a role" },
-        { files: 'resource "aws_iam_role" "app" {\n  name = "app"\n}\n', expect: [], why: "roles are not keys" }
-      ]
-    }
-  },
-  check(r, ctx) {
-    const replacement = { aws: "an IAM role with OIDC or an instance profile", gcp: "Workload Identity Federation", azure: "a managed identity or a federated credential" }[r.provider];
-    if (r.kind === "provider-credentials") {
-      ctx.report({
-        messageId: "provider",
-        at: r.site,
-        data: { provider: r.type, keys: r.keys.length === 1 ? "a key argument" : `${r.keys.length} key arguments`, replacement },
-        // Literal keys in a provider are hard-coded secrets; references point at stored ones.
-        severity: r.keys.some((k) => k.state === "set") ? "critical" : "high"
-      });
-      return;
-    }
-    const owner2 = shownValue(r.owner);
-    const data = { name: r.name, credential: r.credential, owner: owner2 ? ` for ${owner2}` : "", replacement };
-    if (valueOf(r.active) === false) ctx.report({ messageId: "inactive", at: r.site, data, severity: "low" });
-    else ctx.report({ messageId: "credential", at: r.site, data });
-  }
-});
-
-// ../shared/src/iac/resource-rule-registry.ts
-var RESOURCE_RULES = [
-  ec2Imdsv2Required,
-  s3BucketPublicAccess,
-  azureStoragePublic,
-  gcsPublicBinding,
-  k8sApiPublic,
-  staticCloudCredential,
-  iamUserConsoleLogin
-];
-
 // ../shared/src/iac/hcl/hcl-body.ts
 function locationOf(path, node2) {
   return {
@@ -38321,7 +40352,7 @@ function locationOf(path, node2) {
     startLine: node2.startPosition.row + 1,
     startColumn: node2.startPosition.column + 1,
     endLine: node2.endPosition.row + 1,
-    endColumn: Math.max(node2.endPosition.column, 1)
+    endColumn: node2.endPosition.column + 1
   };
 }
 function labelText(node2) {
@@ -38330,24 +40361,48 @@ function labelText(node2) {
   return literal2?.text ?? "";
 }
 function readBody(path, body2) {
-  const result2 = { attributes: /* @__PURE__ */ new Map(), blocks: [] };
-  if (!body2) return result2;
-  for (const child of body2.namedChildren) {
-    if (!child) continue;
-    if (child.type === "attribute") {
-      const name2 = child.namedChildren.find((c) => c?.type === "identifier");
-      const expr = child.namedChildren.find((c) => c?.type === "expression");
-      if (name2 && expr) result2.attributes.set(name2.text, { name: name2.text, expr, location: locationOf(path, child) });
-    } else if (child.type === "block") {
-      const named2 = child.namedChildren.filter((c) => c !== null);
-      const type = named2[0]?.type === "identifier" ? named2[0].text : "";
-      const labels = named2.slice(1).filter((c) => c.type === "string_lit" || c.type === "identifier").map(labelText);
-      const inner = named2.find((c) => c.type === "body") ?? null;
-      result2.blocks.push({ type, labels, body: readBody(path, inner), location: locationOf(path, child), node: child });
+  return new LazyBody(path, body2);
+}
+var LazyBody = class _LazyBody {
+  constructor(path, node2) {
+    this.path = path;
+    this.node = node2;
+  }
+  path;
+  node;
+  #attributes;
+  #blocks;
+  get attributes() {
+    if (!this.#attributes) this.#read();
+    return this.#attributes;
+  }
+  get blocks() {
+    if (!this.#blocks) this.#read();
+    return this.#blocks;
+  }
+  #read() {
+    this.#attributes = /* @__PURE__ */ new Map();
+    this.#blocks = [];
+    if (!this.node) return;
+    const path = this.path;
+    for (const child of this.node.namedChildren) {
+      if (!child) continue;
+      if (child.type === "attribute") {
+        const name2 = child.firstNamedChild;
+        const expr = child.lastNamedChild;
+        if (name2?.type === "identifier" && expr?.type === "expression") {
+          this.#attributes.set(name2.text, { name: name2.text, expr, location: locationOf(path, child) });
+        }
+      } else if (child.type === "block") {
+        const named2 = child.namedChildren.filter((c) => c !== null);
+        const type = named2[0]?.type === "identifier" ? named2[0].text : "";
+        const labels = named2.slice(1).filter((c) => c.type === "string_lit" || c.type === "identifier").map(labelText);
+        const inner = named2.find((c) => c.type === "body") ?? null;
+        this.#blocks.push({ type, labels, body: new _LazyBody(path, inner), location: locationOf(path, child), node: child });
+      }
     }
   }
-  return result2;
-}
+};
 
 // ../shared/src/iac/hcl/hcl-value.ts
 var Unknown = class {
@@ -38525,11 +40580,14 @@ function evaluate(node2, scope, depth = 0) {
     case "operation":
       return evaluate(named(node2)[0], scope, d);
     case "unary_operation":
-      return unary(node2.child(0)?.type ?? "", evaluate(named(node2)[0], scope, d));
+      return unary(node2.child(0)?.type ?? "", evaluateChain(named(node2), scope, d));
     case "binary_operation": {
-      const [left, right] = named(node2);
-      const op = node2.children.find((c) => c && !c.isNamed)?.type ?? "";
-      return binary2(op, evaluate(left, scope, d), () => evaluate(right, scope, d));
+      const children = node2.children.filter((c) => c !== null);
+      const at = children.findIndex((c) => !c.isNamed);
+      const op = children[at]?.type ?? "";
+      const left = children.slice(0, at).filter((c) => c.isNamed);
+      const right = children.slice(at + 1).filter((c) => c.isNamed);
+      return binary2(op, evaluateChain(left, scope, d), () => evaluateChain(right, scope, d));
     }
     case "conditional": {
       const [cond, yes, no] = named(node2);
@@ -38944,8 +41002,8 @@ var TerraformLoader = class {
       const target = this.#localSource(dir, call);
       if (target === void 0 || depth >= MAX_MODULE_DEPTH || stack.has(target)) continue;
       const args2 = call.body.attributes;
-      const childInputs = (input2) => {
-        const attr = args2.get(input2);
+      const childInputs = (input3) => {
+        const attr = args2.get(input3);
         return attr ? evaluate(attr.expr, scope) : void 0;
       };
       stack.add(target);
@@ -38967,6 +41025,23 @@ var TerraformLoader = class {
     return scope;
   }
 };
+
+// ../shared/src/iac/model/json-statement-lines.ts
+var import_yaml4 = __toESM(require_dist());
+function jsonStatementLines(text) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length || !(0, import_yaml4.isMap)(doc.contents)) return void 0;
+  const statement = doc.contents.get("Statement", true);
+  const items = (0, import_yaml4.isSeq)(statement) ? statement.items : statement ? [statement] : [];
+  const lines = [];
+  for (const item of items) {
+    const offset = item?.range?.[0];
+    if (offset === void 0) return void 0;
+    lines.push(lineCounter.linePos(offset).line);
+  }
+  return lines;
+}
 
 // ../shared/src/iac/model/policy-from-value.ts
 function policyFromValue(value2, at, isUnknown2) {
@@ -39105,6 +41180,16 @@ var BlockReader = class _BlockReader {
       "a list of known strings"
     );
   }
+  /** The raw value at a path and the attribute's location, or undefined when the attribute is absent. */
+  raw(path) {
+    const parts2 = path.split(".");
+    const name2 = parts2.pop();
+    const holder = this.nested(parts2);
+    if (!("block" in holder)) return void 0;
+    const attr = holder.block.body.attributes.get(name2);
+    if (!attr) return void 0;
+    return { value: evaluate(attr.expr, this.scope), location: attr.location, heredoc: attr.expr.text.startsWith("<<") };
+  }
   /** A link to another resource from a reference (`aws_s3_bucket.logs.id`) or a literal name to match. */
   link(path) {
     const parts2 = path.split(".");
@@ -39173,12 +41258,108 @@ var optionalLink = (r, ...paths) => {
   }
   return void 0;
 };
-function policyAttr(r, path) {
-  const raw = r.value(path);
-  if (raw.state === "absent" || raw.state === "default") return { state: "absent", at: raw.at };
-  if (raw.state === "unknown") return raw;
-  const doc = policyFromValue(raw.value, raw.at, isUnknown);
-  return doc ? { state: "set", value: doc, at: raw.at } : unknown2(raw.at, "the policy is not valid JSON");
+function policyAttr(r, path, lookup) {
+  const raw = r.raw(path);
+  if (!raw) return { state: "absent", at: { location: r.location } };
+  const at = { location: raw.location };
+  const value2 = raw.value instanceof JsonEncoded ? raw.value.value : raw.value;
+  if (value2 instanceof Ref && value2.address.includes("data.aws_iam_policy_document.")) {
+    const data = lookup(value2.address);
+    return data ? { state: "set", value: policyFromDocumentData(new BlockReader(data.block, data.scope)), at } : unknown2(at, value2.reason);
+  }
+  if (isUnknown(value2)) return unknown2(at, value2.reason);
+  const doc = policyFromValue(value2, at, isUnknown);
+  if (!doc) return unknown2(at, "the policy is not valid JSON");
+  if (typeof value2 === "string") {
+    const lines = jsonStatementLines(value2);
+    if (lines && lines.length === doc.statements.length) {
+      const first = raw.location.startLine + (raw.heredoc ? 1 : 0);
+      doc.statements.forEach((s, i2) => {
+        const line = first + lines[i2] - 1;
+        s.at = { location: { ...raw.location, startLine: line, endLine: line, startColumn: 1, endColumn: 1 } };
+      });
+    }
+  }
+  return { state: "set", value: doc, at };
+}
+function policyFromDocumentData(r) {
+  const statements = r.all("statement").map((s) => {
+    let partial2 = false;
+    const list2 = (name2) => {
+      const v = s.strings(name2);
+      if (v.state === "unknown") partial2 = true;
+      return v.state === "set" ? v.value : [];
+    };
+    const principals = (name2) => {
+      const blocks = s.all(name2);
+      if (!blocks.length) return void 0;
+      const out2 = {};
+      for (const p2 of blocks) {
+        const type = valueOf(p2.string("type"));
+        const ids = p2.strings("identifiers");
+        if (!type || ids.state !== "set") partial2 = true;
+        else out2[type] = [...out2[type] ?? [], ...ids.value];
+      }
+      return out2;
+    };
+    const conditions = {};
+    for (const c of s.all("condition")) {
+      const test = valueOf(c.string("test"));
+      const variable = valueOf(c.string("variable"));
+      const values = c.strings("values");
+      if (!test || !variable || values.state !== "set") {
+        partial2 = true;
+        continue;
+      }
+      conditions[test] = { ...conditions[test] ?? {}, [variable]: values.value };
+    }
+    const effect = valueOf(withDefault(s.string("effect"), "Allow", "the default effect is Allow"));
+    const statement = {
+      effect: effect === "Allow" || effect === "Deny" ? effect : "unknown",
+      actions: list2("actions"),
+      notActions: list2("not_actions"),
+      resources: list2("resources"),
+      notResources: list2("not_resources"),
+      conditions,
+      partial: partial2,
+      at: { location: s.location }
+    };
+    const p = principals("principals");
+    if (p) statement.principals = p;
+    const np = principals("not_principals");
+    if (np) statement.notPrincipals = np;
+    if (statement.effect === "unknown") statement.partial = true;
+    return statement;
+  });
+  const extra = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"].some((a) => r.raw(a));
+  if (extra) statements.forEach((s) => s.partial = true);
+  return { statements, at: { location: r.location } };
+}
+function listOf(r, path) {
+  const raw = r.raw(path);
+  if (!raw) return [];
+  const at = { location: raw.location };
+  if (!Array.isArray(raw.value)) return [isUnknown(raw.value) ? unknown2(at, raw.value.reason) : unknown2(at, "expected a list")];
+  return raw.value.map((v) => typeof v === "string" ? { state: "set", value: v, at } : unknown2(at, isUnknown(v) ? v.reason : "not a string"));
+}
+function linksOf(r, path) {
+  const raw = r.raw(path);
+  if (!raw || !Array.isArray(raw.value)) return raw ? [{ unresolved: "not a list of references", at: { location: raw.location } }] : [];
+  return raw.value.map((v) => v instanceof Ref ? { target: v.address, at: { location: raw.location } } : typeof v === "string" ? { target: `name:${v}`, at: { location: raw.location } } : { unresolved: "not a reference", at: { location: raw.location } });
+}
+function gcpWorkload(b, r, holder) {
+  const isInstance = holder[0] === "service_account";
+  const sa = r.nested(holder);
+  const email3 = isInstance ? r.string("service_account.email") : r.string("node_config.service_account");
+  const scopes = isInstance ? r.strings("service_account.scopes") : r.strings("node_config.oauth_scopes");
+  return {
+    ...base(b, r),
+    kind: "gcp-workload",
+    // Without an email the default compute service account is used (for an instance, only when the block exists).
+    serviceAccount: withDefault(email3, "default compute service account", "the google provider uses the default compute service account"),
+    hasServiceAccount: isInstance ? "block" in sa || "dynamic" in sa : true,
+    scopes
+  };
 }
 function owner(r, ...paths) {
   for (const p of paths) {
@@ -39232,23 +41413,23 @@ var TERRAFORM_ADAPTERS = {
     httpTokens: withDefault(r.string("http_tokens"), "no-preference", 'the aws provider default is `"no-preference"`'),
     httpEndpoint: withDefault(r.string("http_endpoint"), "no-preference", 'the aws provider default is `"no-preference"`')
   }),
-  aws_s3_bucket: (b, r) => {
-    const website = r.nested(["website"]);
-    const policy = policyAttr(r, "policy");
+  aws_s3_bucket: (b, r, lookup) => {
+    const website2 = r.nested(["website"]);
+    const policy = policyAttr(r, "policy", lookup);
     return {
       ...base(b, r),
       kind: "s3-bucket",
       bucketName: r.string("bucket"),
       acl: withDefault(r.string("acl"), "private", 'the aws provider default is `"private"`'),
-      website: "block" in website ? { state: "set", value: true, at: { location: website.block.location } } : { state: "absent", at: { location: r.location } },
+      website: "block" in website2 ? { state: "set", value: true, at: { location: website2.block.location } } : { state: "absent", at: { location: r.location } },
       ...policy.state === "absent" ? {} : { policy }
     };
   },
-  aws_s3_bucket_policy: (b, r) => ({
+  aws_s3_bucket_policy: (b, r, lookup) => ({
     ...base(b, r),
     kind: "s3-bucket-policy",
     bucket: r.link("bucket") ?? { unresolved: "no bucket argument", at: { location: r.location } },
-    policy: policyAttr(r, "policy")
+    policy: policyAttr(r, "policy", lookup)
   }),
   aws_s3_bucket_public_access_block: (b, r) => ({
     ...base(b, r),
@@ -39369,6 +41550,56 @@ var TERRAFORM_ADAPTERS = {
       role: r.string("role")
     };
   },
+  aws_iam_role: (b, r, lookup) => ({
+    ...base(b, r),
+    kind: "iam-role",
+    roleName: r.string("name"),
+    trustPolicy: policyAttr(r, "assume_role_policy", lookup),
+    inlinePolicies: r.all("inline_policy").map((p) => policyAttr(p, "policy", lookup)).filter((p) => p.state !== "absent"),
+    managedPolicyArns: listOf(r, "managed_policy_arns")
+  }),
+  aws_iam_policy: (b, r, lookup) => ({ ...base(b, r), kind: "iam-managed-policy", policy: policyAttr(r, "policy", lookup) }),
+  aws_iam_role_policy: (b, r, lookup) => ({
+    ...base(b, r),
+    kind: "iam-role-policy",
+    roles: [r.link("role")].filter((l) => !!l),
+    policy: policyAttr(r, "policy", lookup)
+  }),
+  aws_iam_role_policy_attachment: (b, r) => ({
+    ...base(b, r),
+    kind: "iam-policy-attachment",
+    roles: [r.link("role")].filter((l) => !!l),
+    policyArn: r.string("policy_arn"),
+    policy: r.link("policy_arn")
+  }),
+  aws_iam_policy_attachment: (b, r) => ({
+    ...base(b, r),
+    kind: "iam-policy-attachment",
+    roles: linksOf(r, "roles"),
+    policyArn: r.string("policy_arn"),
+    policy: r.link("policy_arn")
+  }),
+  aws_iam_instance_profile: (b, r) => ({ ...base(b, r), kind: "instance-profile", profileName: r.string("name"), role: r.link("role") }),
+  aws_eks_node_group: (b, r) => ({
+    ...base(b, r),
+    kind: "eks-node-group",
+    nodeRole: r.link("node_role_arn"),
+    launchTemplate: optionalLink(r, "launch_template.id", "launch_template.name")
+  }),
+  aws_vpc_endpoint: (b, r, lookup) => ({
+    ...base(b, r),
+    kind: "vpc-endpoint",
+    service: r.string("service_name"),
+    policy: policyAttr(r, "policy", lookup)
+  }),
+  aws_organizations_policy: (b, r, lookup) => ({
+    ...base(b, r),
+    kind: "organizations-policy",
+    policyType: withDefault(r.string("type"), "SERVICE_CONTROL_POLICY", 'the aws provider default is `"SERVICE_CONTROL_POLICY"`'),
+    content: policyAttr(r, "content", lookup)
+  }),
+  google_compute_instance: (b, r) => gcpWorkload(b, r, ["service_account"]),
+  google_container_node_pool: (b, r) => gcpWorkload(b, r, ["node_config"]),
   google_storage_bucket_iam_binding: (b, r) => ({ ...base(b, r), kind: "gcs-public-binding", members: r.strings("members"), role: r.string("role") })
 };
 var PROVIDER_KEYS = {
@@ -39378,7 +41609,7 @@ var PROVIDER_KEYS = {
   azurerm: { provider: "azure", attributes: ["client_secret", "client_certificate_password"] },
   azuread: { provider: "azure", attributes: ["client_secret"] }
 };
-function adaptTerraformBlock(block) {
+function adaptTerraformBlock(block, lookup = () => void 0) {
   const reader = new BlockReader(block.block, block.scope);
   if (block.kind === "provider") {
     const spec = PROVIDER_KEYS[block.type];
@@ -39393,7 +41624,7 @@ function adaptTerraformBlock(block) {
     }
     return void 0;
   }
-  return TERRAFORM_ADAPTERS[block.type]?.(block, reader);
+  return TERRAFORM_ADAPTERS[block.type]?.(block, reader, lookup);
 }
 
 // ../shared/src/iac/engine/iac-scanner.ts
@@ -39432,7 +41663,8 @@ var IacScanner = class {
       const loader = new TerraformLoader(this.parser, terraform);
       try {
         for (const module2 of loader.modules()) {
-          const resources = module2.blocks.map(adaptTerraformBlock).filter((r) => r !== void 0);
+          const byAddress = new Map(module2.blocks.map((b) => [b.address, b]));
+          const resources = module2.blocks.map((b) => adaptTerraformBlock(b, (a) => byAddress.get(a))).filter((r) => r !== void 0);
           models.push(new ResourceModel(resources));
         }
       } finally {
@@ -39535,6 +41767,1162 @@ var IacScanner = class {
     }
   }
 };
+
+// ../shared/src/iac/cloudformation/cfn-node.ts
+function entryOf(map2, key3) {
+  for (let i2 = map2.entries.length - 1; i2 >= 0; i2--) {
+    const entry3 = map2.entries[i2];
+    if (entry3.key === key3) return entry3;
+  }
+  return void 0;
+}
+function spanFromTo(start2, end) {
+  return { line: start2.line, column: start2.column, endLine: end.endLine, endColumn: end.endColumn };
+}
+function locationOf3(path, span) {
+  return { path, startLine: span.line, startColumn: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+function siteOf(path, span) {
+  return { location: locationOf3(path, span) };
+}
+
+// ../shared/src/iac/cloudformation/cfn-attributes.ts
+var PropertyReader = class {
+  constructor(path, site2, properties) {
+    this.path = path;
+    this.site = site2;
+    this.properties = properties;
+  }
+  path;
+  site;
+  properties;
+  siteOf(value2) {
+    return siteOf(this.path, value2.span);
+  }
+  /**
+   * The value at a property path (`MetadataOptions`, `HttpTokens`). Undefined when not written (or removed with
+   * `AWS::NoValue`, or empty); an enclosing value that is unknown, or not a map, makes the property unknown.
+   */
+  get(...keys) {
+    let current = this.properties;
+    for (const key3 of keys) {
+      if (current === void 0) return void 0;
+      if (current.kind === "unknown") return current;
+      if (current.kind !== "map") return { kind: "unknown", reason: `${key3}: its enclosing value is not a map`, span: current.span };
+      current = current.entries.find((e) => e.key === key3)?.value;
+    }
+    if (current?.kind === "novalue" || current?.kind === "value" && current.value === null) return void 0;
+    return current;
+  }
+  #omitted(omitted) {
+    return omitted === "absent" ? absent(this.site) : defaulted(omitted.value, this.site, omitted.default);
+  }
+  string(value2, omitted, name2) {
+    if (value2 === void 0) return this.#omitted(omitted);
+    if (value2.kind === "unknown") return unknown2(this.siteOf(value2), value2.reason);
+    if (value2.kind === "value" && (typeof value2.value === "string" || typeof value2.value === "number")) {
+      return set2(String(value2.value), this.siteOf(value2));
+    }
+    return unknown2(this.siteOf(value2), `${name2} is not a string`);
+  }
+  boolean(value2, omitted, name2) {
+    if (value2 === void 0) return this.#omitted(omitted);
+    if (value2.kind === "unknown") return unknown2(this.siteOf(value2), value2.reason);
+    if (value2.kind === "value") {
+      const text = String(value2.value).toLowerCase();
+      if (text === "true" || text === "false") return set2(text === "true", this.siteOf(value2));
+    }
+    return unknown2(this.siteOf(value2), `${name2} is not a boolean`);
+  }
+  strings(value2, omitted, name2) {
+    if (value2 === void 0) return this.#omitted(omitted);
+    if (value2.kind === "unknown") return unknown2(this.siteOf(value2), value2.reason);
+    const items = value2.kind === "list" ? value2.items : [value2];
+    const strings = [];
+    for (const item of items) {
+      if (item.kind === "unknown") return unknown2(this.siteOf(value2), item.reason);
+      if (item.kind !== "value" || item.value === null || typeof item.value === "boolean") {
+        return unknown2(this.siteOf(value2), `${name2} is not a list of strings`);
+      }
+      strings.push(String(item.value));
+    }
+    return set2(strings, this.siteOf(value2));
+  }
+  /**
+   * A link to another resource: a `Ref`/`Fn::GetAtt` to a logical id, or a literal name that a resource of the
+   * template declares (`byName`); otherwise unresolved, with the reason.
+   */
+  link(value2, what, byName) {
+    if (value2 === void 0) return void 0;
+    const at = this.siteOf(value2);
+    if (value2.kind === "unknown") return value2.target !== void 0 ? { target: value2.target, at } : { unresolved: value2.reason, at };
+    if (value2.kind === "value" && typeof value2.value === "string") {
+      const target = byName?.(value2.value);
+      return target !== void 0 ? { target, at } : { unresolved: `${what} ${value2.value} is not defined in this template`, at };
+    }
+    return { unresolved: `${what} is not a reference`, at };
+  }
+};
+
+// ../shared/src/iac/cloudformation/cfn-ec2.ts
+var HTTP_ENDPOINT_DEFAULT = { value: "enabled", default: "CloudFormation default: HttpEndpoint enabled" };
+function metadataOptions2(reader, prefix, fromLaunchTemplate) {
+  return {
+    httpTokens: reader.string(reader.get(...prefix, "MetadataOptions", "HttpTokens"), "absent", "HttpTokens"),
+    httpEndpoint: reader.string(
+      reader.get(...prefix, "MetadataOptions", "HttpEndpoint"),
+      fromLaunchTemplate ? "absent" : HTTP_ENDPOINT_DEFAULT,
+      "HttpEndpoint"
+    )
+  };
+}
+function launchTemplateLink(reader, ctx, ...at) {
+  const byId = reader.get(...at, "LaunchTemplateId");
+  if (byId) return reader.link(byId, "launch template");
+  const byName = reader.get(...at, "LaunchTemplateName");
+  if (byName) return reader.link(byName, "launch template", (name2) => ctx.named("AWS::EC2::LaunchTemplate", name2));
+  const spec = reader.get(...at);
+  return spec?.kind === "unknown" ? reader.link(spec, "launch template") : void 0;
+}
+function instanceProfileLink(reader, ctx, ...at) {
+  return reader.link(
+    reader.get(...at),
+    "instance profile",
+    (name2) => ctx.named("AWS::IAM::InstanceProfile", name2.includes(":instance-profile/") ? name2.slice(name2.lastIndexOf("/") + 1) : name2)
+  );
+}
+function amiLink(reader, ...at) {
+  const image = reader.get(...at);
+  return image?.kind === "unknown" && image.target !== void 0 ? reader.link(image, "AMI") : void 0;
+}
+var adaptEc2Instance = (base2, reader, ctx) => {
+  const launchTemplate = launchTemplateLink(reader, ctx, "LaunchTemplate");
+  const resource = {
+    ...base2,
+    kind: "ec2-instance",
+    ...metadataOptions2(reader, [], launchTemplate !== void 0),
+    ami: reader.string(reader.get("ImageId"), "absent", "ImageId")
+  };
+  const ami = amiLink(reader, "ImageId");
+  const profile = instanceProfileLink(reader, ctx, "IamInstanceProfile");
+  if (ami) resource.amiLink = ami;
+  if (launchTemplate) resource.launchTemplate = launchTemplate;
+  if (profile) resource.instanceProfile = profile;
+  return resource;
+};
+var adaptLaunchTemplate = (base2, reader, ctx) => {
+  const data = ["LaunchTemplateData"];
+  const resource = {
+    ...base2,
+    kind: "launch-template",
+    ...metadataOptions2(reader, data, false),
+    ami: reader.string(reader.get(...data, "ImageId"), "absent", "ImageId")
+  };
+  const ami = amiLink(reader, ...data, "ImageId");
+  const profile = reader.get(...data, "IamInstanceProfile", "Arn") ? instanceProfileLink(reader, ctx, ...data, "IamInstanceProfile", "Arn") : instanceProfileLink(reader, ctx, ...data, "IamInstanceProfile", "Name");
+  if (ami) resource.amiLink = ami;
+  if (profile) resource.instanceProfile = profile;
+  return resource;
+};
+var adaptLaunchConfiguration = (base2, reader, ctx) => {
+  const resource = {
+    ...base2,
+    kind: "launch-configuration",
+    ...metadataOptions2(reader, [], false),
+    ami: reader.string(reader.get("ImageId"), "absent", "ImageId")
+  };
+  const ami = amiLink(reader, "ImageId");
+  const profile = instanceProfileLink(reader, ctx, "IamInstanceProfile");
+  if (ami) resource.amiLink = ami;
+  if (profile) resource.instanceProfile = profile;
+  return resource;
+};
+var adaptAutoScalingGroup = (base2, reader, ctx) => {
+  const resource = { ...base2, kind: "autoscaling-group" };
+  const launchTemplate = launchTemplateLink(reader, ctx, "LaunchTemplate") ?? launchTemplateLink(reader, ctx, "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification");
+  const launchConfiguration = reader.link(
+    reader.get("LaunchConfigurationName"),
+    "launch configuration",
+    (name2) => ctx.named("AWS::AutoScaling::LaunchConfiguration", name2)
+  );
+  if (launchTemplate) resource.launchTemplate = launchTemplate;
+  if (launchConfiguration) resource.launchConfiguration = launchConfiguration;
+  return resource;
+};
+
+// ../shared/src/iac/cloudformation/cfn-eks.ts
+var adaptEksCluster = (base2, reader) => {
+  const resource = {
+    ...base2,
+    kind: "eks-cluster",
+    endpointPublicAccess: reader.boolean(
+      reader.get("ResourcesVpcConfig", "EndpointPublicAccess"),
+      { value: true, default: "CloudFormation default: EndpointPublicAccess true" },
+      "EndpointPublicAccess"
+    ),
+    publicAccessCidrs: reader.strings(
+      reader.get("ResourcesVpcConfig", "PublicAccessCidrs"),
+      { value: ["0.0.0.0/0"], default: "CloudFormation default: PublicAccessCidrs 0.0.0.0/0" },
+      "PublicAccessCidrs"
+    )
+  };
+  return resource;
+};
+
+// ../shared/src/iac/cloudformation/cfn-evaluate.ts
+var PSEUDO_PARAMETERS = /* @__PURE__ */ new Set([
+  "AWS::AccountId",
+  "AWS::NotificationARNs",
+  "AWS::Partition",
+  "AWS::Region",
+  "AWS::StackId",
+  "AWS::StackName",
+  "AWS::URLSuffix"
+]);
+var MAX_DEPTH2 = 256;
+var DYNAMIC_REFERENCE = /\{\{resolve:[^}]*\}\}/;
+function isIntrinsic(node2) {
+  if (node2.entries.length !== 1) return false;
+  const key3 = node2.entries[0].key;
+  return key3 === "Ref" || key3.startsWith("Fn::");
+}
+function scalarText2(value2) {
+  return value2 === null ? "" : String(value2);
+}
+function sameValue(a, b) {
+  switch (a.kind) {
+    case "value":
+      return b.kind === "value" && a.value === b.value;
+    case "novalue":
+      return b.kind === "novalue";
+    case "unknown":
+      return b.kind === "unknown" && a.text !== void 0 && a.text === b.text && a.target === b.target;
+    case "list":
+      return b.kind === "list" && a.items.length === b.items.length && a.items.every((item, i2) => sameValue(item, b.items[i2]));
+    case "map":
+      return b.kind === "map" && a.entries.length === b.entries.length && a.entries.every((e, i2) => b.entries[i2].key === e.key && sameValue(e.value, b.entries[i2].value));
+  }
+}
+function concatenate(parts2, span) {
+  const unknowns = parts2.filter((p) => typeof p !== "string");
+  if (unknowns.length === 0) return { kind: "value", value: parts2.filter((p) => typeof p === "string").join(""), span };
+  const opaque = unknowns.find((u) => u.text === void 0);
+  if (opaque) return { kind: "unknown", reason: opaque.reason, span };
+  const result2 = {
+    kind: "unknown",
+    reason: unknowns[0].reason,
+    span,
+    text: parts2.map((p) => typeof p === "string" ? p : p.text).join("")
+  };
+  const only = parts2.filter((p) => p !== "");
+  if (only.length === 1 && typeof only[0] !== "string" && only[0].target !== void 0) result2.target = only[0].target;
+  return result2;
+}
+function base643(text) {
+  let binary3 = "";
+  for (const byte of new TextEncoder().encode(text)) binary3 += String.fromCharCode(byte);
+  return btoa(binary3);
+}
+var CfnEvaluator = class {
+  #parameters;
+  #mappings;
+  #conditions;
+  /** Logical id → type (empty string when the resource has no valid Type). */
+  #resources = /* @__PURE__ */ new Map();
+  #decisions = /* @__PURE__ */ new Map();
+  #deciding = /* @__PURE__ */ new Set();
+  constructor(template) {
+    const section = (name2) => {
+      const value2 = entryOf(template.root, name2)?.value;
+      return value2?.kind === "map" ? value2 : void 0;
+    };
+    this.#parameters = section("Parameters");
+    this.#mappings = section("Mappings");
+    this.#conditions = section("Conditions");
+    for (const e of section("Resources")?.entries ?? []) this.#resources.set(e.key, "");
+    for (const r of template.resources) this.#resources.set(r.logicalId, r.type);
+  }
+  /** The type of a resource of the template, or undefined when there is no such logical id. */
+  resourceType(logicalId) {
+    return this.#resources.get(logicalId);
+  }
+  resolve(node2, depth = 0) {
+    if (depth > MAX_DEPTH2) return { kind: "unknown", reason: "the expression nests too deeply to evaluate", span: node2.span };
+    switch (node2.kind) {
+      case "scalar":
+        return this.#literal(node2.value, node2.span);
+      case "seq": {
+        const items = node2.items.map((item) => this.resolve(item, depth + 1)).filter((r) => r.kind !== "novalue");
+        return { kind: "list", items, span: node2.span };
+      }
+      case "map": {
+        if (isIntrinsic(node2)) {
+          const { key: key3, value: value2 } = node2.entries[0];
+          const result2 = this.#intrinsic(key3, value2, node2.span, depth + 1);
+          return key3 === "Fn::If" ? result2 : { ...result2, span: node2.span };
+        }
+        const entries = node2.entries.map((e) => ({ key: e.key, keySpan: e.keySpan, value: this.resolve(e.value, depth + 1) })).filter((e) => e.value.kind !== "novalue");
+        return { kind: "map", entries, span: node2.span };
+      }
+    }
+  }
+  /** Decides a named condition of the `Conditions` section. */
+  condition(name2, depth = 0) {
+    const cached2 = this.#decisions.get(name2);
+    if (cached2) return cached2;
+    const node2 = this.#conditions ? entryOf(this.#conditions, name2)?.value : void 0;
+    if (!node2) return { known: false, reason: `condition ${name2} is not defined in Conditions` };
+    if (this.#deciding.has(name2)) return { known: false, reason: `condition ${name2} refers to itself` };
+    this.#deciding.add(name2);
+    const decision = this.#decide(node2, depth + 1);
+    this.#deciding.delete(name2);
+    this.#decisions.set(name2, decision);
+    return decision;
+  }
+  #literal(value2, span) {
+    if (typeof value2 === "string") {
+      const dynamic = DYNAMIC_REFERENCE.exec(value2);
+      if (dynamic) return { kind: "unknown", reason: `dynamic reference ${dynamic[0]} is resolved at deploy time`, span };
+    }
+    return { kind: "value", value: value2, span };
+  }
+  #unknown(reason, span, extra = {}) {
+    return { kind: "unknown", reason, span, ...extra };
+  }
+  /** A string argument of a function: known text, or the unknown that prevents it. */
+  #string(node2, depth) {
+    const r = this.resolve(node2, depth);
+    if (r.kind === "value") return scalarText2(r.value);
+    if (r.kind === "unknown") return r;
+    return this.#unknown(`expected a string, found ${r.kind === "novalue" ? "AWS::NoValue" : `a ${r.kind}`}`, node2.span);
+  }
+  #args(value2, fn, count, span) {
+    if (value2.kind !== "seq" || value2.items.length < count) return this.#unknown(`${fn} needs a list of ${count} arguments`, span);
+    return value2.items;
+  }
+  #intrinsic(fn, arg, span, depth) {
+    switch (fn) {
+      case "Ref":
+        return arg.kind === "scalar" && typeof arg.value === "string" ? this.#ref(arg.value, span) : this.#unknown("Ref needs a name", span);
+      case "Fn::GetAtt":
+        return this.#getAtt(arg, span, depth);
+      case "Fn::Sub":
+        return this.#sub(arg, span, depth);
+      case "Fn::Join":
+        return this.#join(arg, span, depth);
+      case "Fn::Select":
+        return this.#select(arg, span, depth);
+      case "Fn::Split":
+        return this.#split(arg, span, depth);
+      case "Fn::If":
+        return this.#if(arg, span, depth);
+      case "Fn::FindInMap":
+        return this.#findInMap(arg, span, depth);
+      case "Fn::Base64": {
+        const text = this.#string(arg, depth);
+        return typeof text === "string" ? { kind: "value", value: base643(text), span } : text;
+      }
+      case "Fn::Equals":
+      case "Fn::Not":
+      case "Fn::And":
+      case "Fn::Or": {
+        const decision = this.#decide({ kind: "map", entries: [{ key: fn, keySpan: span, value: arg }], span }, depth);
+        return decision.known ? { kind: "value", value: decision.value, span } : this.#unknown(decision.reason, span);
+      }
+      case "Fn::GetAZs":
+        return this.#unknown("Fn::GetAZs lists the region's Availability Zones at deploy time", span);
+      case "Fn::ImportValue": {
+        const name2 = this.#string(arg, depth);
+        const what = typeof name2 === "string" ? ` ${name2}` : "";
+        return this.#unknown(`Fn::ImportValue${what} is read from another stack at deploy time`, span);
+      }
+      case "Fn::Transform": {
+        const name2 = arg.kind === "map" ? entryOf(arg, "Name")?.value : void 0;
+        const what = name2?.kind === "scalar" && typeof name2.value === "string" ? ` ${name2.value}` : "";
+        return this.#unknown(`Fn::Transform runs the macro${what} at deploy time`, span);
+      }
+      case "Fn::Cidr":
+        return this.#unknown("Fn::Cidr is not evaluated", span);
+      default:
+        return this.#unknown(`the intrinsic function ${fn} is not supported`, span);
+    }
+  }
+  #ref(name2, span) {
+    if (name2 === "AWS::NoValue") return { kind: "novalue", span };
+    if (PSEUDO_PARAMETERS.has(name2)) return this.#unknown(`pseudo parameter ${name2} is known only at deploy time`, span, { text: `\${${name2}}` });
+    const parameter = this.#parameters ? entryOf(this.#parameters, name2)?.value : void 0;
+    if (parameter) return this.#parameter(name2, parameter, span);
+    if (this.#resources.has(name2)) {
+      return this.#unknown(`Ref to resource ${name2} is known only at deploy time`, span, { target: name2, text: `\${${name2}}` });
+    }
+    return this.#unknown(`Ref to ${name2}, which is not a parameter or resource of this template`, span);
+  }
+  #parameter(name2, parameter, span) {
+    if (parameter.kind !== "map") return this.#unknown(`parameter ${name2} is malformed`, span);
+    const typeNode = entryOf(parameter, "Type")?.value;
+    const type = typeNode?.kind === "scalar" && typeof typeNode.value === "string" ? typeNode.value : "String";
+    const defaultNode = entryOf(parameter, "Default")?.value;
+    if (!defaultNode || defaultNode.kind === "scalar" && defaultNode.value === null) {
+      return this.#unknown(`parameter ${name2} has no Default`, span);
+    }
+    if (type.startsWith("AWS::SSM::Parameter::Value<")) {
+      const where = defaultNode.kind === "scalar" ? ` ${scalarText2(defaultNode.value)}` : "";
+      return this.#unknown(`parameter ${name2} is read from the SSM parameter${where} at deploy time`, span);
+    }
+    const isList = type === "CommaDelimitedList" || type.startsWith("List<");
+    if (defaultNode.kind === "scalar") {
+      const text = scalarText2(defaultNode.value);
+      if (!isList) return this.#literal(text, span);
+      return { kind: "list", items: text.split(",").map((item) => this.#literal(item.trim(), span)), span };
+    }
+    if (defaultNode.kind === "seq" && defaultNode.items.every((i2) => i2.kind === "scalar")) {
+      return { kind: "list", items: defaultNode.items.map((i2) => this.#literal(i2.kind === "scalar" ? scalarText2(i2.value) : "", span)), span };
+    }
+    return this.#unknown(`the Default of parameter ${name2} is not a string`, span);
+  }
+  #getAtt(arg, span, depth) {
+    let id2;
+    let attribute;
+    if (arg.kind === "scalar" && typeof arg.value === "string" && arg.value.includes(".")) {
+      const dot = arg.value.indexOf(".");
+      id2 = arg.value.slice(0, dot);
+      attribute = arg.value.slice(dot + 1);
+    } else if (arg.kind === "seq" && arg.items.length === 2 && arg.items[0].kind === "scalar") {
+      id2 = scalarText2(arg.items[0].value);
+      attribute = this.#string(arg.items[1], depth);
+    }
+    if (id2 === void 0 || attribute === void 0) return this.#unknown("Fn::GetAtt needs a logical id and an attribute", span);
+    if (!this.#resources.has(id2)) return this.#unknown(`Fn::GetAtt refers to ${id2}, which is not a resource of this template`, span);
+    if (typeof attribute !== "string") return this.#unknown(`Fn::GetAtt of ${id2}: ${attribute.reason}`, span, { target: id2 });
+    return this.#unknown(`Fn::GetAtt ${id2}.${attribute} is known only at deploy time`, span, { target: id2, text: `\${${id2}.${attribute}}` });
+  }
+  #sub(arg, span, depth) {
+    let template = arg;
+    let variables;
+    if (arg.kind === "seq") {
+      const [first, second] = arg.items;
+      if (!first || second && second.kind !== "map") return this.#unknown("Fn::Sub needs a string and a map of variables", span);
+      template = first;
+      variables = second?.kind === "map" ? second : void 0;
+    }
+    if (template.kind !== "scalar" || typeof template.value !== "string") return this.#unknown("Fn::Sub needs a string", span);
+    const text = template.value;
+    const parts2 = [];
+    let last = 0;
+    for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
+      parts2.push(text.slice(last, match.index));
+      last = match.index + match[0].length;
+      const name2 = match[1].trim();
+      if (name2.startsWith("!")) {
+        parts2.push(`\${${name2.slice(1)}}`);
+        continue;
+      }
+      parts2.push(this.#subVariable(name2, variables, span, depth));
+    }
+    parts2.push(text.slice(last));
+    const result2 = concatenate(parts2, span);
+    return result2.kind === "value" ? this.#literal(result2.value, span) : result2;
+  }
+  #subVariable(name2, variables, span, depth) {
+    const variable = variables ? entryOf(variables, name2)?.value : void 0;
+    let resolved;
+    if (variable) resolved = this.resolve(variable, depth);
+    else if (name2.includes(".") && !name2.includes("::")) {
+      const dot = name2.indexOf(".");
+      resolved = this.#getAtt({ kind: "seq", items: [{ kind: "scalar", value: name2.slice(0, dot), span }, { kind: "scalar", value: name2.slice(dot + 1), span }], span }, span, depth);
+    } else resolved = this.#ref(name2, span);
+    if (resolved.kind === "value") return scalarText2(resolved.value);
+    if (resolved.kind === "unknown") return resolved;
+    return this.#unknown(`the Fn::Sub variable ${name2} is not a string`, span);
+  }
+  #join(arg, span, depth) {
+    const args2 = this.#args(arg, "Fn::Join", 2, span);
+    if (!Array.isArray(args2)) return args2;
+    const delimiter = this.#string(args2[0], depth);
+    if (typeof delimiter !== "string") return delimiter;
+    const list2 = this.resolve(args2[1], depth);
+    if (list2.kind === "unknown") return this.#unknown(list2.reason, span);
+    if (list2.kind !== "list") return this.#unknown("Fn::Join needs a list to join", span);
+    const parts2 = [];
+    list2.items.forEach((item, i2) => {
+      if (i2 > 0) parts2.push(delimiter);
+      if (item.kind === "value") parts2.push(scalarText2(item.value));
+      else if (item.kind === "unknown") parts2.push(item);
+      else parts2.push(this.#unknown("Fn::Join can only join strings", span));
+    });
+    const result2 = concatenate(parts2, span);
+    return result2.kind === "value" ? this.#literal(result2.value, span) : result2;
+  }
+  #select(arg, span, depth) {
+    const args2 = this.#args(arg, "Fn::Select", 2, span);
+    if (!Array.isArray(args2)) return args2;
+    const index = this.#string(args2[0], depth);
+    if (typeof index !== "string") return index;
+    const list2 = this.resolve(args2[1], depth);
+    if (list2.kind === "unknown") return list2;
+    if (list2.kind !== "list") return this.#unknown("Fn::Select needs a list", span);
+    const i2 = Number(index);
+    const item = Number.isInteger(i2) && i2 >= 0 ? list2.items[i2] : void 0;
+    return item ?? this.#unknown(`Fn::Select index ${index} is out of range`, span);
+  }
+  #split(arg, span, depth) {
+    const args2 = this.#args(arg, "Fn::Split", 2, span);
+    if (!Array.isArray(args2)) return args2;
+    const delimiter = this.#string(args2[0], depth);
+    if (typeof delimiter !== "string") return delimiter;
+    const source = this.#string(args2[1], depth);
+    if (typeof source !== "string") return this.#unknown(source.reason, span);
+    if (delimiter === "") return this.#unknown("Fn::Split needs a delimiter", span);
+    return { kind: "list", items: source.split(delimiter).map((value2) => ({ kind: "value", value: value2, span })), span };
+  }
+  #if(arg, span, depth) {
+    const args2 = this.#args(arg, "Fn::If", 3, span);
+    if (!Array.isArray(args2)) return args2;
+    const [name2, whenTrue, whenFalse] = args2;
+    if (name2.kind !== "scalar" || typeof name2.value !== "string") return this.#unknown("Fn::If needs a condition name", span);
+    const decision = this.condition(name2.value, depth);
+    if (decision.known) return this.resolve(decision.value ? whenTrue : whenFalse, depth);
+    const a = this.resolve(whenTrue, depth);
+    const b = this.resolve(whenFalse, depth);
+    if (sameValue(a, b)) return a;
+    return this.#unknown(`Fn::If on condition ${name2.value} is undecidable (${decision.reason})`, span);
+  }
+  #findInMap(arg, span, depth) {
+    const args2 = this.#args(arg, "Fn::FindInMap", 3, span);
+    if (!Array.isArray(args2)) return args2;
+    const keys = [];
+    for (const node2 of args2.slice(0, 3)) {
+      const key3 = this.#string(node2, depth);
+      if (typeof key3 !== "string") return this.#unknown(`Fn::FindInMap key: ${key3.reason}`, span);
+      keys.push(key3);
+    }
+    const [mapName, top, second] = keys;
+    const mapping = this.#mappings ? entryOf(this.#mappings, mapName)?.value : void 0;
+    const level2 = mapping?.kind === "map" ? entryOf(mapping, top)?.value : void 0;
+    const value2 = level2?.kind === "map" ? entryOf(level2, second)?.value : void 0;
+    if (value2) return this.resolve(value2, depth);
+    const fallback = args2[3]?.kind === "map" ? entryOf(args2[3], "DefaultValue")?.value : void 0;
+    if (fallback) return this.resolve(fallback, depth);
+    return this.#unknown(`Fn::FindInMap finds no ${mapName}.${top}.${second} in Mappings`, span);
+  }
+  #decide(node2, depth) {
+    if (depth > MAX_DEPTH2) return { known: false, reason: "the condition nests too deeply to evaluate" };
+    if (node2.kind === "map" && node2.entries.length === 1) {
+      const { key: key3, value: value2 } = node2.entries[0];
+      const items = value2.kind === "seq" ? value2.items : [];
+      switch (key3) {
+        case "Condition":
+          return value2.kind === "scalar" && typeof value2.value === "string" ? this.condition(value2.value, depth) : { known: false, reason: "Condition needs a condition name" };
+        case "Fn::Equals": {
+          if (items.length !== 2) return { known: false, reason: "Fn::Equals needs two values" };
+          const a = this.resolve(items[0], depth);
+          const b = this.resolve(items[1], depth);
+          if (a.kind === "unknown") return { known: false, reason: a.reason };
+          if (b.kind === "unknown") return { known: false, reason: b.reason };
+          if (a.kind === "value" && b.kind === "value") return { known: true, value: scalarText2(a.value) === scalarText2(b.value) };
+          return { known: true, value: sameValue(a, b) };
+        }
+        case "Fn::Not": {
+          if (items.length !== 1) return { known: false, reason: "Fn::Not needs one condition" };
+          const inner = this.#decide(items[0], depth + 1);
+          return inner.known ? { known: true, value: !inner.value } : inner;
+        }
+        case "Fn::And":
+        case "Fn::Or": {
+          if (items.length === 0) return { known: false, reason: `${key3} needs conditions` };
+          const settles = key3 === "Fn::Or";
+          let undecided;
+          for (const item of items) {
+            const d = this.#decide(item, depth + 1);
+            if (d.known && d.value === settles) return d;
+            if (!d.known) undecided ??= d;
+          }
+          return undecided ?? { known: true, value: !settles };
+        }
+      }
+    }
+    const r = this.resolve(node2, depth);
+    if (r.kind === "value" && (r.value === true || r.value === false)) return { known: true, value: r.value };
+    if (r.kind === "value" && typeof r.value === "string" && /^(true|false)$/i.test(r.value)) {
+      return { known: true, value: r.value.toLowerCase() === "true" };
+    }
+    return { known: false, reason: r.kind === "unknown" ? r.reason : "the condition is not a condition function" };
+  }
+};
+
+// ../shared/src/iac/cloudformation/cfn-iam.ts
+function owner2(reader, ctx) {
+  const user = reader.get("UserName");
+  if (user?.kind === "unknown" && user.target !== void 0 && user.text === `\${${user.target}}`) {
+    const declared = ctx.nameOf(user.target);
+    if (declared) return set2(declared.name, declared.at);
+    return unknown2(reader.siteOf(user), `the name of user ${user.target} is known only at deploy time`);
+  }
+  return reader.string(user, "absent", "UserName");
+}
+function active(reader) {
+  const status = reader.string(reader.get("Status"), { value: "Active", default: "CloudFormation default: Status Active" }, "Status");
+  switch (status.state) {
+    case "absent":
+    case "unknown":
+      return status;
+    case "set":
+    case "default": {
+      const value2 = status.value.toLowerCase();
+      if (value2 === "active" || value2 === "inactive") return { ...status, value: value2 === "active" };
+      return unknown2(status.at, `Status ${status.value} is neither Active nor Inactive`);
+    }
+  }
+}
+var adaptIamAccessKey = (base2, reader, ctx) => {
+  const resource = {
+    ...base2,
+    kind: "static-credential",
+    provider: "aws",
+    credential: "IAM access key",
+    owner: owner2(reader, ctx),
+    active: active(reader)
+  };
+  return resource;
+};
+var adaptIamUser = (base2, reader) => {
+  const login = reader.get("LoginProfile");
+  if (login === void 0) return void 0;
+  const resource = {
+    ...base2,
+    kind: "console-login",
+    user: login.kind === "unknown" ? unknown2(reader.siteOf(login), `LoginProfile: ${login.reason}`) : reader.string(reader.get("UserName"), "absent", "UserName")
+  };
+  return resource;
+};
+
+// ../shared/src/iac/cloudformation/cfn-policy-document.ts
+function stringOf(value2) {
+  if (value2.kind === "value" && value2.value !== null) return String(value2.value);
+  if (value2.kind === "unknown") return value2.text;
+  return void 0;
+}
+function stringsOf(value2) {
+  if (value2 === void 0 || value2.kind === "novalue") return { values: [], partial: false };
+  const items = value2.kind === "list" ? value2.items : [value2];
+  const result2 = { values: [], partial: false };
+  for (const item of items) {
+    const text = stringOf(item);
+    if (text === void 0) result2.partial = true;
+    else result2.values.push(text);
+  }
+  return result2;
+}
+function entry2(map2, key3) {
+  return map2.kind === "map" ? map2.entries.find((e) => e.key === key3)?.value : void 0;
+}
+function principalsOf(value2) {
+  if (value2 === void 0 || value2.kind === "novalue") return { partial: false };
+  if (value2.kind === "value" && value2.value === "*") return { principals: { "*": ["*"] }, partial: false };
+  if (value2.kind !== "map") return { partial: true };
+  const principals = {};
+  let partial2 = false;
+  for (const e of value2.entries) {
+    const strings = stringsOf(e.value);
+    principals[e.key] = strings.values;
+    partial2 ||= strings.partial;
+  }
+  return { principals, partial: partial2 };
+}
+function conditionsOf(value2) {
+  const conditions = {};
+  if (value2 === void 0 || value2.kind === "novalue") return { conditions, partial: false };
+  if (value2.kind !== "map") return { conditions, partial: true };
+  let partial2 = false;
+  for (const operator of value2.entries) {
+    if (operator.value.kind !== "map") {
+      partial2 = true;
+      continue;
+    }
+    const keys = {};
+    for (const key3 of operator.value.entries) {
+      const strings = stringsOf(key3.value);
+      keys[key3.key] = strings.values;
+      partial2 ||= strings.partial;
+    }
+    conditions[operator.key] = keys;
+  }
+  return { conditions, partial: partial2 };
+}
+function statementOf(path, value2) {
+  const at = siteOf(path, value2.span);
+  if (value2.kind !== "map") {
+    return { effect: "unknown", actions: [], notActions: [], resources: [], notResources: [], conditions: {}, partial: true, at };
+  }
+  const effectValue = entry2(value2, "Effect");
+  const effectText = effectValue ? stringOf(effectValue) : void 0;
+  const effect = effectText === "Allow" || effectText === "Deny" ? effectText : "unknown";
+  const actions = stringsOf(entry2(value2, "Action"));
+  const notActions = stringsOf(entry2(value2, "NotAction"));
+  const resources = stringsOf(entry2(value2, "Resource"));
+  const notResources = stringsOf(entry2(value2, "NotResource"));
+  const principal = principalsOf(entry2(value2, "Principal"));
+  const notPrincipal = principalsOf(entry2(value2, "NotPrincipal"));
+  const conditions = conditionsOf(entry2(value2, "Condition"));
+  const statement = {
+    effect,
+    actions: actions.values,
+    notActions: notActions.values,
+    resources: resources.values,
+    notResources: notResources.values,
+    conditions: conditions.conditions,
+    partial: effect === "unknown" || actions.partial || notActions.partial || resources.partial || notResources.partial || principal.partial || notPrincipal.partial || conditions.partial,
+    at
+  };
+  const sid = entry2(value2, "Sid");
+  if (sid?.kind === "value" && typeof sid.value === "string") statement.sid = sid.value;
+  if (principal.principals) statement.principals = principal.principals;
+  if (notPrincipal.principals) statement.notPrincipals = notPrincipal.principals;
+  return statement;
+}
+function fromJson2(json2, span) {
+  if (Array.isArray(json2)) return { kind: "list", items: json2.map((item) => fromJson2(item, span)), span };
+  if (json2 !== null && typeof json2 === "object") {
+    const entries = Object.entries(json2).map(([key3, v]) => ({ key: key3, keySpan: span, value: fromJson2(v, span) }));
+    return { kind: "map", entries, span };
+  }
+  if (json2 === null || typeof json2 === "string" || typeof json2 === "number" || typeof json2 === "boolean") {
+    return { kind: "value", value: json2, span };
+  }
+  return { kind: "value", value: null, span };
+}
+function policyDocumentOf(path, value2) {
+  const at = siteOf(path, value2.span);
+  if (value2.kind === "unknown") return unknown2(at, value2.reason);
+  let document = value2;
+  if (value2.kind === "value" && typeof value2.value === "string") {
+    let json2;
+    try {
+      json2 = JSON.parse(value2.value);
+    } catch {
+      return unknown2(at, "the policy document is not valid JSON");
+    }
+    document = fromJson2(json2, value2.span);
+  }
+  if (document.kind !== "map") return unknown2(at, "the policy document is not a map");
+  const statement = entry2(document, "Statement");
+  if (statement?.kind === "unknown") return unknown2(at, statement.reason);
+  const items = statement === void 0 || statement.kind === "novalue" ? [] : statement.kind === "list" ? statement.items : [statement];
+  return set2({ statements: items.map((item) => statementOf(path, item)), at }, at);
+}
+
+// ../shared/src/iac/cloudformation/cfn-s3.ts
+var CANNED_ACLS = {
+  Private: "private",
+  PublicRead: "public-read",
+  PublicReadWrite: "public-read-write",
+  AuthenticatedRead: "authenticated-read",
+  LogDeliveryWrite: "log-delivery-write",
+  BucketOwnerRead: "bucket-owner-read",
+  BucketOwnerFullControl: "bucket-owner-full-control",
+  AwsExecRead: "aws-exec-read"
+};
+function cannedAcl(attr) {
+  return attr.state === "set" ? { ...attr, value: CANNED_ACLS[attr.value] ?? attr.value } : attr;
+}
+var FLAGS2 = [
+  ["blockPublicAcls", "BlockPublicAcls"],
+  ["blockPublicPolicy", "BlockPublicPolicy"],
+  ["ignorePublicAcls", "IgnorePublicAcls"],
+  ["restrictPublicBuckets", "RestrictPublicBuckets"]
+];
+function publicAccessBlock(reader) {
+  const block = reader.get("PublicAccessBlockConfiguration");
+  if (block === void 0) return void 0;
+  const flags2 = {};
+  for (const [field, property] of FLAGS2) {
+    flags2[field] = reader.boolean(
+      reader.get("PublicAccessBlockConfiguration", property),
+      { value: false, default: `CloudFormation default: ${property} false` },
+      property
+    );
+  }
+  return { ...flags2, at: reader.siteOf(block) };
+}
+function website(reader) {
+  const config2 = reader.get("WebsiteConfiguration");
+  if (config2 === void 0) return reader.boolean(void 0, { value: false, default: "CloudFormation default: no WebsiteConfiguration" }, "WebsiteConfiguration");
+  if (config2.kind === "unknown") return unknown2(reader.siteOf(config2), config2.reason);
+  return set2(true, reader.siteOf(config2));
+}
+var adaptS3Bucket = (base2, reader) => {
+  const resource = {
+    ...base2,
+    kind: "s3-bucket",
+    // Without BucketName, CloudFormation generates a name at deploy time.
+    bucketName: reader.string(reader.get("BucketName"), "absent", "BucketName"),
+    acl: cannedAcl(reader.string(reader.get("AccessControl"), { value: "private", default: "CloudFormation default: AccessControl Private" }, "AccessControl")),
+    website: website(reader)
+  };
+  const block = publicAccessBlock(reader);
+  if (block) resource.publicAccessBlock = block;
+  return resource;
+};
+var adaptS3BucketPolicy = (base2, reader, ctx) => {
+  const document = reader.get("PolicyDocument");
+  const resource = {
+    ...base2,
+    kind: "s3-bucket-policy",
+    bucket: reader.link(reader.get("Bucket"), "bucket", (name2) => ctx.named("AWS::S3::Bucket", name2)) ?? {
+      unresolved: "the bucket policy has no Bucket",
+      at: reader.site
+    },
+    policy: document === void 0 ? { state: "absent", at: reader.site } : policyDocumentOf(reader.path, document)
+  };
+  return resource;
+};
+
+// ../shared/src/iac/cloudformation/cfn-adapter.ts
+var CFN_ADAPTERS = {
+  "AWS::EC2::Instance": adaptEc2Instance,
+  "AWS::EC2::LaunchTemplate": adaptLaunchTemplate,
+  "AWS::AutoScaling::LaunchConfiguration": adaptLaunchConfiguration,
+  "AWS::AutoScaling::AutoScalingGroup": adaptAutoScalingGroup,
+  "AWS::S3::Bucket": adaptS3Bucket,
+  "AWS::S3::BucketPolicy": adaptS3BucketPolicy,
+  "AWS::EKS::Cluster": adaptEksCluster,
+  "AWS::IAM::AccessKey": adaptIamAccessKey,
+  "AWS::IAM::User": adaptIamUser
+};
+var NAME_PROPERTIES = {
+  "AWS::EC2::LaunchTemplate": "LaunchTemplateName",
+  "AWS::AutoScaling::LaunchConfiguration": "LaunchConfigurationName",
+  "AWS::S3::Bucket": "BucketName",
+  "AWS::IAM::InstanceProfile": "InstanceProfileName",
+  "AWS::IAM::User": "UserName"
+};
+function adaptContext(path, template, evaluator) {
+  const declared = /* @__PURE__ */ new Map();
+  for (const resource of template.resources) {
+    const property = NAME_PROPERTIES[resource.type];
+    const node2 = property && resource.properties ? entryOf(resource.properties, property)?.value : void 0;
+    if (!node2) continue;
+    const value2 = evaluator.resolve(node2);
+    if (value2.kind === "value" && typeof value2.value === "string") {
+      declared.set(resource.logicalId, { type: resource.type, name: value2.value, at: siteOf(path, value2.span) });
+    }
+  }
+  return {
+    named(type, name2) {
+      for (const [logicalId, d] of declared) if (d.type === type && d.name === name2) return logicalId;
+      return void 0;
+    },
+    nameOf(logicalId) {
+      const d = declared.get(logicalId);
+      return d && { name: d.name, at: d.at };
+    }
+  };
+}
+function adaptTemplate(path, template) {
+  const evaluator = new CfnEvaluator(template);
+  const ctx = adaptContext(path, template, evaluator);
+  const resources = [];
+  for (const r of template.resources) {
+    const adapt = CFN_ADAPTERS[r.type];
+    if (!adapt) continue;
+    if (r.condition) {
+      const decision = evaluator.condition(r.condition.name);
+      if (decision.known && !decision.value) continue;
+    }
+    const site2 = siteOf(path, r.span);
+    const reader = new PropertyReader(path, site2, r.properties ? evaluator.resolve(r.properties) : void 0);
+    const resource = adapt({ address: r.logicalId, type: r.type, origin: "cloudformation", site: site2, name: r.logicalId }, reader, ctx);
+    if (resource) resources.push(resource);
+  }
+  return resources;
+}
+
+// ../shared/src/iac/cloudformation/cfn-template.ts
+var import_yaml5 = __toESM(require_dist());
+
+// ../shared/src/iac/cloudformation/cfn-tags.ts
+var CFN_SHORT_FORMS = [
+  "Ref",
+  "Condition",
+  "Sub",
+  "GetAtt",
+  "Join",
+  "If",
+  "Equals",
+  "Not",
+  "And",
+  "Or",
+  "Select",
+  "Split",
+  "FindInMap",
+  "Base64",
+  "Cidr",
+  "GetAZs",
+  "ImportValue",
+  "Transform",
+  "Contains",
+  "EachMemberEquals",
+  "EachMemberIn",
+  "RefAll",
+  "ValueOf",
+  "ValueOfAll",
+  "Length",
+  "ToJsonString"
+];
+var SHORT_FORMS = new Set(CFN_SHORT_FORMS);
+function longFormOf(shortName) {
+  if (!SHORT_FORMS.has(shortName)) return void 0;
+  return shortName === "Ref" || shortName === "Condition" ? shortName : `Fn::${shortName}`;
+}
+var CFN_YAML_TAGS = CFN_SHORT_FORMS.flatMap((name2) => {
+  const tag = `!${name2}`;
+  const scalar = { tag, resolve: (value2) => value2 };
+  const seq = { tag, collection: "seq", resolve: (value2) => value2 };
+  const map2 = { tag, collection: "map", resolve: (value2) => value2 };
+  return [scalar, seq, map2];
+});
+
+// ../shared/src/iac/cloudformation/cfn-template.ts
+var MAX_DEPTH3 = 128;
+var MAX_ALIASED_NODES = 1e5;
+var MAX_ERRORS = 20;
+var RESOURCE_TYPE = /^[A-Za-z][A-Za-z0-9]*::[A-Za-z0-9]/;
+var TEMPLATE_SNIFF = /\bAWSTemplateFormatVersion["']?[ \t]*:/;
+var RESOURCES_SNIFF = /^Resources[ \t]*:|"Resources"[ \t]*:/m;
+var TYPE_SNIFF = /\b(?:AWS|Alexa|Custom)::[A-Za-z0-9]/;
+function looksLikeCloudFormation(text) {
+  return TEMPLATE_SNIFF.test(text) || RESOURCES_SNIFF.test(text) && TYPE_SNIFF.test(text);
+}
+function isScalarValue(value2) {
+  return value2 === null || typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean";
+}
+var NodeReader = class {
+  constructor(path, text, lines, doc) {
+    this.path = path;
+    this.text = text;
+    this.lines = lines;
+    this.doc = doc;
+  }
+  path;
+  text;
+  lines;
+  doc;
+  errors = [];
+  /** Nodes created by expanding aliases, and how many aliases are being expanded now. */
+  #aliased = 0;
+  #inAlias = 0;
+  // `Alias.resolve` searches the document; each alias node is resolved once.
+  #aliases = /* @__PURE__ */ new Map();
+  #tooDeep = false;
+  #tooBig = false;
+  error(span, message) {
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ path: this.path, line: span.line, column: span.column, message });
+  }
+  span(start2, end) {
+    let last = Math.max(start2, end);
+    while (last > start2 && /\s/.test(this.text[last - 1] ?? "")) last--;
+    const from = this.lines.linePos(start2);
+    const to = this.lines.linePos(last);
+    return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+  }
+  #rangeOf(node2) {
+    const range = node2.range;
+    if (!Array.isArray(range) || typeof range[0] !== "number" || typeof range[1] !== "number") return void 0;
+    return [range[0], range[1]];
+  }
+  #resolveAlias(alias) {
+    if (!this.#aliases.has(alias)) this.#aliases.set(alias, alias.resolve(this.doc));
+    return this.#aliases.get(alias);
+  }
+  #empty(at) {
+    return { kind: "scalar", value: null, span: { ...at, endLine: at.line, endColumn: at.column } };
+  }
+  /** Where a tag written before a value starts (`yaml` ranges start at the value, after its tag and anchor). */
+  #tagStart(tag, valueStart) {
+    const at = this.text.lastIndexOf(tag, valueStart);
+    if (at < 0 || valueStart - at > 1e3) return valueStart;
+    const between = this.text.slice(at + tag.length, valueStart);
+    return /^(?:[ \t\r\n]|#[^\n]*(?:\n|$)|&[^\s,[\]{}&#]+)*$/.test(between) ? at : valueStart;
+  }
+  node(node2, depth, fallback) {
+    const range = this.#rangeOf(node2);
+    const own2 = range ? this.span(range[0], range[1]) : fallback;
+    if (this.#inAlias > 0 && ++this.#aliased > MAX_ALIASED_NODES) {
+      if (!this.#tooBig) this.error(own2, `YAML aliases expand to more than ${MAX_ALIASED_NODES} nodes; the rest is ignored.`);
+      this.#tooBig = true;
+      return this.#empty(own2);
+    }
+    if (depth > MAX_DEPTH3) {
+      if (!this.#tooDeep) this.error(own2, `The template nests deeper than ${MAX_DEPTH3} levels; deeper values are ignored.`);
+      this.#tooDeep = true;
+      return this.#empty(own2);
+    }
+    if ((0, import_yaml5.isAlias)(node2)) {
+      const target = this.#resolveAlias(node2);
+      if (!target) return this.#empty(own2);
+      this.#inAlias++;
+      const expanded = this.node(target, depth + 1, own2);
+      this.#inAlias--;
+      return { ...expanded, span: own2 };
+    }
+    const plain = this.#untagged(node2, depth, own2);
+    const tag = node2.tag;
+    if (typeof tag !== "string" || !tag.startsWith("!") || tag.startsWith("!!") || tag.length < 2) return plain;
+    const name2 = tag.slice(1);
+    const tagOffset = range ? this.#tagStart(tag, range[0]) : void 0;
+    const tagSpan = range && tagOffset !== void 0 && tagOffset < range[0] ? this.span(tagOffset, tagOffset + tag.length) : own2;
+    let long = longFormOf(name2);
+    if (long === void 0) {
+      this.error(tagSpan, `Unknown tag ${tag}: it is not a CloudFormation intrinsic function, so its value is treated as unknown.`);
+      long = `Fn::${name2}`;
+    }
+    const value2 = long === "Fn::GetAtt" && plain.kind === "scalar" && range ? this.#splitGetAtt(plain, range) : plain;
+    return { kind: "map", entries: [{ key: long, keySpan: tagSpan, value: value2 }], span: spanFromTo(tagSpan, own2) };
+  }
+  /** `!GetAtt Res.Attr.Nested` is `[Res, Attr.Nested]` (the first dot splits). */
+  #splitGetAtt(scalar, range) {
+    if (typeof scalar.value !== "string") return scalar;
+    const dot = scalar.value.indexOf(".");
+    if (dot < 0) return scalar;
+    const source = this.text.slice(range[0], range[1]);
+    const at = source.indexOf(scalar.value);
+    const part = (from, to) => at < 0 ? scalar.span : this.span(range[0] + at + from, range[0] + at + to);
+    return {
+      kind: "seq",
+      items: [
+        { kind: "scalar", value: scalar.value.slice(0, dot), span: part(0, dot) },
+        { kind: "scalar", value: scalar.value.slice(dot + 1), span: part(dot + 1, scalar.value.length) }
+      ],
+      span: scalar.span
+    };
+  }
+  #untagged(node2, depth, own2) {
+    if ((0, import_yaml5.isScalar)(node2)) {
+      const value2 = node2.value;
+      return { kind: "scalar", value: isScalarValue(value2) ? value2 : typeof value2 === "bigint" ? Number(value2) : null, span: own2 };
+    }
+    if ((0, import_yaml5.isSeq)(node2)) {
+      return { kind: "seq", items: node2.items.map((item) => this.node(item, depth + 1, own2)), span: own2 };
+    }
+    if ((0, import_yaml5.isMap)(node2)) {
+      const entries = [];
+      for (const pair of node2.items) {
+        let key3 = pair.key;
+        if ((0, import_yaml5.isAlias)(key3)) key3 = this.#resolveAlias(key3);
+        const keyRange = this.#rangeOf(pair.key);
+        const keySpan = keyRange ? this.span(keyRange[0], keyRange[1]) : own2;
+        if (!(0, import_yaml5.isScalar)(key3)) {
+          this.error(keySpan, "A map key must be a scalar; this entry is ignored.");
+          continue;
+        }
+        const after = { line: keySpan.endLine, column: keySpan.endColumn, endLine: keySpan.endLine, endColumn: keySpan.endColumn };
+        const value2 = pair.value === null || pair.value === void 0 ? this.#empty(after) : this.node(pair.value, depth + 1, after);
+        entries.push({ key: String(key3.value), keySpan, value: value2 });
+      }
+      return { kind: "map", entries, span: own2 };
+    }
+    return this.#empty(own2);
+  }
+};
+function describe4(node2) {
+  return node2.kind === "map" ? "a map" : node2.kind === "seq" ? "a list" : node2.value === null ? "empty" : `the ${typeof node2.value} ${JSON.stringify(node2.value)}`;
+}
+function isTemplateShaped(root) {
+  if (entryOf(root, "AWSTemplateFormatVersion")) return true;
+  const resources = entryOf(root, "Resources")?.value;
+  if (resources?.kind !== "map") return false;
+  return resources.entries.some((e) => {
+    const type = e.value.kind === "map" ? entryOf(e.value, "Type")?.value : void 0;
+    return type?.kind === "scalar" && typeof type.value === "string" && RESOURCE_TYPE.test(type.value);
+  });
+}
+function readResources(root, reader) {
+  const section = entryOf(root, "Resources");
+  if (!section) {
+    reader.error(root.span, "The template has no Resources section.");
+    return [];
+  }
+  if (section.value.kind !== "map") {
+    reader.error(section.value.span, `Resources must be a map of logical ids to resources, not ${describe4(section.value)}.`);
+    return [];
+  }
+  const resources = [];
+  for (const { key: logicalId, keySpan, value: value2 } of section.value.entries) {
+    if (value2.kind !== "map") {
+      reader.error(keySpan, `Resource ${logicalId} must be a map with a Type, not ${describe4(value2)}.`);
+      continue;
+    }
+    const type = entryOf(value2, "Type");
+    if (!type) {
+      reader.error(keySpan, `Resource ${logicalId} has no Type.`);
+      continue;
+    }
+    if (type.value.kind !== "scalar" || typeof type.value.value !== "string") {
+      reader.error(type.value.span, `The Type of resource ${logicalId} must be a string, not ${describe4(type.value)}.`);
+      continue;
+    }
+    const resource = {
+      logicalId,
+      keySpan,
+      span: spanFromTo(keySpan, value2.span),
+      type: type.value.value,
+      typeSpan: type.value.span
+    };
+    const properties = entryOf(value2, "Properties")?.value;
+    if (properties?.kind === "map") resource.properties = properties;
+    else if (properties && !(properties.kind === "scalar" && properties.value === null)) {
+      reader.error(properties.span, `The Properties of resource ${logicalId} must be a map, not ${describe4(properties)}.`);
+      continue;
+    }
+    const condition = entryOf(value2, "Condition")?.value;
+    if (condition?.kind === "scalar" && typeof condition.value === "string") {
+      resource.condition = { name: condition.value, span: condition.span };
+    }
+    resources.push(resource);
+  }
+  return resources;
+}
+var START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+function parseTemplate(path, text) {
+  const lines = new import_yaml5.LineCounter();
+  let doc;
+  try {
+    doc = (0, import_yaml5.parseDocument)(text, { lineCounter: lines, customTags: CFN_YAML_TAGS, prettyErrors: false });
+  } catch (cause) {
+    if (!looksLikeCloudFormation(text)) return void 0;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return { template: { root: { kind: "map", entries: [], span: START }, resources: [] }, errors: [{ path, line: 1, column: 1, message: `Invalid YAML: ${message}` }] };
+  }
+  const reader = new NodeReader(path, text, lines, doc);
+  const empty = { root: { kind: "map", entries: [], span: START }, resources: [] };
+  if (doc.errors.length > 0) {
+    if (!looksLikeCloudFormation(text)) return void 0;
+    for (const e of doc.errors.slice(0, MAX_ERRORS)) {
+      const { line, col } = lines.linePos(e.pos[0]);
+      reader.errors.push({ path, line, column: col, message: `Invalid YAML: ${e.message}` });
+    }
+    if (doc.errors.length > MAX_ERRORS) {
+      reader.errors.push({ path, message: `Invalid YAML: ${doc.errors.length - MAX_ERRORS} more errors not shown.` });
+    }
+    return { template: empty, errors: reader.errors };
+  }
+  if (doc.contents === null) return void 0;
+  const root = reader.node(doc.contents, 0, START);
+  if (root.kind !== "map") {
+    if (!looksLikeCloudFormation(text)) return void 0;
+    reader.error(root.span, `A CloudFormation template must be a map of sections, not ${describe4(root)}.`);
+    return { template: empty, errors: reader.errors };
+  }
+  if (!isTemplateShaped(root) && !(entryOf(root, "Resources") && looksLikeCloudFormation(text))) return void 0;
+  return { template: { root, resources: readResources(root, reader) }, errors: reader.errors };
+}
+
+// ../shared/src/iac/cloudformation/cfn-scan.ts
+function scanCloudFormation(path, text) {
+  const parsed = parseTemplate(path, text);
+  if (!parsed) return void 0;
+  return { resources: adaptTemplate(path, parsed.template), errors: parsed.errors };
+}
 
 // src/format/json-format.ts
 function formatJson(report) {
@@ -39751,7 +43139,7 @@ function walk(root, options) {
   function visit2(dir, layers) {
     const relDir = toPosix(relative(root, dir));
     const own2 = gitignoreLayer(dir, relDir);
-    const active = own2 ? [...layers, own2] : layers;
+    const active2 = own2 ? [...layers, own2] : layers;
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -39760,12 +43148,12 @@ function walk(root, options) {
       return;
     }
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry of entries) {
-      const absolute = join(dir, entry.name);
-      const path = relDir ? `${relDir}/${entry.name}` : entry.name;
-      if (ALWAYS_IGNORED.includes(entry.name)) continue;
-      const isDir = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
+    for (const entry3 of entries) {
+      const absolute = join(dir, entry3.name);
+      const path = relDir ? `${relDir}/${entry3.name}` : entry3.name;
+      if (ALWAYS_IGNORED.includes(entry3.name)) continue;
+      const isDir = entry3.isDirectory();
+      if (entry3.isSymbolicLink()) {
         let target;
         try {
           target = realpathSync(absolute);
@@ -39779,13 +43167,13 @@ function walk(root, options) {
         }
         continue;
       }
-      if (ignoredBy(active, path, isDir) || ignoredBy([configLayer], path, isDir)) continue;
+      if (ignoredBy(active2, path, isDir) || ignoredBy([configLayer], path, isDir)) continue;
       if (isDir) {
-        visit2(absolute, active);
+        visit2(absolute, active2);
         continue;
       }
-      if (!entry.isFile()) continue;
-      if (LOCK_FILES.has(entry.name)) {
+      if (!entry3.isFile()) continue;
+      if (LOCK_FILES.has(entry3.name)) {
         skipped.push({ path, reason: "lock file" });
         continue;
       }
@@ -39882,13 +43270,13 @@ var UnifiedDiffParser = class {
     if (!this.#inHunk && line.startsWith("+++ ")) {
       this.flush();
       const target = line.slice(4).replace(/\t$/, "");
-      this.#current = target === "/dev/null" ? void 0 : { path: unquote(target), numbers: [], texts: [] };
+      this.#current = target === "/dev/null" ? void 0 : { path: unquote2(target), numbers: [], texts: [] };
       return;
     }
     if (!this.#inHunk && line.startsWith(BINARY_START) && line.endsWith(BINARY_END)) {
       this.flush();
       const target = binaryTarget(line.slice(BINARY_START.length, -BINARY_END.length));
-      this.#current = target === void 0 ? void 0 : { path: unquote(target), numbers: [1], texts: [""] };
+      this.#current = target === void 0 ? void 0 : { path: unquote2(target), numbers: [1], texts: [""] };
       return;
     }
     if (!this.#inHunk) {
@@ -39925,7 +43313,7 @@ function binaryTarget(paths) {
   if (Number.isInteger(half) && paths.slice(0, half) === paths.slice(half + " and ".length)) return paths.slice(0, half);
   return paths.slice(paths.lastIndexOf(" and ") + " and ".length);
 }
-function unquote(path) {
+function unquote2(path) {
   if (!path.startsWith('"')) return path;
   try {
     return JSON.parse(path);
@@ -40069,7 +43457,7 @@ import { readFileSync as readFileSync4 } from "node:fs";
 function scanFilesSync(data, onFile) {
   const config2 = { ...data.config, allowSecrets: data.config.allowSecrets.map((s) => new RegExp(s)) };
   const scanner = new FileScanner({ config: config2, source: data.source, today: data.today });
-  const out2 = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
+  const out2 = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [], evidence: /* @__PURE__ */ new Map() };
   for (const file2 of data.files) {
     let bytes;
     try {
@@ -40090,6 +43478,7 @@ function scanFilesSync(data, onFile) {
     else out2.scanned++;
     onFile?.();
   }
+  out2.evidence = scanner.evidence();
   return out2;
 }
 
@@ -40122,7 +43511,8 @@ async function runScan(request) {
   const iac = new IacScanner(collected.iacSources.some((f) => isTerraformPath(f.path)) ? await loadHclParser() : void 0, {
     config: config2,
     source: request.diff ? "pr" : "repo",
-    today
+    today,
+    templates: scanCloudFormation
   });
   const iacResult = iac.scan(collected.iacSources);
   const added = collected.addedLines;
@@ -40155,7 +43545,8 @@ async function runScan(request) {
   if (collected.unreadable > 0) {
     for (const id2 of scanner.guardrails) incomplete.set(id2, `${collected.unreadable} file(s) could not be read`);
   }
-  for (const [id2, evidence] of iacResult.guardrails) {
+  const fileEvidence = collected.evidence ?? scanner.evidence();
+  for (const [id2, evidence] of [...iacResult.guardrails, ...fileEvidence]) {
     if (!evidence.applicable) notApplicable.set(id2, "no resources this guardrail judges in the scanned code");
     else if (evidence.undecided.length) {
       const more = evidence.undecided.length > 1 ? ` (and ${evidence.undecided.length - 1} more)` : "";
@@ -40233,7 +43624,8 @@ async function scanFiles(root, targets, config2, options) {
     skipped: [...out2.skipped, ...result2.skipped],
     scanned: result2.scanned,
     unreadable: result2.unreadable,
-    iacSources: result2.iacSources
+    iacSources: result2.iacSources,
+    evidence: result2.evidence
   };
 }
 function collect(out2, path, result2) {
@@ -40322,17 +43714,17 @@ function progressReporter(io) {
   if (!io.stderrIsTTY || io.env.CI) return { update: () => void 0, done: () => void 0 };
   const started = Date.now();
   let last = 0;
-  let shown = false;
+  let shown2 = false;
   return {
     update(done, total) {
       const now = Date.now();
       if (now - started < DELAY_MS || now - last < EVERY_MS) return;
       last = now;
-      shown = true;
+      shown2 = true;
       io.stderr(`\rscanning\u2026 ${done}/${total} files`);
     },
     done() {
-      if (shown) io.stderr("\r\x1B[K");
+      if (shown2) io.stderr("\r\x1B[K");
     }
   };
 }

@@ -37,6 +37,7 @@ describe('the Action bundle (action/dist/index.js)', () => {
     expect(code).toBe(1);
     const errors = stdout.split('\n').filter((l) => l.startsWith('::error '));
     expect(errors.map((l) => /file=([^,]+),line=(\d+)/.exec(l)?.slice(1).join(':')).sort()).toEqual([
+      '.github/workflows/deploy.yml:32',
       'infra/main.tf:112',
       'infra/main.tf:126',
       'infra/main.tf:49',
@@ -46,14 +47,14 @@ describe('the Action bundle (action/dist/index.js)', () => {
       'src/jobs/reconcile_receipts.py:19',
     ]);
     expect(stdout).toMatch(/^::warning title=.*file=infra\/main\.tf,line=149/m);
-    expect(stdout).toMatch(/^::error::8 guardrail finding\(s\): 4 critical, 3 high, 1 medium/m);
-    expect(outputs).toMatch(/^findings<<.*\n8\n/m);
+    expect(stdout).toMatch(/^::error::12 guardrail finding\(s\): 4 critical, 4 high, 4 medium/m);
+    expect(outputs).toMatch(/^findings<<.*\n12\n/m);
     expect(outputs).toMatch(/^level<<.*\nnone\n/m);
     const report = reportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
-    expect(report.findings).toHaveLength(9);
+    expect(report.findings).toHaveLength(13);
     const log = JSON.parse(readFileSync(sarif, 'utf8')) as { version: string; runs: { results: unknown[] }[] };
     expect(log.version).toBe('2.1.0');
-    expect(log.runs[0]?.results).toHaveLength(9);
+    expect(log.runs[0]?.results).toHaveLength(13);
   });
 
   it('passes with fail-on none', async () => {

@@ -29,6 +29,10 @@ describe('the guardrails CLI on the bundled examples (as `npx guardrails` after 
     const report = reportSchema.parse(JSON.parse(stdout));
     const open = report.findings.filter((f) => !f.suppression).map((f) => `${f.location?.path}:${f.location?.startLine} ${f.ruleId}`);
     expect(open).toEqual([
+      '.github/workflows/deploy.yml:1 ci-permissions',
+      '.github/workflows/deploy.yml:30 ci-unpinned-action',
+      '.github/workflows/deploy.yml:32 ci-aws-static-keys',
+      '.github/workflows/deploy.yml:50 ci-unpinned-action',
       'infra/main.tf:49 ec2-imdsv2-required',
       'infra/main.tf:112 k8s-api-public',
       'infra/main.tf:126 static-cloud-credential',
@@ -42,11 +46,13 @@ describe('the guardrails CLI on the bundled examples (as `npx guardrails` after 
     expect(suppressed.map((f) => [f.location?.path, f.location?.startLine, f.suppression?.kind])).toEqual([['src/jobs/reconcile_receipts.py', 23, 'inline']]);
     expect(report.guardrails.map((g) => `${g.id} ${g.status}`)).toEqual([
       'no-leaked-secrets fail',
+      'no-long-lived-keys-in-ci fail',
       'no-long-lived-cloud-keys fail',
       'human-access-federated fail',
       'imdsv2-enforced fail',
       'storage-not-public unknown',
       'k8s-api-private fail',
+      'ci-hardened fail',
     ]);
     expect(report.guardrails.find((g) => g.id === 'storage-not-public')?.reason).toContain('aws_s3_bucket.receipts has no public access block');
     // The config's ignored path is not scanned at all.

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILE_RULES, RESOURCE_RULES, ruleDescriptors, SECRET_RULES } from '@pavedroad/guardrails-core';
+import { FILE_RULES, RESOURCE_RULES, ruleDescriptors, SECRET_RULES, WORKFLOW_RULES } from '@pavedroad/guardrails-core';
 import { guardrailsDoc, ruleDoc } from '@pavedroad/guardrails-core/docs';
 
 const docsDir = join(__dirname, '../../docs/rules');
@@ -10,6 +10,7 @@ describe('generated rule reference', () => {
   const notLeaks = new Map([
     ...[...SECRET_RULES, ...FILE_RULES].map((r) => [r.id, r.examples.notLeaks] as const),
     ...RESOURCE_RULES.map((r) => [r.id, r.examples.terraform.good.map((g) => ({ text: '', why: g.why ?? '' }))] as const),
+    ...WORKFLOW_RULES.map((r) => [r.id, r.examples.good.map((g) => ({ text: g.text, why: g.why }))] as const),
   ]);
   const pages = ruleDescriptors().map((d) => [d.id, ruleDoc(d, notLeaks.get(d.id) ?? [])] as const);
 

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
-import type { Config, Finding, FindingSource, GuardrailId, Report, ScanError, SkippedFile, SourceFile } from '@pavedroad/guardrails-core';
+import type { Config, Finding, FindingSource, GuardrailEvidence, GuardrailId, Report, ScanError, SkippedFile, SourceFile } from '@pavedroad/guardrails-core';
 import {
   applyBaseline,
   FileScanner,
@@ -12,6 +12,7 @@ import {
   GuardrailsError,
   parseBaseline,
   REPORT_SCHEMA_VERSION,
+  scanCloudFormation,
 } from '@pavedroad/guardrails-core';
 import { walk } from '../files/walk';
 import { gitBytes, gitLines } from '../git/run-git';
@@ -59,6 +60,8 @@ interface Collected {
   iacSources: SourceFile[];
   /** In a diff scan: the added lines per file; IaC findings elsewhere are context, not reported. */
   addedLines?: Map<string, ReadonlySet<number>>;
+  /** What file rules learnt about their guardrails (workflows seen, files that could not be checked). */
+  evidence?: Map<GuardrailId, GuardrailEvidence>;
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -94,6 +97,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     config,
     source: request.diff ? 'pr' : 'repo',
     today,
+    templates: scanCloudFormation,
   });
   const iacResult = iac.scan(collected.iacSources);
   const added = collected.addedLines;
@@ -132,7 +136,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   if (collected.unreadable > 0) {
     for (const id of scanner.guardrails) incomplete.set(id, `${collected.unreadable} file(s) could not be read`);
   }
-  for (const [id, evidence] of iacResult.guardrails) {
+  const fileEvidence = collected.evidence ?? scanner.evidence();
+  for (const [id, evidence] of [...iacResult.guardrails, ...fileEvidence]) {
     if (!evidence.applicable) notApplicable.set(id, 'no resources this guardrail judges in the scanned code');
     else if (evidence.undecided.length) {
       const more = evidence.undecided.length > 1 ? ` (and ${evidence.undecided.length - 1} more)` : '';
@@ -220,6 +225,7 @@ async function scanFiles(root: string, targets: readonly string[], config: Confi
     scanned: result.scanned,
     unreadable: result.unreadable,
     iacSources: result.iacSources,
+    evidence: result.evidence,
   };
 }
 

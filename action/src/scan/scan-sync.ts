@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Config, Finding, FindingSource, ScanError, SkippedFile, SourceFile } from '@pavedroad/guardrails-core';
+import type { Config, Finding, FindingSource, GuardrailEvidence, GuardrailId, ScanError, SkippedFile, SourceFile } from '@pavedroad/guardrails-core';
 import { decodeText, FileScanner, isBinary, isTemplateCandidate, isTerraformPath } from '@pavedroad/guardrails-core';
 
 /** What a file scan needs: plain data, so the same scan could run on another thread. */
@@ -18,13 +18,15 @@ export interface ScanFilesResult {
   unreadable: number;
   /** Infrastructure code, kept for the IaC scan that needs whole modules. */
   iacSources: SourceFile[];
+  /** What the files showed about guardrails beyond secrets (workflows seen or not). */
+  evidence: Map<GuardrailId, GuardrailEvidence>;
 }
 
 /** Scans files synchronously: reads and scans in one thread, the fastest path for many small files. */
 export function scanFilesSync(data: ScanFilesInput, onFile?: () => void): ScanFilesResult {
   const config: Config = { ...data.config, allowSecrets: data.config.allowSecrets.map((s) => new RegExp(s)) };
   const scanner = new FileScanner({ config, source: data.source, today: data.today });
-  const out: ScanFilesResult = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
+  const out: ScanFilesResult = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [], evidence: new Map() };
   for (const file of data.files) {
     let bytes: Buffer;
     try {
@@ -45,6 +47,7 @@ export function scanFilesSync(data: ScanFilesInput, onFile?: () => void): ScanFi
     else out.scanned++;
     onFile?.();
   }
+  out.evidence = scanner.evidence();
   return out;
 }
 

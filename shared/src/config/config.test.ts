@@ -57,6 +57,23 @@ describe('config', () => {
     expect(problem('rules:\n  github-tokens: { enabled: false }\n')).toContain('rules.github-tokens: unknown rule or guardrail id');
   });
 
+  it('trusts GitHub-owned actions by tag by default', () => {
+    expect(parseConfig('failOn: high\n', '.guardrails.yml').trustedActions).toEqual(['actions/*', 'github/*']);
+  });
+
+  it('reads ci.trustedActions, which replaces the default list', () => {
+    expect(parseConfig('ci:\n  trustedActions: ["my-org/*", "docker/login-action"]\n', '.guardrails.yml').trustedActions).toEqual([
+      'my-org/*',
+      'docker/login-action',
+    ]);
+    expect(parseConfig('ci:\n  trustedActions: []\n', '.guardrails.yml').trustedActions).toEqual([]);
+  });
+
+  it('names a trusted action that is not an owner/repo pattern', () => {
+    expect(problem('ci:\n  trustedActions: ["actions"]\n')).toContain('ci.trustedActions[0]: expected an owner/repo pattern');
+    expect(problem('ci:\n  trusted: []\n')).toContain('"trusted"');
+  });
+
   it('names an invalid allowlist regex', () => {
     expect(problem('secrets:\n  allow: ["("]\n')).toContain('secrets.allow[0]: not a valid regular expression');
   });

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { GuardrailsError } from '../errors';
 import { severitySchema } from '../model/finding';
+import { DEFAULT_TRUSTED_ACTIONS, TRUSTED_ACTION_PATTERN } from '../workflows/trusted-action';
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i;
 const UNIT: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
@@ -48,6 +49,14 @@ export const configSchema = z.strictObject({
     )
     .optional(),
   secrets: z.strictObject({ allow: z.array(regexSchema).optional() }).optional(),
+  ci: z
+    .strictObject({
+      /** Actions that may be used by tag instead of a full commit SHA; replaces the default list. */
+      trustedActions: z
+        .array(z.string().regex(TRUSTED_ACTION_PATTERN, 'expected an owner/repo pattern such as "actions/*" or "my-org/deploy"'))
+        .optional(),
+    })
+    .optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -61,6 +70,8 @@ export interface Config {
   baseline?: string;
   rules: Record<string, { enabled?: boolean | undefined; severity?: z.infer<typeof severitySchema> | undefined }>;
   allowSecrets: RegExp[];
+  /** `owner/repo` patterns (`*` within a segment) of actions trusted without a SHA pin. */
+  trustedActions: string[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -73,6 +84,7 @@ export const DEFAULT_CONFIG: Config = {
   inlineSuppressions: true,
   rules: {},
   allowSecrets: [],
+  trustedActions: [...DEFAULT_TRUSTED_ACTIONS],
 };
 
 export function parseSize(value: number | string): number {
@@ -129,6 +141,7 @@ export function parseConfig(text: string, file: string, knownIds?: ReadonlySet<s
     inlineSuppressions: c.inlineSuppressions ?? true,
     rules: c.rules ?? {},
     allowSecrets: (c.secrets?.allow ?? []).map((source) => new RegExp(source)),
+    trustedActions: c.ci?.trustedActions ?? [...DEFAULT_TRUSTED_ACTIONS],
   };
   if (c.baseline) config.baseline = c.baseline;
   return config;

@@ -30,7 +30,7 @@ export function ruleDoc(rule: RuleDescriptor, notLeaks: readonly NotALeak[]): st
     ...notLeaks.map((n) => `- ${n.why}`),
     '',
     ...(anchors.length
-      ? ['## Equivalent rules in other tools', '', '| tool | rules |', '|---|---|', ...anchors.map(([tool, ids]) => `| ${tool} | ${ids.map((id) => `\`${id}\``).join(', ')} |`), '']
+      ? ['## Equivalent rules in other tools', '', '| tool | rules |', '|---|---|', ...anchors.map(([tool, ids]) => `| ${tool} | ${ids.length ? ids.map((id) => `\`${id}\``).join(', ') : 'none'} |`), '']
       : []),
     '## References',
     '',

@@ -9,6 +9,9 @@ import { FILE_RULES, SECRET_RULES } from '../secrets/secret-rule-registry';
 import type { FileRule, SecretRule } from '../secrets/secret-rule';
 import { SecretScanner } from '../secrets/secret-scanner';
 import { inlineDecision } from '../suppression/inline-suppression';
+import { isWorkflowPath, scanWorkflowFile } from '../workflows/scan-workflow';
+import { WORKFLOW_RULES } from '../workflows/workflow-rule-registry';
+import type { GuardrailEvidence } from '../iac/engine/iac-scanner';
 import { decodeText, isBinary } from './content-sniff';
 import { formatMessage } from './format-message';
 import { LineIndex } from './line-index';
@@ -54,14 +57,29 @@ export class FileScanner {
     this.#secrets = new SecretScanner(this.#enabledSecretRules, { allow: options.config.allowSecrets });
   }
 
+  readonly #workflows = { files: 0, undecided: [] as string[] };
+
   /** The guardrails a file scan evaluates. */
   get guardrails(): GuardrailId[] {
-    return this.#enabledSecretRules.length || this.#fileRules.length ? [SECRETS_GUARDRAIL] : [];
+    const ids = new Set<GuardrailId>();
+    if (this.#enabledSecretRules.length || this.#fileRules.length) ids.add(SECRETS_GUARDRAIL);
+    for (const r of WORKFLOW_RULES) if (this.#enabled(r.id, r.guardrail)) ids.add(r.guardrail);
+    return [...ids];
   }
 
-  #enabled(ruleId: string): boolean {
+  /** What the files scanned so far showed about the workflow guardrails: none seen is not applicable. */
+  evidence(): Map<GuardrailId, GuardrailEvidence> {
+    const out = new Map<GuardrailId, GuardrailEvidence>();
+    for (const id of this.guardrails) {
+      if (id === SECRETS_GUARDRAIL) continue;
+      out.set(id, { applicable: this.#workflows.files > 0, undecided: [...this.#workflows.undecided] });
+    }
+    return out;
+  }
+
+  #enabled(ruleId: string, guardrail: GuardrailId = SECRETS_GUARDRAIL): boolean {
     const { config } = this.#options;
-    if (config.ignoreRules.includes(ruleId) || config.ignoreRules.includes(SECRETS_GUARDRAIL)) return false;
+    if (config.ignoreRules.includes(ruleId) || config.ignoreRules.includes(guardrail)) return false;
     return config.rules[ruleId]?.enabled !== false;
   }
 
@@ -104,8 +122,28 @@ export class FileScanner {
       });
   }
 
-  /** Scans text content for secrets. Raw secrets stay inside this function: findings carry redacted evidence. */
+  /** Scans text content: secrets in any file, CI guardrails in workflows and composite actions. */
   scanText(path: string, text: string, options: TextScanOptions = {}): FileScanResult {
+    const secrets = this.#scanSecrets(path, text, options);
+    if (!isWorkflowPath(path) || options.lineMap) return secrets;
+    this.#workflows.files++;
+    const workflow = scanWorkflowFile(path, text, { config: this.#options.config, source: this.#options.source });
+    if (workflow.errors.length) this.#workflows.undecided.push(`${path} could not be checked: ${workflow.errors[0]!.message}`);
+    const index = new LineIndex(text);
+    const findings = workflow.findings.filter((f) => !options.lines || !f.location || touches(options.lines, f.location.startLine, f.location.endLine));
+    if (this.#options.config.inlineSuppressions) {
+      for (const f of findings) {
+        if (!f.location) continue;
+        const decision = inlineDecision((l) => index.line(l), f.location.startLine, f.ruleId, f.guardrail, this.#options.today);
+        if (decision.kind === 'suppressed') f.suppression = decision.suppression;
+        else if (decision.kind === 'invalid') secrets.errors.push({ path, line: decision.line, message: decision.problem });
+      }
+    }
+    return { findings: [...secrets.findings, ...findings], errors: [...secrets.errors, ...workflow.errors] };
+  }
+
+  /** Secrets. Raw secrets stay inside this function: findings carry redacted evidence. */
+  #scanSecrets(path: string, text: string, options: TextScanOptions): FileScanResult {
     const hits = this.#secrets.scan(text, path);
     if (hits.length === 0) return { findings: [], errors: [] };
     const index = new LineIndex(text);

@@ -16,4 +16,4 @@ export const RESOURCE_RULES: readonly AnyResourceRule[] = [
   k8sApiPublic,
   staticCloudCredential,
   iamUserConsoleLogin,
-] as unknown as readonly AnyResourceRule[];
+];

@@ -126,7 +126,7 @@ export class IacScanner {
         for (const resource of model.resources) {
           if (!(rule.kinds as readonly string[]).includes(resource.kind)) continue;
           evidence.applicable = true;
-          rule.check(resource as never, {
+          rule.check(resource, {
             model,
             report: (report) => {
               const finding = this.#finding(rule, resource, report);

@@ -30,7 +30,7 @@ export function locationOf(path: string, node: Node): Location {
     startLine: node.startPosition.row + 1,
     startColumn: node.startPosition.column + 1,
     endLine: node.endPosition.row + 1,
-    endColumn: Math.max(node.endPosition.column, 1),
+    endColumn: node.endPosition.column + 1,
   };
 }
 

@@ -55,7 +55,7 @@ const FUNCTIONS: Record<string, Fn> = {
   compact: ([l]) => (Array.isArray(l) ? l.filter((x) => x !== null && x !== '') : new Unknown('compact() of an unknown list')),
   merge: (args) => {
     if (!args.every(isObject)) return new Unknown('merge() of unknown maps');
-    return Object.assign({}, ...(args as HclObject[])) as HclObject;
+    return Object.assign({}, ...(args)) as HclObject;
   },
   lookup: ([m, k, fallback]) => {
     if (!isObject(m ?? null) || typeof k !== 'string') return new Unknown('lookup() with unknown arguments');
@@ -76,8 +76,8 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   try: (args) => args.find((a) => !isUnknown(a)) ?? args[0] ?? new Unknown('try() without arguments'),
   can: ([v]) => (v === undefined || isUnknown(v) ? new Unknown('can() of an unknown value') : true),
-  min: (args) => (args.every((a) => typeof a === 'number') ? Math.min(...(args as number[])) : new Unknown('min() of unknown numbers')),
-  max: (args) => (args.every((a) => typeof a === 'number') ? Math.max(...(args as number[])) : new Unknown('max() of unknown numbers')),
+  min: (args) => (args.every((a) => typeof a === 'number') ? Math.min(...(args)) : new Unknown('min() of unknown numbers')),
+  max: (args) => (args.every((a) => typeof a === 'number') ? Math.max(...(args)) : new Unknown('max() of unknown numbers')),
 };
 
 /**

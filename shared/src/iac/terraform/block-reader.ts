@@ -67,7 +67,7 @@ export class BlockReader {
   strings(path: string): Attr<string[]> {
     return narrow(
       this.value(path),
-      (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined),
+      (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v) : undefined),
       'a list of known strings',
     );
   }

@@ -1,0 +1,16 @@
+import type { Resource } from '../model/resources';
+import type { PropertyReader } from './cfn-attributes';
+
+/** What every resource of a template has: the logical id is its address and its name. */
+export type CfnResourceBase = Pick<Resource, 'address' | 'type' | 'origin' | 'site' | 'name'>;
+
+/** What a type adapter may ask about the rest of the template. */
+export interface CfnAdaptContext {
+  /** The logical id of the resource of `type` that declares `name` (`BucketName: logs` → `LogsBucket`). */
+  named(type: string, name: string): string | undefined;
+  /** The name a resource declares (its `BucketName`, `UserName`, ...), when known; with where it is written. */
+  nameOf(logicalId: string): { name: string; at: PropertyReader['site'] } | undefined;
+}
+
+/** Maps one CloudFormation resource type to the model (or to nothing, when the resource is irrelevant). */
+export type CfnResourceAdapter = (base: CfnResourceBase, reader: PropertyReader, ctx: CfnAdaptContext) => Resource | undefined;
