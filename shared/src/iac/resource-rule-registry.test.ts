@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../config/config';
 import { IacScanner } from './engine/iac-scanner';
 import { HclParser } from './hcl/hcl-parser';
+import { scanCloudFormation } from './cloudformation';
 import { RESOURCE_RULES } from './resource-rule-registry';
 import type { RuleExample } from './rules/resource-rule';
 
@@ -11,9 +12,9 @@ beforeAll(async () => {
   parser = await HclParser.create(readFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')));
 });
 
-function run(example: RuleExample<string>, ruleId: string) {
-  const files = typeof example.files === 'string' ? { 'main.tf': example.files } : example.files;
-  const scanner = new IacScanner(parser, { config: DEFAULT_CONFIG, source: 'repo', today: '2026-11-28' });
+function run(example: RuleExample<string>, ruleId: string, single = 'main.tf') {
+  const files = typeof example.files === 'string' ? { [single]: example.files } : example.files;
+  const scanner = new IacScanner(parser, { config: DEFAULT_CONFIG, source: 'repo', today: '2026-11-28', templates: scanCloudFormation });
   const result = scanner.scan(Object.entries(files).map(([path, text]) => ({ path, text })));
   const rule = RESOURCE_RULES.find((r) => r.id === ruleId)!;
   return {
@@ -52,5 +53,19 @@ describe.each(RESOURCE_RULES.map((r) => [r.id, r] as const))('resource rule %s',
     expect(errors).toEqual([]);
     expect(found).toEqual([]);
     if (example.undecided) expect(undecided.length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(RESOURCE_RULES.filter((r) => r.examples.cloudformation).map((r) => [r.id, r] as const))('resource rule %s on CloudFormation', (id, rule) => {
+  const cfn = rule.examples.cloudformation!;
+  it.each(cfn.bad.map((e, i) => [i, e] as const))('reports bad CloudFormation example %i at the expected lines', (_i, example) => {
+    const { found, errors } = run(example, id, 'template.yaml');
+    expect(errors).toEqual([]);
+    expect(found).toEqual(example.expect);
+  });
+  it.each(cfn.good.map((e) => [e.why ?? '', e] as const))('accepts good CloudFormation example: %s', (_why, example) => {
+    const { found, errors } = run(example, id, 'template.yaml');
+    expect(errors).toEqual([]);
+    expect(found).toEqual([]);
   });
 });

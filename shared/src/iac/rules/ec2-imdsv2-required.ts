@@ -85,6 +85,26 @@ export const ec2Imdsv2Required = defineResourceRule({
         },
       ],
     },
+    cloudformation: {
+      bad: [
+        {
+          files: 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      MetadataOptions:\n        HttpTokens: optional\n',
+          expect: [{ line: 7, messageId: 'optional' }],
+        },
+        {
+          files: 'Resources:\n  Template:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-1\n',
+          expect: [{ line: 2, messageId: 'absent' }],
+        },
+      ],
+      good: [
+        {
+          files:
+            'Resources:\n  Template:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        MetadataOptions:\n          HttpTokens: required\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      LaunchTemplate:\n        LaunchTemplateId: !Ref Template\n        Version: !GetAtt Template.LatestVersionNumber\n',
+          expect: [],
+          why: 'the instance takes IMDSv2 from its launch template',
+        },
+      ],
+    },
   },
   check(r, ctx) {
     const endpoint = valueOf(r.httpEndpoint);

@@ -23,6 +23,15 @@ export const iamUserConsoleLogin = defineResourceRule({
       bad: [{ files: 'resource "aws_iam_user_login_profile" "oncall" {\n  user = "oncall"\n}\n', expect: [{ line: 1, messageId: 'login' }] }],
       good: [{ files: 'resource "aws_iam_user" "ci" {\n  name = "ci"\n}\n', expect: [], why: 'a user without a console password' }],
     },
+    cloudformation: {
+      bad: [
+        {
+          files: 'Resources:\n  Oncall:\n    Type: AWS::IAM::User\n    Properties:\n      UserName: oncall\n      LoginProfile:\n        Password: !Ref InitialPassword\n',
+          expect: [{ line: 2, messageId: 'login' }],
+        },
+      ],
+      good: [{ files: 'Resources:\n  Ci:\n    Type: AWS::IAM::User\n    Properties:\n      UserName: ci\n', expect: [], why: 'a user without a console password' }],
+    },
   },
   check(r, ctx) {
     ctx.report({ messageId: 'login', at: r.site, data: { name: r.name, user: shownValue(r.user) ?? 'a computed user' } });

@@ -75,6 +75,21 @@ export const k8sApiPublic = defineResourceRule({
         },
       ],
     },
+    cloudformation: {
+      bad: [
+        {
+          files: 'Resources:\n  Cluster:\n    Type: AWS::EKS::Cluster\n    Properties:\n      RoleArn: arn:aws:iam::111122223333:role/eks\n      ResourcesVpcConfig:\n        SubnetIds: [subnet-1]\n',
+          expect: [{ line: 2, messageId: 'eks' }],
+        },
+      ],
+      good: [
+        {
+          files: 'Parameters:\n  Public:\n    Type: String\n    Default: "false"\nResources:\n  Cluster:\n    Type: AWS::EKS::Cluster\n    Properties:\n      ResourcesVpcConfig:\n        EndpointPublicAccess: !Ref Public\n',
+          expect: [],
+          why: 'a parameter default turns the public endpoint off',
+        },
+      ],
+    },
   },
   check(r, ctx) {
     switch (r.kind) {

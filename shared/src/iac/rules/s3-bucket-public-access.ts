@@ -117,6 +117,22 @@ export const s3BucketPublicAccess = defineResourceRule({
         },
       ],
     },
+    cloudformation: {
+      bad: [
+        {
+          files: 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n',
+          expect: [{ line: 5, messageId: 'publicAcl' }],
+        },
+      ],
+      good: [
+        {
+          files:
+            'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n',
+          expect: [],
+          why: 'an inline public access block with all four flags',
+        },
+      ],
+    },
   },
   check(bucket, ctx) {
     const data = { name: bucket.name };

@@ -45,6 +45,10 @@ export const staticCloudCredential = defineResourceRule({
         { files: 'resource "aws_iam_role" "app" {\n  name = "app"\n}\n', expect: [], why: 'roles are not keys' },
       ],
     },
+    cloudformation: {
+      bad: [{ files: 'Resources:\n  CiKey:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: ci\n', expect: [{ line: 2, messageId: 'credential' }] }],
+      good: [{ files: 'Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {}\n', expect: [], why: 'a role, not a key' }],
+    },
   },
   check(r, ctx) {
     const replacement = { aws: 'an IAM role with OIDC or an instance profile', gcp: 'Workload Identity Federation', azure: 'a managed identity or a federated credential' }[r.provider];
