@@ -15,7 +15,7 @@ import { RESOURCE_RULES } from '../resource-rule-registry';
 import type { AnyResourceRule } from '../rules/resource-rule';
 import type { SourceFile } from '../terraform/terraform-module';
 import { TerraformLoader } from '../terraform/terraform-module';
-import { adaptTerraformBlock } from '../terraform/terraform-adapters';
+import { adaptTerraformBlock, isRelevantTerraform } from '../terraform/terraform-adapters';
 
 /** A source of resource models other than Terraform (CloudFormation templates), one model per template. */
 export type TemplateAdapter = (path: string, text: string) => { resources: Resource[]; errors: ScanError[] } | undefined;
@@ -85,15 +85,24 @@ export class IacScanner {
 
     const terraform = files.filter((f) => isTerraformPath(f.path));
     if (terraform.length && this.parser) {
-      const loader = new TerraformLoader(this.parser, terraform);
+      const loader = new TerraformLoader(this.parser, terraform, isRelevantTerraform);
       try {
-        for (const module of loader.modules()) {
-          const byAddress = new Map(module.blocks.map((b) => [b.address, b]));
-          const resources = module.blocks.map((b) => adaptTerraformBlock(b, (a) => byAddress.get(a))).filter((r): r is Resource => r !== undefined);
+        for (const root of loader.roots()) {
+          const blocks = loader.module(root);
+          const byAddress = new Map(blocks.map((b) => [b.address, b]));
+          const resources = blocks.map((b) => adaptTerraformBlock(b, (a) => byAddress.get(a))).filter((r): r is Resource => r !== undefined);
           models.push(new ResourceModel(resources));
+          // The model holds plain data now; the syntax trees can go before the next root is read.
+          loader.release();
         }
       } finally {
-        result.errors.push(...loader.errors);
+        // A module called from several roots is parsed once per root: report its syntax errors once.
+        const seen = new Set<string>();
+        for (const e of loader.errors) {
+          const key = `${e.path}:${e.line}:${e.column}:${e.message}`;
+          if (!seen.has(key)) result.errors.push(e);
+          seen.add(key);
+        }
         loader.dispose();
       }
     } else if (terraform.length) {

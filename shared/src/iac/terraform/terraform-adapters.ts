@@ -9,6 +9,7 @@ import type { MetadataOptions, PublicAccessBlockFlags, Resource } from '../model
 import { isUnknown, Ref } from '../hcl/hcl-value';
 import type { TerraformBlock } from './terraform-module';
 import { BlockReader, withDefault } from './block-reader';
+import { TERRAFORM_IAM_ADAPTERS } from './terraform-iam-adapters';
 
 /** Finds another block of the same module instance by address (for data sources a resource reads). */
 export type BlockLookup = (address: string) => TerraformBlock | undefined;
@@ -412,6 +413,7 @@ export const TERRAFORM_ADAPTERS: Readonly<Record<string, Adapter>> = {
   google_compute_instance: (b, r) => gcpWorkload(b, r, ['service_account']),
   google_container_node_pool: (b, r) => gcpWorkload(b, r, ['node_config']),
   google_storage_bucket_iam_binding: (b, r) => ({ ...base(b, r), kind: 'gcs-public-binding', members: r.strings('members'), role: r.string('role') }),
+  ...TERRAFORM_IAM_ADAPTERS,
 };
 
 /** Provider blocks with static keys written into them. */
@@ -440,4 +442,18 @@ export function adaptTerraformBlock(block: TerraformBlock, lookup: BlockLookup =
     return undefined;
   }
   return TERRAFORM_ADAPTERS[block.type]?.(block, reader, lookup);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const RELEVANT = new RegExp(
+  [
+    '\\b(?:variable|locals|module|output)\\s*["{]',
+    `\\bprovider\\s*"(?:${Object.keys(PROVIDER_KEYS).map(escape).join('|')})"`,
+    `\\b(?:resource|data)\\s*"(?:${[...Object.keys(TERRAFORM_ADAPTERS), 'aws_ami', 'aws_iam_policy_document'].map(escape).join('|')})"`,
+  ].join('|'),
+);
+
+/** True when a Terraform file may hold something the adapters read; other files need no parsing. */
+export function isRelevantTerraform(text: string): boolean {
+  return RELEVANT.test(text);
 }

@@ -37,6 +37,7 @@ interface ModuleDir {
 
 const dirname = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const MAX_MODULE_DEPTH = 16;
+const LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?\/[^"]*)"/g;
 
 /** Joins and normalises POSIX paths (`a/b` + `../c` → `a/c`); undefined when it leaves the root. */
 function joinPath(dir: string, rel: string): string | undefined {
@@ -67,22 +68,39 @@ export class TerraformLoader {
   readonly #dirs = new Map<string, ModuleDir>();
   readonly #tfvars = new Map<string, { path: string; auto: boolean; values: Map<string, HclValue> }[]>();
 
+  readonly #files = new Map<string, SourceFile[]>();
+  readonly #tfvarsFiles = new Map<string, SourceFile[]>();
+
+  /**
+   * Files are grouped by directory here and parsed only when a module needs them, so that the syntax trees of
+   * one root module can be freed before the next is read.
+   * @param relevant a cheap text test: files that can hold nothing the checks read (no variables, locals,
+   * modules, outputs, providers or resource types with an adapter) are not parsed at all.
+   */
   constructor(
     private readonly parser: HclParser,
     files: readonly SourceFile[],
+    private readonly relevant: (text: string) => boolean = () => true,
   ) {
     for (const file of files) {
-      if (file.path.endsWith('.tf')) this.#addTf(file);
-    }
-    for (const file of files) {
-      if (isTfvars(file.path)) this.#addTfvars(file);
+      const target = file.path.endsWith('.tf') ? this.#files : isTfvars(file.path) ? this.#tfvarsFiles : undefined;
+      if (!target) continue;
+      const dir = dirname(file.path);
+      target.set(dir, [...(target.get(dir) ?? []), file]);
     }
   }
 
-  /** Frees the syntax trees (they live in wasm memory). */
-  dispose(): void {
+  /** Frees the syntax trees parsed so far (they live in wasm memory); they are parsed again if needed. */
+  release(): void {
     for (const t of this.#trees) t.delete();
     this.#trees.length = 0;
+    this.#dirs.clear();
+    this.#tfvars.clear();
+  }
+
+  /** Frees everything. */
+  dispose(): void {
+    this.release();
   }
 
   #parse(file: SourceFile): HclBody | undefined {
@@ -100,19 +118,22 @@ export class TerraformLoader {
     return readBody(file.path, body);
   }
 
-  #dir(dir: string): ModuleDir {
+  /** The parsed module in a directory, parsing its files on first use; undefined when it has no .tf files. */
+  #dir(dir: string): ModuleDir | undefined {
     let m = this.#dirs.get(dir);
-    if (!m) {
-      m = { dir, variables: new Map(), locals: new Map(), outputs: new Map(), modules: new Map(), blocks: [] };
-      this.#dirs.set(dir, m);
-    }
+    if (m) return m;
+    const files = this.#files.get(dir);
+    if (!files) return undefined;
+    m = { dir, variables: new Map(), locals: new Map(), outputs: new Map(), modules: new Map(), blocks: [] };
+    this.#dirs.set(dir, m);
+    for (const file of files) if (this.relevant(file.text)) this.#addTf(m, file);
+    for (const file of this.#tfvarsFiles.get(dir) ?? []) this.#addTfvars(file);
     return m;
   }
 
-  #addTf(file: SourceFile): void {
+  #addTf(m: ModuleDir, file: SourceFile): void {
     const body = this.#parse(file);
     if (!body) return;
-    const m = this.#dir(dirname(file.path));
     for (const block of body.blocks) {
       // A block with a syntax error inside is skipped whole: half a resource would mislead the checks.
       if (block.node.hasError) continue;
@@ -159,25 +180,25 @@ export class TerraformLoader {
     this.#tfvars.set(dirname(file.path), list);
   }
 
-  /** Module directories that no other scanned directory calls as a local module. */
+  /** Module directories that no other scanned directory calls as a local module (found without parsing). */
   roots(): string[] {
     const called = new Set<string>();
-    for (const m of this.#dirs.values()) {
-      for (const call of m.modules.values()) {
-        const target = this.#localSource(m.dir, call);
-        if (target !== undefined && target !== m.dir) called.add(target);
+    for (const [dir, files] of this.#files) {
+      for (const file of files) {
+        for (const m of file.text.matchAll(LOCAL_SOURCE)) {
+          const target = joinPath(dir, m[1]!);
+          if (target !== undefined && target !== dir && this.#files.has(target)) called.add(target);
+        }
       }
     }
-    return [...this.#dirs.keys()].filter((d) => !called.has(d)).sort();
+    return [...this.#files.keys()].filter((d) => !called.has(d)).sort();
   }
 
-  /** Each root module with every resource, data and provider block of it and the local modules it calls. */
-  modules(): { root: string; blocks: TerraformBlock[] }[] {
-    return this.roots().map((root) => {
-      const blocks: TerraformBlock[] = [];
-      this.#instantiate(root, '', undefined, blocks, 0, new Set([root]));
-      return { root, blocks };
-    });
+  /** Every resource, data and provider block of a root module and the local modules it calls. */
+  module(root: string): TerraformBlock[] {
+    const blocks: TerraformBlock[] = [];
+    this.#instantiate(root, '', undefined, blocks, 0, new Set([root]));
+    return blocks;
   }
 
   #localSource(dir: string, call: HclBlock): string | undefined {
@@ -186,7 +207,7 @@ export class TerraformLoader {
     const text = source.expr.text.replace(/^"|"$/g, '');
     if (!text.startsWith('./') && !text.startsWith('../')) return undefined;
     const target = joinPath(dir, text);
-    return target !== undefined && this.#dirs.has(target) ? target : undefined;
+    return target !== undefined && this.#files.has(target) ? target : undefined;
   }
 
   #rootVariable(dir: string, name: string, declared: HclBlock | undefined): HclValue {
@@ -221,7 +242,7 @@ export class TerraformLoader {
     depth: number,
     stack: Set<string>,
   ): EvalScope {
-    const m = this.#dirs.get(dir)!;
+    const m = this.#dir(dir)!;
     const localCache = new Map<string, HclValue>();
     const inProgress = new Set<string>();
     const children = new Map<string, EvalScope>();
@@ -251,7 +272,7 @@ export class TerraformLoader {
         const child = children.get(module);
         if (!child) return new Unknown(`module.${module} is not a local module scanned here`);
         const target = this.#localSource(dir, m.modules.get(module)!);
-        const block = target ? this.#dirs.get(target)?.outputs.get(output) : undefined;
+        const block = target ? this.#dir(target)?.outputs.get(output) : undefined;
         const value = block?.body.attributes.get('value');
         return value ? evaluate(value.expr, child) : new Unknown(`module.${module} has no output ${output}`);
       },
