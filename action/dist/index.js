@@ -593,11 +593,11 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code, data2) {
         super(message);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
-        this.data = data ? data.toString() : void 0;
+        this.data = data2 ? data2.toString() : void 0;
       }
       static [Symbol.hasInstance](instance2) {
         return instance2 && instance2[kHTTPParserError] === true;
@@ -619,13 +619,13 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code, { headers, data: data2 }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
-        this.data = data;
+        this.data = data2;
         this.headers = headers;
       }
       static [Symbol.hasInstance](instance2) {
@@ -635,13 +635,13 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code, { headers, data: data2 }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
-        this.data = data;
+        this.data = data2;
         this.headers = headers;
       }
       static [Symbol.hasInstance](instance2) {
@@ -2165,8 +2165,8 @@ var require_dispatcher_base = __commonJS({
       close(callback) {
         if (callback === void 0) {
           return new Promise((resolve4, reject) => {
-            this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve4(data);
+            this.close((err2, data2) => {
+              return err2 ? reject(err2) : resolve4(data2);
             });
           });
         }
@@ -2205,11 +2205,11 @@ var require_dispatcher_base = __commonJS({
         }
         if (callback === void 0) {
           return new Promise((resolve4, reject) => {
-            this.destroy(err2, (err3, data) => {
+            this.destroy(err2, (err3, data2) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve4(data);
+              ) : resolve4(data2);
             });
           });
         }
@@ -3494,13 +3494,13 @@ var require_data_url = __commonJS({
       }
       return mimeType;
     }
-    function forgivingBase64(data) {
-      data = data.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
-      let dataLength = data.length;
+    function forgivingBase64(data2) {
+      data2 = data2.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
+      let dataLength = data2.length;
       if (dataLength % 4 === 0) {
-        if (data.charCodeAt(dataLength - 1) === 61) {
+        if (data2.charCodeAt(dataLength - 1) === 61) {
           --dataLength;
-          if (data.charCodeAt(dataLength - 1) === 61) {
+          if (data2.charCodeAt(dataLength - 1) === 61) {
             --dataLength;
           }
         }
@@ -3508,10 +3508,10 @@ var require_data_url = __commonJS({
       if (dataLength % 4 === 1) {
         return "failure";
       }
-      if (/[^+/0-9A-Za-z]/.test(data.length === dataLength ? data : data.substring(0, dataLength))) {
+      if (/[^+/0-9A-Za-z]/.test(data2.length === dataLength ? data2 : data2.substring(0, dataLength))) {
         return "failure";
       }
-      const buffer = Buffer.from(data, "base64");
+      const buffer = Buffer.from(data2, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
     function collectAnHTTPQuotedString(input3, position2, extractValue) {
@@ -4689,26 +4689,26 @@ var require_util2 = __commonJS({
       return protocol === "http:" || protocol === "https:";
     }
     function simpleRangeHeaderValue(value2, allowWhitespace) {
-      const data = value2;
-      if (!data.startsWith("bytes")) {
+      const data2 = value2;
+      if (!data2.startsWith("bytes")) {
         return "failure";
       }
       const position2 = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position2
         );
       }
-      if (data.charCodeAt(position2.position) !== 61) {
+      if (data2.charCodeAt(position2.position) !== 61) {
         return "failure";
       }
       position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position2
         );
       }
@@ -4717,25 +4717,25 @@ var require_util2 = __commonJS({
           const code = char.charCodeAt(0);
           return code >= 48 && code <= 57;
         },
-        data,
+        data2,
         position2
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position2
         );
       }
-      if (data.charCodeAt(position2.position) !== 45) {
+      if (data2.charCodeAt(position2.position) !== 45) {
         return "failure";
       }
       position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position2
         );
       }
@@ -4744,11 +4744,11 @@ var require_util2 = __commonJS({
           const code = char.charCodeAt(0);
           return code >= 48 && code <= 57;
         },
-        data,
+        data2,
         position2
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position2.position < data.length) {
+      if (position2.position < data2.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -5504,7 +5504,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5512,14 +5512,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name2, value2] of object2) {
           if (typeof value2 === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name2))}"` + (value2.name ? `; filename="${escape2(value2.name)}"` : "") + `\r
 Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
@@ -5694,9 +5694,9 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
       throwIfAborted(object2[kState]);
       const promise2 = createDeferredPromise();
       const errorSteps = (error63) => promise2.reject(error63);
-      const successSteps = (data) => {
+      const successSteps = (data2) => {
         try {
-          promise2.resolve(convertBytesToJSValue(data));
+          promise2.resolve(convertBytesToJSValue(data2));
         } catch (e) {
           errorSteps(e);
         }
@@ -5933,25 +5933,25 @@ var require_client_h1 = __commonJS({
           this.execute(chunk);
         }
       }
-      execute(data) {
+      execute(data2) {
         assert2(this.ptr != null);
         assert2(currentParser == null);
         assert2(!this.paused);
         const { socket, llhttp } = this;
-        if (data.length > currentBufferSize) {
+        if (data2.length > currentBufferSize) {
           if (currentBufferPtr) {
             llhttp.free(currentBufferPtr);
           }
-          currentBufferSize = Math.ceil(data.length / 4096) * 4096;
+          currentBufferSize = Math.ceil(data2.length / 4096) * 4096;
           currentBufferPtr = llhttp.malloc(currentBufferSize);
         }
-        new Uint8Array(llhttp.memory.buffer, currentBufferPtr, currentBufferSize).set(data);
+        new Uint8Array(llhttp.memory.buffer, currentBufferPtr, currentBufferSize).set(data2);
         try {
           let ret;
           try {
-            currentBufferRef = data;
+            currentBufferRef = data2;
             currentParser = this;
-            ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data.length);
+            ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data2.length);
           } catch (err2) {
             throw err2;
           } finally {
@@ -5960,7 +5960,7 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants3.ERROR.OK) {
-            const body2 = data.subarray(offset);
+            const body2 = data2.subarray(offset);
             if (ret === constants3.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
             } else if (ret === constants3.ERROR.PAUSED) {
@@ -5995,7 +5995,7 @@ var require_client_h1 = __commonJS({
         }
         return this.createError(ret, EMPTY_BUF);
       }
-      createError(ret, data) {
+      createError(ret, data2) {
         const { llhttp, contentLength, bytesRead } = this;
         if (contentLength && bytesRead !== parseInt(contentLength, 10)) {
           return new ResponseContentLengthMismatchError();
@@ -6006,7 +6006,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants3.ERROR[ret], data2);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -8141,8 +8141,8 @@ var require_fixed_queue = __commonJS({
       isFull() {
         return (this.top + 1 & kMask) === this.bottom;
       }
-      push(data) {
-        this.list[this.top] = data;
+      push(data2) {
+        this.list[this.top] = data2;
         this.top = this.top + 1 & kMask;
       }
       shift() {
@@ -8161,11 +8161,11 @@ var require_fixed_queue = __commonJS({
       isEmpty() {
         return this.head.isEmpty();
       }
-      push(data) {
+      push(data2) {
         if (this.head.isFull()) {
           this.head = this.head.next = new FixedCircularBuffer();
         }
-        this.head.push(data);
+        this.head.push(data2);
       }
       shift() {
         const tail = this.tail;
@@ -8750,14 +8750,14 @@ var require_proxy_agent = __commonJS({
       }
       [kDispatch](opts, handler) {
         const onHeaders = handler.onHeaders;
-        handler.onHeaders = function(statusCode, data, resume) {
+        handler.onHeaders = function(statusCode, data2, resume) {
           if (statusCode === 407) {
             if (typeof handler.onError === "function") {
               handler.onError(new InvalidArgumentError2("Proxy Authentication Required (407)"));
             }
             return;
           }
-          if (onHeaders) onHeaders.call(this, statusCode, data, resume);
+          if (onHeaders) onHeaders.call(this, statusCode, data2, resume);
         };
         const {
           origin,
@@ -9964,8 +9964,8 @@ var require_api_request = __commonJS({
     function request(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve4, reject) => {
-          request.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+          request.call(this, opts, (err2, data2) => {
+            return err2 ? reject(err2) : resolve4(data2);
           });
         });
       }
@@ -10189,8 +10189,8 @@ var require_api_stream = __commonJS({
     function stream(opts, factory, callback) {
       if (callback === void 0) {
         return new Promise((resolve4, reject) => {
-          stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+          stream.call(this, opts, factory, (err2, data2) => {
+            return err2 ? reject(err2) : resolve4(data2);
           });
         });
       }
@@ -10476,8 +10476,8 @@ var require_api_upgrade = __commonJS({
     function upgrade(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve4, reject) => {
-          upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+          upgrade.call(this, opts, (err2, data2) => {
+            return err2 ? reject(err2) : resolve4(data2);
           });
         });
       }
@@ -10570,8 +10570,8 @@ var require_api_connect = __commonJS({
     function connect(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve4, reject) => {
-          connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+          connect.call(this, opts, (err2, data2) => {
+            return err2 ? reject(err2) : resolve4(data2);
           });
         });
       }
@@ -10755,17 +10755,17 @@ var require_mock_utils = __commonJS({
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
-    function getResponseData(data) {
-      if (Buffer.isBuffer(data)) {
-        return data;
-      } else if (data instanceof Uint8Array) {
-        return data;
-      } else if (data instanceof ArrayBuffer) {
-        return data;
-      } else if (typeof data === "object") {
-        return JSON.stringify(data);
+    function getResponseData(data2) {
+      if (Buffer.isBuffer(data2)) {
+        return data2;
+      } else if (data2 instanceof Uint8Array) {
+        return data2;
+      } else if (data2 instanceof ArrayBuffer) {
+        return data2;
+      } else if (typeof data2 === "object") {
+        return JSON.stringify(data2);
       } else {
-        return data.toString();
+        return data2.toString();
       }
     }
     function getMockDispatch(mockDispatches, key3) {
@@ -10790,9 +10790,9 @@ var require_mock_utils = __commonJS({
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key3, data) {
+    function addMockDispatch(mockDispatches, key3, data2) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
-      const replyData = typeof data === "function" ? { callback: data } : { ...data };
+      const replyData = typeof data2 === "function" ? { callback: data2 } : { ...data2 };
       const newMockDispatch = { ...baseData, ...key3, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
@@ -10818,12 +10818,12 @@ var require_mock_utils = __commonJS({
         query
       };
     }
-    function generateKeyValues(data) {
-      const keys = Object.keys(data);
+    function generateKeyValues(data2) {
+      const keys = Object.keys(data2);
       const result2 = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
         const key3 = keys[i2];
-        const value2 = data[key3];
+        const value2 = data2[key3];
         const name2 = Buffer.from(`${key3}`);
         if (Array.isArray(value2)) {
           for (let j = 0; j < value2.length; ++j) {
@@ -10840,8 +10840,8 @@ var require_mock_utils = __commonJS({
     }
     async function getResponse(body2) {
       const buffers = [];
-      for await (const data of body2) {
-        buffers.push(data);
+      for await (const data2 of body2) {
+        buffers.push(data2);
       }
       return Buffer.concat(buffers).toString("utf8");
     }
@@ -10852,7 +10852,7 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data, headers, trailers, error: error63 }, delay, persist } = mockDispatch2;
+      const { data: { statusCode, data: data2, headers, trailers, error: error63 }, delay, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
@@ -10868,7 +10868,7 @@ var require_mock_utils = __commonJS({
       } else {
         handleReply(this[kDispatches]);
       }
-      function handleReply(mockDispatches, _data = data) {
+      function handleReply(mockDispatches, _data = data2) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
         const body2 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
         if (isPromise(body2)) {
@@ -11026,12 +11026,12 @@ var require_mock_interceptor = __commonJS({
         this[kDefaultTrailers] = {};
         this[kContentLength] = false;
       }
-      createMockScopeDispatchData({ statusCode, data, responseOptions }) {
-        const responseData = getResponseData(data);
+      createMockScopeDispatchData({ statusCode, data: data2, responseOptions }) {
+        const responseData = getResponseData(data2);
         const contentLength = this[kContentLength] ? { "content-length": responseData.length } : {};
         const headers = { ...this[kDefaultHeaders], ...contentLength, ...responseOptions.headers };
         const trailers = { ...this[kDefaultTrailers], ...responseOptions.trailers };
-        return { statusCode, data, headers, trailers };
+        return { statusCode, data: data2, headers, trailers };
       }
       validateReplyParameters(replyParameters) {
         if (typeof replyParameters.statusCode === "undefined") {
@@ -12411,13 +12411,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response-json
-      static json(data, init2 = {}) {
+      static json(data2, init2 = {}) {
         webidl.argumentLengthCheck(arguments, 1, "Response.json");
         if (init2 !== null) {
           init2 = webidl.converters.ResponseInit(init2);
         }
         const bytes = textEncoder.encode(
-          serializeJavascriptValueToJSONString(data)
+          serializeJavascriptValueToJSONString(data2)
         );
         const body2 = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
@@ -15762,8 +15762,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15790,9 +15790,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15822,11 +15822,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16000,13 +16000,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -16036,12 +16036,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16615,13 +16615,13 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type, bubbles = false, cancelable = false, data2 = null, origin = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
         return new _MessageEvent(type, {
           bubbles,
           cancelable,
-          data,
+          data: data2,
           origin,
           lastEventId,
           source,
@@ -16933,23 +16933,23 @@ var require_util7 = __commonJS({
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
-    function websocketMessageReceived(ws, type, data) {
+    function websocketMessageReceived(ws, type, data2) {
       if (ws[kReadyState] !== states.OPEN) {
         return;
       }
       let dataForEvent;
       if (type === opcodes.TEXT) {
         try {
-          dataForEvent = utf8Decode(data);
+          dataForEvent = utf8Decode(data2);
         } catch {
           failWebsocketConnection(ws, "Received invalid UTF-8 in text frame.");
           return;
         }
       } else if (type === opcodes.BINARY) {
         if (ws[kBinaryType] === "blob") {
-          dataForEvent = new Blob([data]);
+          dataForEvent = new Blob([data2]);
         } else {
-          dataForEvent = toArrayBuffer(data);
+          dataForEvent = toArrayBuffer(data2);
         }
       }
       fireEvent("message", ws, createFastMessageEvent, {
@@ -17114,8 +17114,8 @@ var require_frame = __commonJS({
       /**
        * @param {Buffer|undefined} data
        */
-      constructor(data) {
-        this.frameData = data;
+      constructor(data2) {
+        this.frameData = data2;
       }
       createFrame(opcode) {
         const frameData = this.frameData;
@@ -17390,8 +17390,8 @@ var require_permessage_deflate = __commonJS({
           }
           this.#inflate[kBuffer] = [];
           this.#inflate[kLength] = 0;
-          this.#inflate.on("data", (data) => {
-            this.#inflate[kLength] += data.length;
+          this.#inflate.on("data", (data2) => {
+            this.#inflate[kLength] += data2.length;
             if (this.#maxPayloadSize > 0 && this.#inflate[kLength] > this.#maxPayloadSize) {
               callback(new MessageSizeExceededError());
               this.#inflate.removeAllListeners();
@@ -17399,7 +17399,7 @@ var require_permessage_deflate = __commonJS({
               this.#inflate = null;
               return;
             }
-            this.#inflate[kBuffer].push(data);
+            this.#inflate[kBuffer].push(data2);
           });
           this.#inflate.on("error", (err2) => {
             this.#inflate = null;
@@ -17634,13 +17634,13 @@ var require_receiver = __commonJS({
                 this.#extensions.get("permessage-deflate").decompress(
                   body2,
                   this.#info.fin,
-                  (error63, data) => {
+                  (error63, data2) => {
                     if (error63) {
                       const code = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
                       failWebsocketConnectionWithCode(this.ws, code, error63.message);
                       return;
                     }
-                    if (!this.writeFragments(data)) {
+                    if (!this.writeFragments(data2)) {
                       return;
                     }
                     if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17721,16 +17721,16 @@ var require_receiver = __commonJS({
         this.#fragmentsBytes = 0;
         return output2;
       }
-      parseCloseBody(data) {
-        assert2(data.length !== 1);
+      parseCloseBody(data2) {
+        assert2(data2.length !== 1);
         let code;
-        if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+        if (data2.length >= 2) {
+          code = data2.readUInt16BE(0);
         }
         if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
+        let reason = data2.subarray(2);
         if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
           reason = reason.subarray(3);
         }
@@ -17871,18 +17871,18 @@ var require_sender = __commonJS({
         this.#running = false;
       }
     };
-    function createFrame(data, hint) {
-      return new WebsocketFrameSend(toBuffer(data, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
+    function createFrame(data2, hint) {
+      return new WebsocketFrameSend(toBuffer(data2, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
     }
-    function toBuffer(data, hint) {
+    function toBuffer(data2, hint) {
       switch (hint) {
         case sendHints.string:
-          return Buffer.from(data);
+          return Buffer.from(data2);
         case sendHints.arrayBuffer:
         case sendHints.blob:
-          return new FastBuffer(data);
+          return new FastBuffer(data2);
         case sendHints.typedArray:
-          return new FastBuffer(data.buffer, data.byteOffset, data.byteLength);
+          return new FastBuffer(data2.buffer, data2.byteOffset, data2.byteLength);
       }
     }
     module2.exports = { SendQueue };
@@ -18023,37 +18023,37 @@ var require_websocket = __commonJS({
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
        * @param {NodeJS.TypedArray|ArrayBuffer|Blob|string} data
        */
-      send(data) {
+      send(data2) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.send";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        data = webidl.converters.WebSocketSendData(data, prefix, "data");
+        data2 = webidl.converters.WebSocketSendData(data2, prefix, "data");
         if (isConnecting(this)) {
           throw new DOMException("Sent before connected.", "InvalidStateError");
         }
         if (!isEstablished(this) || isClosing(this)) {
           return;
         }
-        if (typeof data === "string") {
-          const length = Buffer.byteLength(data);
+        if (typeof data2 === "string") {
+          const length = Buffer.byteLength(data2);
           this.#bufferedAmount += length;
-          this.#sendQueue.add(data, () => {
+          this.#sendQueue.add(data2, () => {
             this.#bufferedAmount -= length;
           }, sendHints.string);
-        } else if (types.isArrayBuffer(data)) {
-          this.#bufferedAmount += data.byteLength;
-          this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= data.byteLength;
+        } else if (types.isArrayBuffer(data2)) {
+          this.#bufferedAmount += data2.byteLength;
+          this.#sendQueue.add(data2, () => {
+            this.#bufferedAmount -= data2.byteLength;
           }, sendHints.arrayBuffer);
-        } else if (ArrayBuffer.isView(data)) {
-          this.#bufferedAmount += data.byteLength;
-          this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= data.byteLength;
+        } else if (ArrayBuffer.isView(data2)) {
+          this.#bufferedAmount += data2.byteLength;
+          this.#sendQueue.add(data2, () => {
+            this.#bufferedAmount -= data2.byteLength;
           }, sendHints.typedArray);
-        } else if (isBlobLike(data)) {
-          this.#bufferedAmount += data.size;
-          this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= data.size;
+        } else if (isBlobLike(data2)) {
+          this.#bufferedAmount += data2.size;
+          this.#sendQueue.add(data2, () => {
+            this.#bufferedAmount -= data2.size;
           }, sendHints.blob);
         }
       }
@@ -19670,10 +19670,10 @@ var require_toJS = __commonJS({
       if (value2 && typeof value2.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value2))
           return value2.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value2, data);
+        const data2 = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value2, data2);
         ctx.onCreate = (res2) => {
-          data.res = res2;
+          data2.res = res2;
           delete ctx.onCreate;
         };
         const res = value2.toJSON(arg, ctx);
@@ -19779,20 +19779,20 @@ var require_Alias = __commonJS({
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
+          let data2 = anchors2.get(found);
+          if (!data2) {
             toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            data2 = anchors2.get(found);
           }
-          if (data?.res === void 0) {
+          if (data2?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
           if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
+            data2.count += 1;
+            if (data2.aliasCount === 0)
+              data2.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data2.count * data2.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -30707,13 +30707,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path6) {
+      _test(originalPath, cache2, path6) {
         checkPath(
           path6,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path6 ? this._t(path6, cache) : {
+        return path6 ? this._t(path6, cache2) : {
           ignored: false,
           unignored: false
         };
@@ -30730,14 +30730,14 @@ var require_ignore = __commonJS({
         const literal2 = this._rules.testLiteral(path6);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path6, cache) {
-        const cached2 = cache[path6];
+      _t(path6, cache2) {
+        const cached2 = cache2[path6];
         if (cached2) {
           return cached2;
         }
         const parentPath = parentOf(path6);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path6] = parent && parent.ignored ? parent : this._rules.test(path6, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path6] = parent && parent.ignored ? parent : this._rules.test(path6, MODE_IGNORE);
       }
       ignores(path6) {
         return this._test(path6, this._ignoreCache, convertPath(path6)).ignored;
@@ -30981,8 +30981,8 @@ function isLoopbackAddress(host) {
   return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
 }
 var DecodedURL = class extends URL {
-  constructor(url2, base2) {
-    super(url2, base2);
+  constructor(url2, base3) {
+    super(url2, base3);
     this._decodedUsername = decodeURIComponent(super.username);
     this._decodedPassword = decodeURIComponent(super.password);
   }
@@ -31170,19 +31170,19 @@ var HttpClient = class {
       return this.request("DELETE", requestUrl, null, additionalHeaders || {});
     });
   }
-  post(requestUrl, data, additionalHeaders) {
+  post(requestUrl, data2, additionalHeaders) {
     return __awaiter(this, void 0, void 0, function* () {
-      return this.request("POST", requestUrl, data, additionalHeaders || {});
+      return this.request("POST", requestUrl, data2, additionalHeaders || {});
     });
   }
-  patch(requestUrl, data, additionalHeaders) {
+  patch(requestUrl, data2, additionalHeaders) {
     return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+      return this.request("PATCH", requestUrl, data2, additionalHeaders || {});
     });
   }
-  put(requestUrl, data, additionalHeaders) {
+  put(requestUrl, data2, additionalHeaders) {
     return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PUT", requestUrl, data, additionalHeaders || {});
+      return this.request("PUT", requestUrl, data2, additionalHeaders || {});
     });
   }
   head(requestUrl, additionalHeaders) {
@@ -31208,28 +31208,28 @@ var HttpClient = class {
   }
   postJson(requestUrl_1, obj_1) {
     return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
+      const data2 = JSON.stringify(obj, null, 2);
       additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
       additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.post(requestUrl, data, additionalHeaders);
+      const res = yield this.post(requestUrl, data2, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
   }
   putJson(requestUrl_1, obj_1) {
     return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
+      const data2 = JSON.stringify(obj, null, 2);
       additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
       additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.put(requestUrl, data, additionalHeaders);
+      const res = yield this.put(requestUrl, data2, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
   }
   patchJson(requestUrl_1, obj_1) {
     return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
+      const data2 = JSON.stringify(obj, null, 2);
       additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
       additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.patch(requestUrl, data, additionalHeaders);
+      const res = yield this.patch(requestUrl, data2, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
   }
@@ -31238,7 +31238,7 @@ var HttpClient = class {
    * All other methods such as get, post, patch, and request ultimately call this.
    * Prefer get, del, post and patch
    */
-  request(verb, requestUrl, data, headers) {
+  request(verb, requestUrl, data2, headers) {
     return __awaiter(this, void 0, void 0, function* () {
       if (this._disposed) {
         throw new Error("Client has already been disposed.");
@@ -31249,7 +31249,7 @@ var HttpClient = class {
       let numTries = 0;
       let response;
       do {
-        response = yield this.requestRaw(info3, data);
+        response = yield this.requestRaw(info3, data2);
         if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
           let authenticationHandler;
           for (const handler of this.handlers) {
@@ -31259,7 +31259,7 @@ var HttpClient = class {
             }
           }
           if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info3, data);
+            return authenticationHandler.handleAuthentication(this, info3, data2);
           } else {
             return response;
           }
@@ -31283,7 +31283,7 @@ var HttpClient = class {
             }
           }
           info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info3, data);
+          response = yield this.requestRaw(info3, data2);
           redirectsRemaining--;
         }
         if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -31312,7 +31312,7 @@ var HttpClient = class {
    * @param info
    * @param data
    */
-  requestRaw(info3, data) {
+  requestRaw(info3, data2) {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve4, reject) => {
         function callbackForResult(err2, res) {
@@ -31324,7 +31324,7 @@ var HttpClient = class {
             resolve4(res);
           }
         }
-        this.requestRawWithCallback(info3, data, callbackForResult);
+        this.requestRawWithCallback(info3, data2, callbackForResult);
       });
     });
   }
@@ -31334,12 +31334,12 @@ var HttpClient = class {
    * @param data
    * @param onResult
    */
-  requestRawWithCallback(info3, data, onResult) {
-    if (typeof data === "string") {
+  requestRawWithCallback(info3, data2, onResult) {
+    if (typeof data2 === "string") {
       if (!info3.options.headers) {
         info3.options.headers = {};
       }
-      info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+      info3.options.headers["Content-Length"] = Buffer.byteLength(data2, "utf8");
     }
     let callbackCalled = false;
     function handleResult(err2, res) {
@@ -31365,14 +31365,14 @@ var HttpClient = class {
     req.on("error", function(err2) {
       handleResult(err2);
     });
-    if (data && typeof data === "string") {
-      req.write(data, "utf8");
+    if (data2 && typeof data2 === "string") {
+      req.write(data2, "utf8");
     }
-    if (data && typeof data !== "string") {
-      data.on("close", function() {
+    if (data2 && typeof data2 !== "string") {
+      data2.on("close", function() {
         req.end();
       });
-      data.pipe(req);
+      data2.pipe(req);
     } else {
       req.end();
     }
@@ -31950,10 +31950,10 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
+        const { header, data: data2, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
+        return this.wrap(tag, data2, attrs);
       }).join("");
       return this.wrap("tr", cells);
     }).join("");
@@ -32378,9 +32378,9 @@ var ToolRunner = class extends events.EventEmitter {
     }
     return cmd;
   }
-  _processLineBuffer(data, strBuffer, onLine) {
+  _processLineBuffer(data2, strBuffer, onLine) {
     try {
-      let s = strBuffer + data.toString();
+      let s = strBuffer + data2.toString();
       let n = s.indexOf(os3.EOL);
       while (n > -1) {
         const line = s.substring(0, n);
@@ -32568,14 +32568,14 @@ var ToolRunner = class extends events.EventEmitter {
         const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
         let stdbuffer = "";
         if (cp.stdout) {
-          cp.stdout.on("data", (data) => {
+          cp.stdout.on("data", (data2) => {
             if (this.options.listeners && this.options.listeners.stdout) {
-              this.options.listeners.stdout(data);
+              this.options.listeners.stdout(data2);
             }
             if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(data);
+              optionsNonNull.outStream.write(data2);
             }
-            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+            stdbuffer = this._processLineBuffer(data2, stdbuffer, (line) => {
               if (this.options.listeners && this.options.listeners.stdline) {
                 this.options.listeners.stdline(line);
               }
@@ -32584,16 +32584,16 @@ var ToolRunner = class extends events.EventEmitter {
         }
         let errbuffer = "";
         if (cp.stderr) {
-          cp.stderr.on("data", (data) => {
+          cp.stderr.on("data", (data2) => {
             state.processStderr = true;
             if (this.options.listeners && this.options.listeners.stderr) {
-              this.options.listeners.stderr(data);
+              this.options.listeners.stderr(data2);
             }
             if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
               const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-              s.write(data);
+              s.write(data2);
             }
-            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+            errbuffer = this._processLineBuffer(data2, errbuffer, (line) => {
               if (this.options.listeners && this.options.listeners.errline) {
                 this.options.listeners.errline(line);
               }
@@ -32799,16 +32799,16 @@ function getExecOutput(commandLine, args2, options) {
     const stderrDecoder = new StringDecoder("utf8");
     const originalStdoutListener = (_a3 = options === null || options === void 0 ? void 0 : options.listeners) === null || _a3 === void 0 ? void 0 : _a3.stdout;
     const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-    const stdErrListener = (data) => {
-      stderr += stderrDecoder.write(data);
+    const stdErrListener = (data2) => {
+      stderr += stderrDecoder.write(data2);
       if (originalStdErrListener) {
-        originalStdErrListener(data);
+        originalStdErrListener(data2);
       }
     };
-    const stdOutListener = (data) => {
-      stdout += stdoutDecoder.write(data);
+    const stdOutListener = (data2) => {
+      stdout += stdoutDecoder.write(data2);
       if (originalStdoutListener) {
-        originalStdoutListener(data);
+        originalStdoutListener(data2);
       }
     };
     const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
@@ -34129,8 +34129,8 @@ function slugify(input3) {
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
-function isObject(data) {
-  return typeof data === "object" && data !== null && !Array.isArray(data);
+function isObject(data2) {
+  return typeof data2 === "object" && data2 !== null && !Array.isArray(data2);
 }
 var allowsEval = /* @__PURE__ */ cached(() => {
   if (globalConfig.jitless) {
@@ -34174,24 +34174,24 @@ function shallowClone(o) {
     return new Set(o);
   return o;
 }
-function numKeys(data) {
+function numKeys(data2) {
   let keyCount = 0;
-  for (const key3 in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key3)) {
+  for (const key3 in data2) {
+    if (Object.prototype.hasOwnProperty.call(data2, key3)) {
       keyCount++;
     }
   }
   return keyCount;
 }
-var getParsedType = (data) => {
-  const t = typeof data;
+var getParsedType = (data2) => {
+  const t = typeof data2;
   switch (t) {
     case "undefined":
       return "undefined";
     case "string":
       return "string";
     case "number":
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     case "boolean":
       return "boolean";
     case "function":
@@ -34201,25 +34201,25 @@ var getParsedType = (data) => {
     case "symbol":
       return "symbol";
     case "object":
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+      if (data2.then && typeof data2.then === "function" && data2.catch && typeof data2.catch === "function") {
         return "promise";
       }
-      if (typeof Map !== "undefined" && data instanceof Map) {
+      if (typeof Map !== "undefined" && data2 instanceof Map) {
         return "map";
       }
-      if (typeof Set !== "undefined" && data instanceof Set) {
+      if (typeof Set !== "undefined" && data2 instanceof Set) {
         return "set";
       }
-      if (typeof Date !== "undefined" && data instanceof Date) {
+      if (typeof Date !== "undefined" && data2 instanceof Date) {
         return "date";
       }
-      if (typeof File !== "undefined" && data instanceof File) {
+      if (typeof File !== "undefined" && data2 instanceof File) {
         return "file";
       }
       return "object";
@@ -34523,20 +34523,20 @@ function getLengthableOrigin(input3) {
     return "string";
   return "unknown";
 }
-function parsedType(data) {
-  const t = typeof data;
+function parsedType(data2) {
+  const t = typeof data2;
   switch (t) {
     case "number": {
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     }
     case "object": {
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      const obj = data;
+      const obj = data2;
       if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
         return obj.constructor.name;
       }
@@ -36288,15 +36288,15 @@ var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
     }
   };
 });
-function isValidBase64(data) {
-  if (data === "")
+function isValidBase64(data2) {
+  if (data2 === "")
     return true;
-  if (/\s/.test(data))
+  if (/\s/.test(data2))
     return false;
-  if (data.length % 4 !== 0)
+  if (data2.length % 4 !== 0)
     return false;
   try {
-    atob(data);
+    atob(data2);
     return true;
   } catch {
     return false;
@@ -36319,10 +36319,10 @@ var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
   };
 });
 var base64urlCharset = /^[A-Za-z0-9_-]*$/;
-function isValidBase64URL(data) {
-  if (!base64urlCharset.test(data))
+function isValidBase64URL(data2) {
+  if (!base64urlCharset.test(data2))
     return false;
-  const base644 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base644 = data2.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
   const padded = base644.padEnd(Math.ceil(base644.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -38512,14 +38512,14 @@ var memo = {
     var _a3;
     (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
     inst._zod.deferred.push(() => {
-      const base2 = inst._zod.parse;
+      const base3 = inst._zod.parse;
       const wrapped = (payload, ctx) => {
         if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value))
           throw new $ZodCyclicError();
-        return base2(payload, ctx);
+        return base3(payload, ctx);
       };
       inst._zod.parse = wrapped;
-      if (inst._zod.run === base2)
+      if (inst._zod.run === base3)
         inst._zod.run = wrapped;
     });
   },
@@ -38531,15 +38531,15 @@ var memo = {
     let lastBucket;
     (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
     inst._zod.deferred.push(() => {
-      const base2 = inst._zod.parse;
+      const base3 = inst._zod.parse;
       const wrapped = (payload, ctx) => {
         if (isRecursiveInst === void 0) {
           const walked = isRecursive(inst, /* @__PURE__ */ new Set(), false);
           if (walked === NONE) {
-            inst._zod.parse = base2;
+            inst._zod.parse = base3;
             if (inst._zod.run === wrapped)
-              inst._zod.run = base2;
-            return base2(payload, ctx);
+              inst._zod.run = base3;
+            return base3(payload, ctx);
           }
           if (walked === PROVEN || rechecked)
             isRecursiveInst = true;
@@ -38548,7 +38548,7 @@ var memo = {
         }
         const input3 = payload.value;
         if (!isRef(input3))
-          return base2(payload, ctx);
+          return base3(payload, ctx);
         let state = ctx[STATE];
         if (!state) {
           state = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 };
@@ -38577,7 +38577,7 @@ var memo = {
         }
         handoff = bucket;
         const depth = open2.length;
-        const result2 = base2(payload, ctx);
+        const result2 = base3(payload, ctx);
         handoff = void 0;
         const entry3 = open2.length > depth ? open2.pop() : void 0;
         if (result2 instanceof Promise) {
@@ -38592,7 +38592,7 @@ var memo = {
         return result2;
       };
       inst._zod.parse = wrapped;
-      if (inst._zod.run === base2)
+      if (inst._zod.run === base3)
         inst._zod.run = wrapped;
     });
   }
@@ -46293,22 +46293,22 @@ function installCompiledUserMethods(target, source, parser) {
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
-    targetAny.safeParse = (data, params) => {
-      const out2 = parser(data);
+    targetAny.safeParse = (data2, params) => {
+      const out2 = parser(data2);
       if (out2 !== INVALID) {
         return { success: true, data: out2 };
       }
-      return originalSafeParse(data, params);
+      return originalSafeParse(data2, params);
     };
   }
   if (typeof sourceAny.parse === "function") {
     const originalParse = sourceAny.parse;
-    targetAny.parse = (data, params) => {
-      const out2 = parser(data);
+    targetAny.parse = (data2, params) => {
+      const out2 = parser(data2);
       if (out2 !== INVALID) {
         return out2;
       }
-      return originalParse(data, params);
+      return originalParse(data2, params);
     };
   }
 }
@@ -48841,12 +48841,12 @@ function _stringbool(Classes, _params) {
     in: stringSchema,
     out: booleanSchema,
     transform: ((input3, payload) => {
-      let data = input3;
+      let data2 = input3;
       if (params.case !== "sensitive")
-        data = data.toLowerCase();
-      if (truthySet.has(data)) {
+        data2 = data2.toLowerCase();
+      if (truthySet.has(data2)) {
         return true;
-      } else if (falsySet.has(data)) {
+      } else if (falsySet.has(data2)) {
         return false;
       } else {
         payload.issues.push({
@@ -50649,17 +50649,17 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set "~standard"(value2) {
     util_exports.own(this, "~standard", value2);
   },
-  parse: function _parse2(data, params) {
-    return parse2(this, data, params, { callee: _parse2 });
+  parse: function _parse2(data2, params) {
+    return parse2(this, data2, params, { callee: _parse2 });
   },
-  parseAsync: async function _parseAsync2(data, params) {
-    return await parseAsync2(this, data, params, { callee: _parseAsync2 });
+  parseAsync: async function _parseAsync2(data2, params) {
+    return await parseAsync2(this, data2, params, { callee: _parseAsync2 });
   },
-  safeParse(data, params) {
-    return safeParse2(this, data, params);
+  safeParse(data2, params) {
+    return safeParse2(this, data2, params);
   },
-  async safeParseAsync(data, params) {
-    return safeParseAsync2(this, data, params);
+  async safeParseAsync(data2, params) {
+    return safeParseAsync2(this, data2, params);
   },
   // `spa` is an alias: same function object as `safeParseAsync`, as before.
   get spa() {
@@ -50668,35 +50668,35 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set spa(value2) {
     util_exports.own(this, "spa", value2);
   },
-  validate(data, params) {
-    return validate(this, data, params);
+  validate(data2, params) {
+    return validate(this, data2, params);
   },
-  validateAsync(data, params) {
-    return validateAsync(this, data, params);
+  validateAsync(data2, params) {
+    return validateAsync(this, data2, params);
   },
-  encode: function _encode2(data, params) {
-    return encode2(this, data, params, { callee: _encode2 });
+  encode: function _encode2(data2, params) {
+    return encode2(this, data2, params, { callee: _encode2 });
   },
-  decode: function _decode2(data, params) {
-    return decode2(this, data, params, { callee: _decode2 });
+  decode: function _decode2(data2, params) {
+    return decode2(this, data2, params, { callee: _decode2 });
   },
-  encodeAsync: async function _encodeAsync2(data, params) {
-    return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
+  encodeAsync: async function _encodeAsync2(data2, params) {
+    return await encodeAsync2(this, data2, params, { callee: _encodeAsync2 });
   },
-  decodeAsync: async function _decodeAsync2(data, params) {
-    return await decodeAsync2(this, data, params, { callee: _decodeAsync2 });
+  decodeAsync: async function _decodeAsync2(data2, params) {
+    return await decodeAsync2(this, data2, params, { callee: _decodeAsync2 });
   },
-  safeEncode(data, params) {
-    return safeEncode2(this, data, params);
+  safeEncode(data2, params) {
+    return safeEncode2(this, data2, params);
   },
-  safeDecode(data, params) {
-    return safeDecode2(this, data, params);
+  safeDecode(data2, params) {
+    return safeDecode2(this, data2, params);
   },
-  async safeEncodeAsync(data, params) {
-    return safeEncodeAsync2(this, data, params);
+  async safeEncodeAsync(data2, params) {
+    return safeEncodeAsync2(this, data2, params);
   },
-  async safeDecodeAsync(data, params) {
-    return safeDecodeAsync2(this, data, params);
+  async safeDecodeAsync(data2, params) {
+    return safeDecodeAsync2(this, data2, params);
   },
   toJSONSchema(params) {
     return createToJSONSchemaMethod(this, {})(params);
@@ -51954,7 +51954,7 @@ function _instanceof(cls, params = {}) {
   const inst = new ZodInstanceOf({
     type: "custom",
     check: "custom",
-    fn: (data) => data instanceof cls,
+    fn: (data2) => data2 instanceof cls,
     abort: true,
     ...util_exports.normalizeParams(params)
   });
@@ -52782,21 +52782,21 @@ function visit(schema, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run3(s) {
-    const cached2 = cache.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -54293,9 +54293,9 @@ var gcpServiceAccountKey = defineSecretRule({
   priority: 2,
   inspect(match) {
     const email3 = match.groups.email;
-    const data = { account: email3 ? ` for ${email3}` : "" };
+    const data2 = { account: email3 ? ` for ${email3}` : "" };
     return {
-      data,
+      data: data2,
       evidence: `service-account key${email3 ? ` of ${email3}` : ""}\u2026(${match.secret.length} base64 chars)`,
       ...email3 ? { properties: { serviceAccount: email3 } } : {}
     };
@@ -54822,8 +54822,8 @@ var SECRET_RULES = [
 var FILE_RULES = [pkcs12File];
 
 // ../shared/src/engine/format-message.ts
-function formatMessage(template, data) {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key3) => data[key3] ?? whole);
+function formatMessage(template, data2) {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key3) => data2[key3] ?? whole);
 }
 
 // ../shared/src/workflows/workflow-document.ts
@@ -57057,6 +57057,146 @@ function shownValue(attr) {
   return m?.[1];
 }
 
+// ../shared/src/iac/rules/data-perimeter-policies.ts
+var SOURCE_KEYS = /^aws:(?:SourceAccount|SourceArn|SourceOrgID|SourceOrgPaths)$/i;
+var PERIMETER_KEYS = /^aws:(?:PrincipalAccount|PrincipalOrgID|PrincipalOrgPaths|ResourceAccount|ResourceOrgID|ResourceOrgPaths)$/i;
+var conditionKeys = (s) => Object.values(s.conditions).flatMap((byKey) => Object.keys(byKey));
+var bucketPolicy = (statement) => `resource "aws_s3_bucket_policy" "logs" {
+  bucket = "logs"
+  policy = jsonencode({ Statement = [${statement}] })
+}
+`;
+var endpoint = (policy) => `resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = "vpc-1"
+  service_name = "com.amazonaws.eu-west-1.s3"
+${policy}}
+`;
+var SCP = 'resource "aws_organizations_policy" "perimeter" {\n  name    = "perimeter"\n  type    = "RESOURCE_CONTROL_POLICY"\n  content = jsonencode({ Statement = [] })\n}\n';
+var dataPerimeterPolicies = defineResourceRule({
+  id: "data-perimeter-policies",
+  guardrail: "data-perimeter",
+  title: "Resource and endpoint policies keep data inside the perimeter",
+  description: "Bucket policies that let an AWS service act on a bucket name the source account or resource; VPC endpoint policies (absent means full access) confine principals or resources to your accounts or organisation; SCPs and RCPs in the code are noted as the organisation-wide perimeter.",
+  severity: "medium",
+  confidence: "high",
+  kinds: ["s3-bucket-policy", "vpc-endpoint", "organizations-policy"],
+  messages: {
+    serviceWithoutSource: '{{name}} lets the service `{{service}}` use the bucket without `aws:SourceAccount`, `aws:SourceArn` or `aws:SourceOrgID`: resources of that service in other accounts can write to or read it (confused deputy). Add `StringEquals = { "aws:SourceAccount" = "<your account>" }` or an `aws:SourceArn` condition.',
+    endpointDefault: "{{name}} has no endpoint policy, so the default policy lets any principal reach any resource of {{service}} through it: data can leave to buckets or tables in other accounts. Add a `policy` with an `aws:ResourceOrgID` or `aws:PrincipalOrgID` condition.",
+    endpointOpen: "{{name}}: the endpoint policy allows any principal on any resource with no `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:ResourceOrgID` or `aws:ResourceAccount` condition, so data can leave through it. Add one of those conditions.",
+    perimeter: "{{name}} is a {{kind}}: the organisation has {{side}} data perimeter in code. Keep it attached to the root or the OUs that hold workloads."
+  },
+  remediation: {
+    text: "Add `aws:SourceAccount`/`aws:SourceArn` to service-principal grants, and `aws:PrincipalOrgID`/`aws:ResourceOrgID` conditions to VPC endpoint policies.",
+    pavedRoad: "The AWS data perimeter blueprints: an RCP for resources, an SCP for identities, and endpoint policies from a shared module."
+  },
+  anchors: { Checkov: ["CKV_AWS_364", "CKV_AWS_70"] },
+  references: [
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html",
+    "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/building-a-data-perimeter-on-aws.html",
+    "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html",
+    "https://github.com/aws-samples/data-perimeter-policy-examples"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: bucketPolicy('{ Effect = "Allow", Principal = { Service = "logging.s3.amazonaws.com" }, Action = "s3:PutObject", Resource = "arn:aws:s3:::logs/*" }'),
+          expect: [{ line: 3, messageId: "serviceWithoutSource" }]
+        },
+        { files: endpoint(""), expect: [{ line: 1, messageId: "endpointDefault" }] },
+        {
+          files: endpoint('  policy = <<EOF\n{\n  "Statement": [\n    {"Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "*"}\n  ]\n}\nEOF\n'),
+          expect: [{ line: 7, messageId: "endpointOpen" }]
+        },
+        { files: SCP, expect: [{ line: 3, messageId: "perimeter" }] }
+      ],
+      good: [
+        {
+          files: bucketPolicy(
+            '{ Effect = "Allow", Principal = { Service = "logging.s3.amazonaws.com" }, Action = "s3:PutObject", Resource = "arn:aws:s3:::logs/*", Condition = { StringEquals = { "aws:SourceAccount" = "111122223333" } } }'
+          ),
+          expect: [],
+          why: "the service principal is confined to the source account"
+        },
+        {
+          files: bucketPolicy('{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:role/app" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::logs/*" }'),
+          expect: [],
+          why: "a named role, not a service principal"
+        },
+        {
+          files: endpoint(
+            '  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:*", Resource = "*", Condition = { StringEquals = { "aws:ResourceOrgID" = "o-abc123" } } }] })\n'
+          ),
+          expect: [],
+          why: "the endpoint only reaches buckets of the organisation"
+        },
+        {
+          files: 'resource "aws_organizations_policy" "tags" {\n  name    = "tags"\n  type    = "TAG_POLICY"\n  content = "{}"\n}\n',
+          expect: [],
+          why: "a tag policy is not part of the data perimeter"
+        },
+        {
+          files: 'variable "policy" {}\nresource "aws_s3_bucket_policy" "logs" {\n  bucket = "logs"\n  policy = var.policy\n}\n',
+          expect: [],
+          undecided: true,
+          why: "a policy from a variable without a value"
+        }
+      ]
+    }
+  },
+  check(r, ctx) {
+    switch (r.kind) {
+      case "s3-bucket-policy":
+        return checkBucketPolicy(r, ctx);
+      case "vpc-endpoint":
+        return checkEndpoint(r, ctx);
+      case "organizations-policy":
+        return checkOrganizationsPolicy(r, ctx);
+    }
+  }
+});
+function checkBucketPolicy(p, ctx) {
+  if (p.policy.state === "unknown") return ctx.undecided(`the policy of ${p.name}: ${p.policy.reason}`, p.policy.at);
+  if (p.policy.state !== "set") return;
+  for (const s of p.policy.value.statements) {
+    if (s.effect !== "Allow") continue;
+    const services = (s.principals?.Service ?? []).filter((v) => v.endsWith(".amazonaws.com") || v === "*");
+    if (!services.length) {
+      if (s.partial && !s.principals?.AWS?.length) ctx.undecided(`a statement of ${p.name} is only partly known`, s.at);
+      continue;
+    }
+    if (conditionKeys(s).some((k) => SOURCE_KEYS.test(k))) continue;
+    if (s.partial) ctx.undecided(`a statement of ${p.name} that grants ${services.join(", ")} is only partly known`, s.at);
+    else ctx.report({ messageId: "serviceWithoutSource", at: s.at, data: { name: p.name, service: services.join("`, `") } });
+  }
+}
+function checkEndpoint(e, ctx) {
+  const service = shownValue(e.service) ?? "the service";
+  switch (e.policy.state) {
+    case "unknown":
+      return ctx.undecided(`the policy of ${e.name}: ${e.policy.reason}`, e.policy.at);
+    case "absent":
+      return ctx.report({ messageId: "endpointDefault", at: e.policy.at, data: { name: e.name, service: `\`${service}\`` } });
+    case "set":
+    case "default":
+      for (const s of e.policy.value.statements) {
+        if (s.effect !== "Allow") continue;
+        const anyone = !s.principals || s.principals["*"]?.includes("*") === true || s.principals.AWS?.includes("*") === true;
+        if (!anyone || conditionKeys(s).some((k) => PERIMETER_KEYS.test(k))) continue;
+        if (s.partial) ctx.undecided(`a statement of ${e.name}'s policy is only partly known`, s.at);
+        else ctx.report({ messageId: "endpointOpen", at: s.at, data: { name: e.name } });
+      }
+  }
+}
+function checkOrganizationsPolicy(p, ctx) {
+  const type = valueOf(p.policyType);
+  const kind = type === "SERVICE_CONTROL_POLICY" ? "service control policy" : type === "RESOURCE_CONTROL_POLICY" ? "resource control policy" : void 0;
+  if (!kind) return;
+  const side = type === "SERVICE_CONTROL_POLICY" ? "an identity-side" : "a resource-side";
+  ctx.report({ messageId: "perimeter", at: p.policyType.at, severity: "info", data: { name: p.name, kind, side } });
+}
+
 // ../shared/src/iac/rules/ec2-imdsv2-required.ts
 function contextDefault(r, model) {
   const ami = model.follow(r.amiLink, "ami");
@@ -57133,17 +57273,36 @@ var ec2Imdsv2Required = defineResourceRule({
           why: "a variable without a value: unknown, never a failure"
         }
       ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      MetadataOptions:\n        HttpTokens: optional\n",
+          expect: [{ line: 7, messageId: "optional" }]
+        },
+        {
+          files: "Resources:\n  Template:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-1\n",
+          expect: [{ line: 2, messageId: "absent" }]
+        }
+      ],
+      good: [
+        {
+          files: "Resources:\n  Template:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        MetadataOptions:\n          HttpTokens: required\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      LaunchTemplate:\n        LaunchTemplateId: !Ref Template\n        Version: !GetAtt Template.LatestVersionNumber\n",
+          expect: [],
+          why: "the instance takes IMDSv2 from its launch template"
+        }
+      ]
     }
   },
   check(r, ctx) {
-    const endpoint = valueOf(r.httpEndpoint);
-    if (endpoint === "disabled") return;
+    const endpoint2 = valueOf(r.httpEndpoint);
+    if (endpoint2 === "disabled") return;
     const tokens = r.httpTokens;
-    const data = { name: r.name };
+    const data2 = { name: r.name };
     switch (tokens.state) {
       case "set":
       case "default":
-        if (tokens.value !== "required") ctx.report({ messageId: "optional", at: tokens.at, data });
+        if (tokens.value !== "required") ctx.report({ messageId: "optional", at: tokens.at, data: data2 });
         return;
       case "unknown":
         ctx.undecided(`http_tokens of ${r.name}: ${tokens.reason}`, tokens.at);
@@ -57161,10 +57320,104 @@ var ec2Imdsv2Required = defineResourceRule({
           ctx.undecided(`${r.name}: ${context.undecided}`, tokens.at);
           return;
         }
-        ctx.report({ messageId: "absent", at: tokens.at, data, severity: "medium", confidence: "medium" });
+        ctx.report({ messageId: "absent", at: tokens.at, data: data2, severity: "medium", confidence: "medium" });
         return;
       }
     }
+  }
+});
+
+// ../shared/src/iac/rules/gcp-default-service-account.ts
+var DEFAULT_EMAIL = /-compute@developer\.gserviceaccount\.com$/i;
+var CLOUD_PLATFORM = /^(?:https:\/\/www\.googleapis\.com\/auth\/)?cloud-platform$/;
+function serviceAccountVerdict(email3) {
+  switch (email3.state) {
+    case "default":
+      return { state: "default" };
+    case "set":
+      return DEFAULT_EMAIL.test(email3.value) || email3.value === "default" ? { state: "default" } : { state: "custom" };
+    case "absent":
+      return { state: "custom" };
+    case "unknown":
+      if (/computed from (?:module\.[^.]+\.)*data\.google_compute_default_service_account\./.test(email3.reason)) return { state: "default" };
+      if (/computed from (?:module\.[^.]+\.)*(?:data\.)?google_service_account\./.test(email3.reason)) return { state: "custom" };
+      return { state: "unknown", reason: email3.reason };
+  }
+}
+var gcpDefaultServiceAccount = defineResourceRule({
+  id: "gcp-default-service-account",
+  guardrail: "least-privilege-workloads",
+  title: "GCE and GKE workloads use their own service account",
+  description: "Compute Engine instances and GKE node pools do not run as the default compute service account, which has the Editor role on its project unless an organisation policy removed it; with the `cloud-platform` scope nothing limits that access.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["gcp-workload"],
+  messages: {
+    cloudPlatform: "{{name}} runs as the default compute service account with the `cloud-platform` scope: the account has Editor on the project by default, so code on the {{what}} can change almost everything in it. Create a dedicated service account with only the roles the workload needs.",
+    defaultAccount: "{{name}} runs as the default compute service account ({{scopes}}): it has Editor on the project by default, and widening the scopes later hands that to the workload. Use a dedicated service account."
+  },
+  remediation: {
+    text: "Set `service_account.email` (instances) or `node_config.service_account` (node pools) to a dedicated service account with minimal roles, and use the `cloud-platform` scope only with such an account.",
+    pavedRoad: "One service account per workload from a module; disable automatic Editor grants with the `iam.automaticIamGrantsForDefaultServiceAccounts` organisation policy."
+  },
+  anchors: {
+    Checkov: ["CKV_GCP_30", "CKV_GCP_31"],
+    KICS: ["3cb4af0b-056d-4fb1-8b95-fdc4593625ff", "1c8eef02-17b1-4a3e-b01d-dcc3292d2c38", "bc280331-27b9-4acb-a010-018e8098aa5d"],
+    Trivy: ["AVD-GCP-0044", "AVD-GCP-0050"]
+  },
+  references: [
+    "https://cloud.google.com/compute/docs/access/service-accounts#default_service_account",
+    "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#use_least_privilege_sa"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: 'resource "google_compute_instance" "vm" {\n  name = "vm"\n  service_account {\n    scopes = ["cloud-platform"]\n  }\n}\n',
+          expect: [{ line: 4, messageId: "cloudPlatform" }]
+        },
+        {
+          files: 'resource "google_compute_instance" "vm" {\n  service_account {\n    email  = "123456789-compute@developer.gserviceaccount.com"\n    scopes = ["https://www.googleapis.com/auth/cloud-platform"]\n  }\n}\n',
+          expect: [{ line: 4, messageId: "cloudPlatform" }]
+        },
+        {
+          files: 'resource "google_container_node_pool" "pool" {\n  cluster = "gke"\n  node_config {\n    machine_type = "e2-standard-4"\n  }\n}\n',
+          expect: [{ line: 3, messageId: "defaultAccount" }]
+        },
+        {
+          files: 'data "google_compute_default_service_account" "default" {}\nresource "google_compute_instance" "vm" {\n  service_account {\n    email  = data.google_compute_default_service_account.default.email\n    scopes = ["logging-write"]\n  }\n}\n',
+          expect: [{ line: 4, messageId: "defaultAccount" }]
+        }
+      ],
+      good: [
+        {
+          files: 'resource "google_service_account" "web" {\n  account_id = "web"\n}\nresource "google_compute_instance" "vm" {\n  service_account {\n    email  = google_service_account.web.email\n    scopes = ["cloud-platform"]\n  }\n}\n',
+          expect: [],
+          why: "a dedicated service account (cloud-platform is fine with one)"
+        },
+        { files: 'resource "google_compute_instance" "vm" {\n  name = "vm"\n}\n', expect: [], why: "no service account attached at all" },
+        {
+          files: 'variable "sa" {}\nresource "google_container_node_pool" "pool" {\n  node_config {\n    service_account = var.sa\n  }\n}\n',
+          expect: [],
+          undecided: true,
+          why: "an email from a variable without a value is unknown"
+        }
+      ]
+    }
+  },
+  check(w, ctx) {
+    if (!w.hasServiceAccount) return;
+    const verdict = serviceAccountVerdict(w.serviceAccount);
+    if (verdict.state === "custom") return;
+    if (verdict.state === "unknown") return ctx.undecided(`the service account of ${w.name}: ${verdict.reason}`, w.serviceAccount.at);
+    const what = w.type === "google_container_node_pool" ? "nodes" : "VM";
+    const scopes = w.scopes;
+    if ((scopes.state === "set" || scopes.state === "default") && scopes.value.some((s) => CLOUD_PLATFORM.test(s))) {
+      return ctx.report({ messageId: "cloudPlatform", at: scopes.at, data: { name: w.name, what } });
+    }
+    if (scopes.state === "unknown") ctx.undecided(`the scopes of ${w.name}: ${scopes.reason}`, scopes.at);
+    const shown2 = scopes.state === "set" || scopes.state === "default" ? `scopes ${scopes.value.map((s) => `\`${s.replace(/^https:\/\/www\.googleapis\.com\/auth\//, "")}\``).join(", ") || "none"}` : scopes.state === "unknown" ? "scopes unknown" : "default scopes";
+    ctx.report({ messageId: "defaultAccount", at: w.serviceAccount.at, severity: "low", data: { name: w.name, scopes: shown2 } });
   }
 });
 
@@ -57206,8 +57459,8 @@ var gcsPublicBinding = defineResourceRule({
     const members2 = r.members;
     if (members2.state === "unknown") return ctx.undecided(`members of ${r.name}: ${members2.reason}`, members2.at);
     if (members2.state === "absent") return;
-    const role = r.role.state === "set" ? r.role.value : "a role";
-    for (const m of members2.value) if (PUBLIC.has(m)) ctx.report({ messageId: "binding", at: members2.at, data: { name: r.name, role, member: m } });
+    const role2 = r.role.state === "set" ? r.role.value : "a role";
+    for (const m of members2.value) if (PUBLIC.has(m)) ctx.report({ messageId: "binding", at: members2.at, data: { name: r.name, role: role2, member: m } });
   }
 });
 
@@ -57233,6 +57486,15 @@ var iamUserConsoleLogin = defineResourceRule({
     terraform: {
       bad: [{ files: 'resource "aws_iam_user_login_profile" "oncall" {\n  user = "oncall"\n}\n', expect: [{ line: 1, messageId: "login" }] }],
       good: [{ files: 'resource "aws_iam_user" "ci" {\n  name = "ci"\n}\n', expect: [], why: "a user without a console password" }]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  Oncall:\n    Type: AWS::IAM::User\n    Properties:\n      UserName: oncall\n      LoginProfile:\n        Password: !Ref InitialPassword\n",
+          expect: [{ line: 2, messageId: "login" }]
+        }
+      ],
+      good: [{ files: "Resources:\n  Ci:\n    Type: AWS::IAM::User\n    Properties:\n      UserName: ci\n", expect: [], why: "a user without a console password" }]
     }
   },
   check(r, ctx) {
@@ -57309,6 +57571,21 @@ var k8sApiPublic = defineResourceRule({
           why: "an unresolved variable is unknown, not a failure"
         }
       ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  Cluster:\n    Type: AWS::EKS::Cluster\n    Properties:\n      RoleArn: arn:aws:iam::111122223333:role/eks\n      ResourcesVpcConfig:\n        SubnetIds: [subnet-1]\n",
+          expect: [{ line: 2, messageId: "eks" }]
+        }
+      ],
+      good: [
+        {
+          files: 'Parameters:\n  Public:\n    Type: String\n    Default: "false"\nResources:\n  Cluster:\n    Type: AWS::EKS::Cluster\n    Properties:\n      ResourcesVpcConfig:\n        EndpointPublicAccess: !Ref Public\n',
+          expect: [],
+          why: "a parameter default turns the public endpoint off"
+        }
+      ]
     }
   },
   check(r, ctx) {
@@ -57356,15 +57633,313 @@ function checkAks(r, ctx) {
   ctx.report({ messageId: "aks", at: priv.state === "set" ? priv.at : r.site, data: { name: r.name, private: how(priv, "private_cluster_enabled", "false") } });
 }
 
+// ../shared/src/iac/iam/action-matcher.ts
+var cache = /* @__PURE__ */ new Map();
+function wildcardPattern(pattern) {
+  let re = cache.get(pattern);
+  if (!re) {
+    const body2 = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    re = new RegExp(`^${body2}$`, "is");
+    cache.set(pattern, re);
+  }
+  return re;
+}
+function matchesAction(pattern, action) {
+  return wildcardPattern(pattern).test(action);
+}
+function expandActions(patterns, catalog) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const colon = pattern.indexOf(":");
+    const service = colon < 0 ? pattern : pattern.slice(0, colon);
+    const candidates = /[*?]/.test(service) || colon < 0 ? catalog.actions : catalog.actionsOf(service);
+    const re = wildcardPattern(pattern);
+    for (const action of candidates) if (re.test(action)) out2.add(action);
+  }
+  return out2;
+}
+function statementActions(statement, catalog) {
+  const named2 = expandActions(statement.actions, catalog);
+  if (!statement.notActions.length) return named2;
+  const excluded = expandActions(statement.notActions, catalog);
+  for (const action of catalog.actions) if (!excluded.has(action)) named2.add(action);
+  return named2;
+}
+function coversAction(statement, action) {
+  if (statement.actions.some((p) => matchesAction(p, action))) return true;
+  return statement.notActions.length > 0 && !statement.notActions.some((p) => matchesAction(p, action));
+}
+
+// ../shared/src/iac/iam/github-oidc.ts
+var GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
+var CLAIM_KEY = /^token\.actions\.githubusercontent\.com(?:\/[A-Za-z0-9_-]+)?:(sub|aud)$/i;
+function githubClaim(key3) {
+  const claim2 = CLAIM_KEY.exec(key3)?.[1]?.toLowerCase();
+  return claim2 === "sub" || claim2 === "aud" ? claim2 : void 0;
+}
+function isGithubIssuer(value2) {
+  return value2.toLowerCase().includes(GITHUB_OIDC_HOST);
+}
+var REPOLESS = /* @__PURE__ */ new Set(["workflow", "environment", "ref", "context", "head_ref", "base_ref", "job_workflow_ref", "pull_request"]);
+var REPO_KEYS = /* @__PURE__ */ new Set(["repo", "repository", "repository_id"]);
+var OWNER_KEYS = /* @__PURE__ */ new Set(["repository_owner", "repository_owner_id"]);
+function githubSubjectPin(subject, wildcards) {
+  const wild = (s) => wildcards && /[*?]/.test(s);
+  if (wild(subject) && /^[*?]+$/.test(subject)) return { state: "unpinned", why: "matches tokens from every repository on GitHub" };
+  if (subject.startsWith("repo:")) {
+    const m = /^repo:([^/:]+)\/([^:]+)(?::|$)/.exec(subject);
+    if (!m) return wild(subject) ? { state: "unpinned", why: "the repository is a wildcard: any repository on GitHub matches" } : { state: "unknown", why: "not a `repo:<owner>/<name>` subject" };
+    const [, owner3 = "", repo = ""] = m;
+    if (wild(owner3)) return { state: "unpinned", why: "the owner is a wildcard: any repository on GitHub matches" };
+    if (wild(repo)) return { state: "unpinned", why: `the repository is a wildcard: every repository of ${owner3} matches` };
+    return { state: "pinned" };
+  }
+  const parts2 = subject.split(":");
+  const keys = parts2.filter((_, i2) => i2 % 2 === 0);
+  const valueOf2 = (key3) => parts2[parts2.indexOf(key3) + 1] ?? "";
+  const repoKey = keys.find((k) => REPO_KEYS.has(k));
+  if (repoKey) return wild(valueOf2(repoKey)) ? { state: "unpinned", why: "the repository is a wildcard" } : { state: "pinned" };
+  const ownerKey = keys.find((k) => OWNER_KEYS.has(k));
+  if (ownerKey) return { state: "unpinned", why: `only the owner is pinned (${ownerKey}): every repository of it matches` };
+  if (REPOLESS.has(parts2[0] ?? "")) return { state: "unpinned", why: `\`${parts2[0]}\` names no repository: workflows in any repository match` };
+  return { state: "unknown", why: "a subject format this check does not read" };
+}
+var CEL_REPO_TEST = /\b(?:assertion|attribute)\.(?:repository|repository_id|repository_owner|repository_owner_id)\s*(?:==|\bin\b)|\b(?:assertion|attribute)\.(?:repository|repository_owner)\.startsWith\(/;
+var CEL_SUB_TEST = /\b(?:assertion|attribute)\.sub\s*==\s*(['"])(.*?)\1/g;
+function celConditionPinsRepository(condition) {
+  if (CEL_REPO_TEST.test(condition)) return true;
+  for (const m of condition.matchAll(CEL_SUB_TEST)) if (githubSubjectPin(m[2] ?? "", false).state === "pinned") return true;
+  return false;
+}
+
+// ../shared/src/iac/rules/oidc-trust-unpinned.ts
+var GITHUB = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
+var role = (condition) => `resource "aws_iam_role" "deploy" {
+  name = "deploy"
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity", Principal = { Federated = "${GITHUB}" }${condition} }] })
+}
+`;
+var AUD = '"token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"';
+var gcp = (condition) => `resource "google_iam_workload_identity_pool_provider" "github" {
+  workload_identity_pool_id          = "ci"
+  workload_identity_pool_provider_id = "github"
+${condition}  oidc {
+    issuer_uri = "https://token.actions.githubusercontent.com"
+  }
+}
+`;
+var azure = (subject) => `resource "azuread_application_federated_identity_credential" "ci" {
+  application_id = "00000000-0000-0000-0000-000000000000"
+  display_name   = "ci"
+  audiences      = ["api://AzureADTokenExchange"]
+  issuer         = "https://token.actions.githubusercontent.com"
+  subject        = "${subject}"
+}
+`;
+var POSITIVE = /^(?:For(?:Any|All)Values:)?String(?:Equals|Like|EqualsIgnoreCase)(?:IfExists)?$/i;
+var oidcTrustUnpinned = defineResourceRule({
+  id: "oidc-trust-unpinned",
+  guardrail: "third-party-roles-safe",
+  title: "CI federation is pinned to repositories",
+  description: "Trust in GitHub Actions' OIDC tokens names the repositories that may use it: AWS roles test `aud` and pin `sub` to `repo:<owner>/<repo>`, GCP workload identity providers have an `attribute_condition` on the repository or owner, and Entra federated credentials use an exact repository subject. Without that, a workflow in any repository on GitHub can get the cloud credentials.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["iam-role", "gcp-wif-provider", "azure-federated-credential"],
+  messages: {
+    subMissing: "{{name}} trusts GitHub Actions OIDC tokens without a `token.actions.githubusercontent.com:sub` condition: a workflow in any repository on GitHub can assume it. Add a `sub` condition such as `StringEquals` `repo:<owner>/<repo>:ref:refs/heads/main`.",
+    subUnpinned: "{{name}} trusts GitHub Actions OIDC tokens whose `sub` matches `{{value}}`: {{why}}. Pin `sub` to one repository, e.g. `repo:<owner>/<repo>:environment:<name>`.",
+    audMissing: '{{name}} trusts GitHub Actions OIDC tokens without an `aud` condition, so tokens minted for other audiences are accepted too. Add `StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" }`.',
+    gcpNoCondition: "{{name}} accepts GitHub Actions tokens with no `attribute_condition`: workflows in any repository on GitHub can exchange their tokens in this pool. Set `attribute_condition` to test `assertion.repository_owner_id` or `assertion.repository`.",
+    gcpConditionUnpinned: "{{name}}: the `attribute_condition` tests neither the repository nor its owner (`assertion.repository`, `repository_id`, `repository_owner`, `repository_owner_id` or a pinned `sub`), so workflows in other repositories can satisfy it. Add a repository or owner test.",
+    azureSubjectUnpinned: "{{name}} trusts GitHub Actions tokens with subject `{{value}}`: {{why}}. Use `repo:<owner>/<repo>:environment:<name>` or `repo:<owner>/<repo>:ref:refs/heads/main`.",
+    azureSubjectWildcard: "{{name}}: the subject `{{value}}` contains a wildcard, but Entra compares subjects exactly, so `*` is a literal character and the credential does not do what it seems to. Create one credential per repository and branch or environment, or a flexible credential pinned to `repository_id`."
+  },
+  remediation: {
+    text: "Pin the trust to specific repositories: `sub` conditions in AWS trust policies, `attribute_condition` in GCP providers, exact subjects in Entra federated credentials; require `aud`.",
+    pavedRoad: "One deploy role per repository and environment, created by a module that takes `<owner>/<repo>` and the environment and writes the conditions."
+  },
+  anchors: { Checkov: ["CKV_AWS_358", "CKV_AWS_393", "CKV_GCP_125", "CKV_AZURE_249"] },
+  references: [
+    "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services",
+    "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#example-subject-claims",
+    "https://cloud.google.com/iam/docs/workload-identity-federation-with-deployment-pipelines",
+    "https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation-create-trust"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        { files: role(`, Condition = { StringEquals = { ${AUD} } }`), expect: [{ line: 3, messageId: "subMissing" }] },
+        {
+          files: role(`, Condition = { StringEquals = { ${AUD} }, StringLike = { "token.actions.githubusercontent.com:sub" = "repo:acme/*" } }`),
+          expect: [{ line: 3, messageId: "subUnpinned" }]
+        },
+        {
+          files: `data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = ["${GITHUB}"]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:acme/app:*"]
+    }
+  }
+}
+resource "aws_iam_role" "deploy" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+`,
+          expect: [{ line: 2, messageId: "audMissing" }]
+        },
+        {
+          files: role(`, Condition = { StringEquals = { ${AUD}, "token.actions.githubusercontent.com:sub" = "environment:prod" } }`),
+          expect: [{ line: 3, messageId: "subUnpinned" }]
+        },
+        { files: gcp(""), expect: [{ line: 1, messageId: "gcpNoCondition" }] },
+        { files: gcp(`  attribute_condition = "assertion.ref == 'refs/heads/main'"
+`), expect: [{ line: 4, messageId: "gcpConditionUnpinned" }] },
+        { files: azure("environment:prod"), expect: [{ line: 6, messageId: "azureSubjectUnpinned" }] },
+        { files: azure("repo:acme/*:ref:refs/heads/main"), expect: [{ line: 6, messageId: "azureSubjectWildcard" }] }
+      ],
+      good: [
+        {
+          files: role(`, Condition = { StringEquals = { ${AUD}, "token.actions.githubusercontent.com:sub" = "repo:acme/app:ref:refs/heads/main" } }`),
+          expect: [],
+          why: "`aud` required and `sub` pinned to one repository and branch"
+        },
+        {
+          files: role(`, Condition = { StringEquals = { ${AUD} }, StringLike = { "token.actions.githubusercontent.com:sub" = "repo:acme/app:*" } }`),
+          expect: [],
+          why: "any ref of one named repository (`StringLike` with the wildcard after the repository)"
+        },
+        {
+          files: role(`, Condition = { StringEquals = { ${AUD}, "token.actions.githubusercontent.com:sub" = "repo:acme@1234/app@5678:environment:prod" } }`),
+          expect: [],
+          why: "the immutable `owner@id/repo@id` subject format is pinned"
+        },
+        {
+          files: role(`, Condition = { StringEquals = { ${AUD}, "token.actions.githubusercontent.com:sub" = "repo:acme/*" } }`),
+          expect: [],
+          why: "under `StringEquals` the `*` is literal and widens nothing"
+        },
+        {
+          files: 'resource "aws_iam_role" "irsa" {\n  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity", Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC" }, Condition = { StringEquals = { "oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub" = "system:serviceaccount:app:web" } } }] })\n}\n',
+          expect: [],
+          why: "an EKS service-account (IRSA) trust, not GitHub"
+        },
+        { files: gcp(`  attribute_condition = "assertion.repository_owner_id == '123456'"
+`), expect: [], why: "the provider is pinned to one GitHub owner" },
+        { files: azure("repo:acme/app:environment:prod"), expect: [], why: "an exact repository and environment subject" },
+        {
+          files: 'variable "repos" {}\n' + role(`, Condition = { StringEquals = { ${AUD} }, StringLike = { "token.actions.githubusercontent.com:sub" = var.repos } }`),
+          expect: [],
+          undecided: true,
+          why: "the subjects come from a variable without a value"
+        }
+      ]
+    }
+  },
+  check(r, ctx) {
+    switch (r.kind) {
+      case "iam-role":
+        return checkRole(r, ctx);
+      case "gcp-wif-provider":
+        return checkGcp(r, ctx);
+      case "azure-federated-credential":
+        return checkAzure(r, ctx);
+    }
+  }
+});
+function claimTests(s, claim2) {
+  const out2 = [];
+  for (const [operator, keys] of Object.entries(s.conditions)) {
+    if (!POSITIVE.test(operator)) continue;
+    for (const [key3, values] of Object.entries(keys)) if (githubClaim(key3) === claim2) out2.push({ values, wildcards: /like/i.test(operator) });
+  }
+  return out2;
+}
+function checkRole(role2, ctx) {
+  if (role2.trustPolicy.state !== "set") return;
+  for (const s of role2.trustPolicy.value.statements) {
+    if (s.effect !== "Allow" || !coversAction(s, "sts:AssumeRoleWithWebIdentity")) continue;
+    const federated = s.principals?.Federated ?? [];
+    const keys = Object.values(s.conditions).flatMap((byKey) => Object.keys(byKey));
+    if (!federated.some(isGithubIssuer) && !keys.some((k) => githubClaim(k))) {
+      if (s.partial && !keys.length) ctx.undecided(`the federated principal of ${role2.name} is computed; if it is GitHub's OIDC provider, \`sub\` must be pinned`, s.at);
+      continue;
+    }
+    const data2 = { name: role2.name };
+    const aud = claimTests(s, "aud");
+    const sub = claimTests(s, "sub");
+    if (!aud.length) {
+      if (s.partial) ctx.undecided(`the trust of ${role2.name} in GitHub is only partly known`, s.at);
+      else ctx.report({ messageId: "audMissing", at: s.at, severity: "medium", data: data2 });
+    }
+    if (!sub.length) {
+      if (s.partial) ctx.undecided(`the trust of ${role2.name} in GitHub is only partly known`, s.at);
+      else ctx.report({ messageId: "subMissing", at: s.at, data: data2 });
+      continue;
+    }
+    if (sub.some((t) => !t.values.length)) {
+      ctx.undecided(`the \`sub\` condition of ${role2.name} is computed`, s.at);
+      continue;
+    }
+    for (const test of sub) {
+      const verdicts = test.values.map((value2) => ({ value: value2, pin: githubSubjectPin(value2, test.wildcards) }));
+      const loose = verdicts.find((v) => v.pin.state === "unpinned");
+      if (loose && loose.pin.state === "unpinned") {
+        ctx.report({ messageId: "subUnpinned", at: s.at, data: { ...data2, value: loose.value, why: loose.pin.why } });
+        break;
+      }
+      for (const v of verdicts) if (v.pin.state === "unknown") ctx.undecided(`\`sub\` value \`${v.value}\` of ${role2.name}: ${v.pin.why}`, s.at);
+    }
+  }
+}
+function checkGcp(p, ctx) {
+  const issuer = p.issuerUri;
+  const condition = p.attributeCondition;
+  if (issuer.state === "absent") return;
+  if (issuer.state === "unknown") {
+    if (condition.state === "absent") ctx.undecided(`the issuer of ${p.name} is unknown (${issuer.reason}) and there is no attribute_condition`, issuer.at);
+    return;
+  }
+  if (!isGithubIssuer(issuer.value)) return;
+  switch (condition.state) {
+    case "absent":
+      return ctx.report({ messageId: "gcpNoCondition", at: condition.at, data: { name: p.name } });
+    case "unknown":
+      return ctx.undecided(`the attribute_condition of ${p.name}: ${condition.reason}`, condition.at);
+    case "set":
+    case "default":
+      if (!celConditionPinsRepository(condition.value)) ctx.report({ messageId: "gcpConditionUnpinned", at: condition.at, confidence: "medium", data: { name: p.name } });
+  }
+}
+function checkAzure(c, ctx) {
+  const issuer = c.issuer;
+  const subject = c.subject;
+  if (issuer.state === "unknown") return ctx.undecided(`the issuer of ${c.name}: ${issuer.reason}`, issuer.at);
+  if (issuer.state !== "set" && issuer.state !== "default" || !isGithubIssuer(issuer.value)) return;
+  if (subject.state === "unknown") return ctx.undecided(`the subject of ${c.name}: ${subject.reason}`, subject.at);
+  if (subject.state !== "set" && subject.state !== "default") return;
+  const data2 = { name: c.name, value: subject.value };
+  if (/[*?]/.test(subject.value)) return ctx.report({ messageId: "azureSubjectWildcard", at: subject.at, severity: "low", data: data2 });
+  const pin = githubSubjectPin(subject.value, false);
+  if (pin.state === "unpinned") ctx.report({ messageId: "azureSubjectUnpinned", at: subject.at, data: { ...data2, why: pin.why } });
+  else if (pin.state === "unknown") ctx.undecided(`the subject \`${subject.value}\` of ${c.name}: ${pin.why}`, subject.at);
+}
+
 // ../shared/src/iac/rules/s3-bucket-public-access.ts
-var FLAGS = [
-  ["blockPublicAcls", "block_public_acls"],
-  ["blockPublicPolicy", "block_public_policy"],
-  ["ignorePublicAcls", "ignore_public_acls"],
-  ["restrictPublicBuckets", "restrict_public_buckets"]
+var INLINE_FLAGS = [
+  ["blockPublicAcls", "BlockPublicAcls"],
+  ["blockPublicPolicy", "BlockPublicPolicy"],
+  ["ignorePublicAcls", "IgnorePublicAcls"],
+  ["restrictPublicBuckets", "RestrictPublicBuckets"]
 ];
 var PUBLIC_ACLS = /* @__PURE__ */ new Set(["public-read", "public-read-write", "authenticated-read", "PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-var PERIMETER_KEYS = /^aws:(?:PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce|SourceVpc|SourceArn|SourceAccount|SourceOrgID|SourceIp|userid|VpcSourceIp)$/i;
+var PERIMETER_KEYS2 = /^aws:(?:PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce|SourceVpc|SourceArn|SourceAccount|SourceOrgID|SourceIp|userid|VpcSourceIp)$/i;
 var linksTo = (bucket, target) => target !== void 0 && (target === bucket.address || target.startsWith("name:") && target.slice(5) === valueOf(bucket.bucketName));
 function protections(bucket, model) {
   const own2 = model.ofKind("s3-public-access-block").filter((p) => linksTo(bucket, p.bucket.target));
@@ -57382,18 +57957,18 @@ function grantsEveryone(s) {
   return !!p && (p["*"]?.includes("*") === true || p.AWS?.includes("*") === true);
 }
 function hasPerimeter(s) {
-  return Object.values(s.conditions).some((keys) => Object.keys(keys).some((k) => PERIMETER_KEYS.test(k)));
+  return Object.values(s.conditions).some((keys) => Object.keys(keys).some((k) => PERIMETER_KEYS2.test(k)));
 }
 var s3BucketPublicAccess = defineResourceRule({
   id: "s3-bucket-public-access",
   guardrail: "storage-not-public",
   title: "S3 buckets are not public",
-  description: "A bucket is covered by all four public access block settings (its own block or the account's), has no public ACL, and no policy grants `*` without a perimeter condition.",
+  description: "A bucket has no public ACL and no policy granting `*` without a perimeter condition, unless a public access block (its own or the account's) neutralises them; a bucket with no block in the code is undecided. Blocks that turn a flag off are `s3-public-access-block-off`.",
   severity: "high",
   confidence: "high",
   kinds: ["s3-bucket"],
   messages: {
-    flagOff: "{{name}}: `{{flag}}` is off in {{block}} and the account block does not turn it on, so the bucket can be made public. Set all four public access block flags to true.",
+    inlineOff: "{{name}}: its public access block leaves {{flags}} off and the account block does not turn them on, so the bucket can be made public. Set all four flags to true.",
     publicAcl: "{{name}} has the public ACL `{{acl}}` and no public access block ignores it: anyone can read its objects. Use `private` and serve public content through CloudFront.",
     publicPolicy: "{{name}}: a bucket policy grants `*` with no organisation, account or network condition, and no public access block restricts it. Scope the principal or add `aws:PrincipalOrgID`.",
     website: "{{name}} hosts a static website directly from S3; serve it through CloudFront with origin access control instead."
@@ -57413,12 +57988,15 @@ var s3BucketPublicAccess = defineResourceRule({
     terraform: {
       bad: [
         {
-          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = false\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
-          expect: [{ line: 7, messageId: "flagOff" }]
-        },
-        {
           files: 'resource "aws_s3_bucket" "b" {\n  bucket = "site"\n  acl    = "public-read"\n}\n',
           expect: [{ line: 3, messageId: "publicAcl" }]
+        },
+        {
+          files: 'module "site" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "3.7.0"\n  bucket  = "site"\n  acl     = "public-read"\n}\n',
+          expect: [
+            { line: 1, messageId: "inlineOff" },
+            { line: 5, messageId: "publicAcl" }
+          ]
         },
         {
           files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "${aws_s3_bucket.b.arn}/*" }]\n  })\n}\n',
@@ -57434,6 +58012,11 @@ var s3BucketPublicAccess = defineResourceRule({
         }
       ],
       good: [
+        {
+          files: 'module "site" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 4.1"\n  bucket  = "site"\n  acl     = "public-read"\n}\n',
+          expect: [],
+          why: "the s3-bucket module v4 blocks public access by default, which neutralises the ACL"
+        },
         {
           files: 'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
           expect: [],
@@ -57451,15 +58034,41 @@ var s3BucketPublicAccess = defineResourceRule({
           why: "a `*` principal confined to the organisation; no block in code, so the guardrail stays undecided"
         }
       ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: false\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n",
+          expect: [{ line: 7, messageId: "inlineOff" }]
+        },
+        {
+          files: "Resources:\n  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n",
+          expect: [{ line: 5, messageId: "publicAcl" }]
+        }
+      ],
+      good: [
+        {
+          files: "Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n",
+          expect: [],
+          why: "an inline public access block with all four flags"
+        }
+      ]
     }
   },
   check(bucket, ctx) {
-    const data = { name: bucket.name };
+    const data2 = { name: bucket.name };
     const blocks = protections(bucket, ctx.model);
-    for (const [flag, label] of FLAGS) {
-      if (effective(blocks, flag)) continue;
-      const off = blocks.map((b) => b.flags[flag]).find((a) => (a.state === "set" || a.state === "default") && a.value === false);
-      if (off) ctx.report({ messageId: "flagOff", at: off.at, data: { ...data, flag: label, block: "its public access block" } });
+    const inline = bucket.publicAccessBlock;
+    if (inline) {
+      const off = INLINE_FLAGS.filter(([flag]) => {
+        const attr = inline[flag];
+        return (attr.state === "set" || attr.state === "default") && attr.value === false && !effective(blocks, flag);
+      });
+      const first = off[0] ? inline[off[0][0]] : void 0;
+      if (first) {
+        const how2 = first.state === "default" ? ` (${first.default})` : "";
+        ctx.report({ messageId: "inlineOff", at: first.at, data: { ...data2, flags: off.map(([, label]) => `\`${label}\``).join(", ") + how2 } });
+      }
     }
     const acl = bucket.acl;
     const aclResources = ctx.model.ofKind("s3-bucket-acl").filter((a) => linksTo(bucket, a.bucket.target));
@@ -57471,7 +58080,11 @@ var s3BucketPublicAccess = defineResourceRule({
       if (grants.length) publicAcls.push({ acl: "grant to AllUsers", at: a.site });
     }
     if (!effective(blocks, "ignorePublicAcls")) {
-      for (const p of publicAcls) ctx.report({ messageId: "publicAcl", at: p.at, data: { ...data, acl: p.acl } });
+      const pending = blocks.map((b) => b.flags.ignorePublicAcls).find((a) => a.state === "unknown");
+      for (const p of publicAcls) {
+        if (pending?.state === "unknown") ctx.undecided(`${bucket.name} has the ACL ${p.acl}; whether it is ignored: ${pending.reason}`, p.at);
+        else ctx.report({ messageId: "publicAcl", at: p.at, data: { ...data2, acl: p.acl } });
+      }
     }
     const policies = [
       ...bucket.policy ? [bucket.policy] : [],
@@ -57482,15 +58095,94 @@ var s3BucketPublicAccess = defineResourceRule({
         if (policy.state === "unknown") ctx.undecided(`the policy of ${bucket.name}: ${policy.reason}`, policy.at);
         if (policy.state !== "set") continue;
         for (const s of policy.value.statements) {
-          if (grantsEveryone(s) && !hasPerimeter(s)) ctx.report({ messageId: "publicPolicy", at: s.at, data });
+          if (grantsEveryone(s) && !hasPerimeter(s)) ctx.report({ messageId: "publicPolicy", at: s.at, data: data2 });
           else if (s.partial) ctx.undecided(`a statement of ${bucket.name}'s policy is only partly known`, s.at);
         }
       }
     }
     const website2 = ctx.model.ofKind("s3-bucket-website").some((w) => linksTo(bucket, w.bucket.target)) || valueOf(bucket.website) === true;
-    if (website2) ctx.report({ messageId: "website", at: bucket.site, data, severity: "info" });
+    if (website2) ctx.report({ messageId: "website", at: bucket.site, data: data2, severity: "info" });
     if (blocks.length === 0) {
       ctx.undecided(`${bucket.name} has no public access block in this code; the S3 default protects only buckets created since April 2023`, bucket.site);
+    }
+  }
+});
+
+// ../shared/src/iac/rules/s3-public-access-block-off.ts
+var FLAGS = [
+  ["blockPublicAcls", "block_public_acls"],
+  ["blockPublicPolicy", "block_public_policy"],
+  ["ignorePublicAcls", "ignore_public_acls"],
+  ["restrictPublicBuckets", "restrict_public_buckets"]
+];
+var s3PublicAccessBlockOff = defineResourceRule({
+  id: "s3-public-access-block-off",
+  guardrail: "storage-not-public",
+  title: "S3 public access blocks keep all four flags on",
+  description: "A bucket or account public access block that leaves a flag off (explicitly, or by omitting it: the default is false) lets buckets become public, unless the account block turns the flag on.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["s3-public-access-block", "s3-account-public-access-block"],
+  messages: {
+    off: "{{name}} turns `{{flag}}` off{{how}}, so {{scope}} can be made public. Set all four flags to true."
+  },
+  remediation: {
+    text: "Set `block_public_acls`, `block_public_policy`, `ignore_public_acls` and `restrict_public_buckets` to true.",
+    pavedRoad: "Block public access at the account level (`aws_s3_account_public_access_block`) and serve public content through CloudFront."
+  },
+  anchors: {
+    Checkov: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"],
+    Trivy: ["AVD-AWS-0086", "AVD-AWS-0087", "AVD-AWS-0091", "AVD-AWS-0093"],
+    KICS: ["1a4bc881-9f69-4d44-8c9a-d37d08f54c50", "4fa66806-0dd9-4f8d-9480-3174d39c7c91", "1ec253ab-c220-4d63-b2de-5b40e0af9293"],
+    Prowler: ["s3_account_level_public_access_blocks", "s3_bucket_level_public_access_block"],
+    "Security Hub": ["S3.1", "S3.8"]
+  },
+  references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: 'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = false\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
+          expect: [{ line: 7, messageId: "off" }]
+        },
+        {
+          files: 'resource "aws_s3_account_public_access_block" "acct" {\n  block_public_acls   = true\n  block_public_policy = true\n}\n',
+          expect: [
+            { line: 1, messageId: "off" },
+            { line: 1, messageId: "off" }
+          ]
+        }
+      ],
+      good: [
+        {
+          files: 'resource "aws_s3_account_public_access_block" "acct" {\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = "logs"\n  block_public_policy = false\n}\n',
+          expect: [],
+          why: "the account block turns every flag on, whatever the bucket block says"
+        }
+      ]
+    }
+  },
+  check(block, ctx) {
+    const account = block.kind === "s3-public-access-block" ? ctx.model.ofKind("s3-account-public-access-block") : [];
+    for (const [flag, label] of FLAGS) {
+      const attr = block[flag];
+      if (attr.state === "unknown") {
+        ctx.undecided(`${label} of ${block.name}: ${attr.reason}`, attr.at);
+        continue;
+      }
+      if (attr.state === "absent" || attr.value !== false) continue;
+      if (account.some((a) => valueOf(a[flag]) === true)) continue;
+      ctx.report({
+        messageId: "off",
+        at: attr.at,
+        data: {
+          name: block.name,
+          flag: label,
+          how: attr.state === "default" ? " by leaving it out (the default is false)" : "",
+          scope: block.kind === "s3-account-public-access-block" ? "any bucket of the account without its own block" : "the bucket"
+        },
+        severity: block.kind === "s3-account-public-access-block" ? "medium" : "high"
+      });
     }
   }
 });
@@ -57538,6 +58230,10 @@ var staticCloudCredential = defineResourceRule({
         { files: 'provider "aws" {\n  region = "eu-west-1"\n  assume_role {\n    role_arn = "arn:aws:iam::111122223333:role/deploy"\n  }\n}\n', expect: [], why: "the provider assumes a role" },
         { files: 'resource "aws_iam_role" "app" {\n  name = "app"\n}\n', expect: [], why: "roles are not keys" }
       ]
+    },
+    cloudformation: {
+      bad: [{ files: "Resources:\n  CiKey:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: ci\n", expect: [{ line: 2, messageId: "credential" }] }],
+      good: [{ files: "Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {}\n", expect: [], why: "a role, not a key" }]
     }
   },
   check(r, ctx) {
@@ -57553,9 +58249,3297 @@ var staticCloudCredential = defineResourceRule({
       return;
     }
     const owner3 = shownValue(r.owner);
-    const data = { name: r.name, credential: r.credential, owner: owner3 ? ` for ${owner3}` : "", replacement };
-    if (valueOf(r.active) === false) ctx.report({ messageId: "inactive", at: r.site, data, severity: "low" });
-    else ctx.report({ messageId: "credential", at: r.site, data });
+    const data2 = { name: r.name, credential: r.credential, owner: owner3 ? ` for ${owner3}` : "", replacement };
+    if (valueOf(r.active) === false) ctx.report({ messageId: "inactive", at: r.site, data: data2, severity: "low" });
+    else ctx.report({ messageId: "credential", at: r.site, data: data2 });
+  }
+});
+
+// ../shared/src/iac/iam/aws-managed-policies.ts
+var REFERENCE2 = "AWS Managed Policy Reference Guide";
+var DATADOG_LATERAL = "Datadog State of Cloud Security 2025, Fact 8 lateral-movement policy list (research aws-live \xA72.2)";
+var DATADOG_DATA = "Datadog State of Cloud Security 2025, Fact 8 data-access policy list (research aws-live \xA72.3)";
+var EKS_NODE = "Amazon EKS User Guide, node IAM role";
+var AWS_MANAGED_POLICIES = {
+  AdministratorAccess: { risks: { admin: "`*` on `*`" }, source: `${REFERENCE2}; Checkov CKV_AWS_274` },
+  IAMFullAccess: { risks: { admin: "`iam:*` on `*`" }, source: `${REFERENCE2}; Checkov CKV2_AWS_56` },
+  PowerUserAccess: {
+    // NotAction iam:*, organizations:*, account:* on `*`.
+    risks: {
+      "privilege-escalation": "`lambda:UpdateFunctionCode` and `glue:UpdateDevEndpoint` on `*`",
+      "lateral-movement": "`ssm:StartSession` and `ssm:SendCommand` on `*`",
+      "data-access": "`s3:GetObject` and `secretsmanager:GetSecretValue` on `*`"
+    },
+    source: `${REFERENCE2} (NotAction iam:*, organizations:*, account:*)`
+  },
+  ReadOnlyAccess: {
+    risks: { "data-access": "`s3:GetObject` and the other read actions on `*`" },
+    source: "research aws-live \xA71.4; Prowler iam_role_cross_account_readonlyaccess_policy"
+  },
+  AmazonS3FullAccess: { risks: { "data-access": "`s3:*` on `*`" }, source: `${DATADOG_DATA}; Trivy AVD-AWS-0345` },
+  AmazonS3ReadOnlyAccess: { risks: { "data-access": "`s3:Get*` and `s3:List*` on `*`" }, source: DATADOG_DATA },
+  AmazonSSMFullAccess: {
+    risks: { "lateral-movement": "`ssm:*` on `*`", "data-access": "`ssm:GetParameter*` on `*`" },
+    source: `${DATADOG_LATERAL}; Cloudsplaining READ_ONLY_DATA_EXFILTRATION_ACTIONS`
+  },
+  AmazonSSMAutomationRole: { risks: { "lateral-movement": "SSM Automation on every instance" }, source: DATADOG_LATERAL },
+  AmazonSSMMaintenanceWindowRole: { risks: { "lateral-movement": "`ssm:SendCommand` on every instance" }, source: DATADOG_LATERAL },
+  EC2InstanceConnect: { risks: { "lateral-movement": "`ec2-instance-connect:SendSSHPublicKey` on `*`" }, source: DATADOG_LATERAL },
+  AmazonSSMReadOnlyAccess: { risks: { "data-access": "`ssm:Get*` on `*`, which reads every parameter" }, source: DATADOG_DATA },
+  SecretsManagerReadWrite: { risks: { "data-access": "`secretsmanager:*` on `*`" }, source: DATADOG_DATA },
+  AmazonDynamoDBFullAccess: { risks: { "data-access": "`dynamodb:*` on `*`" }, source: REFERENCE2 },
+  AmazonDynamoDBReadOnlyAccess: { risks: { "data-access": "`dynamodb:Scan` and `dynamodb:Query` on `*`" }, source: DATADOG_DATA },
+  AmazonEC2FullAccess: { risks: { "data-access": "`ec2:*` on `*`, which shares any EBS snapshot" }, source: DATADOG_DATA },
+  // The SSM agent's own channel: no ssm:StartSession or ssm:SendCommand towards other instances.
+  AmazonSSMManagedInstanceCore: { risks: {}, source: "research aws-live \xA71.3" },
+  // The standard node policies: EC2/EKS describe calls, ENI management, ECR pulls, metrics and logs.
+  AmazonEKSWorkerNodePolicy: { risks: {}, source: EKS_NODE },
+  AmazonEKS_CNI_Policy: { risks: {}, source: EKS_NODE },
+  AmazonEC2ContainerRegistryReadOnly: { risks: {}, source: EKS_NODE },
+  AmazonEC2ContainerRegistryPullOnly: { risks: {}, source: EKS_NODE },
+  CloudWatchAgentServerPolicy: { risks: {}, source: "Amazon CloudWatch User Guide, agent IAM role" },
+  // Configuration reads, no object, secret or parameter values: what vendors should get.
+  SecurityAudit: { risks: {}, source: REFERENCE2 },
+  ViewOnlyAccess: { risks: {}, source: REFERENCE2 }
+};
+function awsManagedPolicyName(arn) {
+  return /^arn:aws(?:-[a-z]+)*:iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/.exec(arn)?.[1];
+}
+
+// ../shared/src/iac/iam/privileges.ts
+var PRIVILEGE_CATEGORIES = ["admin", "privilege-escalation", "lateral-movement", "data-access"];
+var RHINO = "Rhino Security Labs / Cloudsplaining PRIVILEGE_ESCALATION_METHODS";
+var esc2 = (source, ...actions) => ({ category: "privilege-escalation", actions, source });
+var lateral = (source, ...actions) => ({ category: "lateral-movement", actions, source });
+var data = (source, ...actions) => ({ category: "data-access", actions, source });
+var DATADOG_LATERAL2 = "Datadog Fact 8 lateral movement (research aws-live \xA72.2)";
+var DATADOG_DATA2 = "Datadog Fact 8 excessive data access (research aws-live \xA72.3)";
+var CLOUDSPLAINING_DATA = "Cloudsplaining READ_ONLY_DATA_EXFILTRATION_ACTIONS";
+var RISKY_COMBINATIONS = [
+  esc2(`${RHINO}; pathfinding iam-001`, "iam:CreatePolicyVersion"),
+  esc2(RHINO, "iam:SetDefaultPolicyVersion"),
+  esc2(`${RHINO}; pathfinding iam-002`, "iam:CreateAccessKey"),
+  esc2(`${RHINO}; pathfinding iam-004`, "iam:CreateLoginProfile"),
+  esc2(`${RHINO}; pathfinding iam-006`, "iam:UpdateLoginProfile"),
+  esc2(`${RHINO}; pathfinding iam-008`, "iam:AttachUserPolicy"),
+  esc2(`${RHINO}; pathfinding iam-010`, "iam:AttachGroupPolicy"),
+  esc2(`${RHINO}; pathfinding iam-009`, "iam:AttachRolePolicy"),
+  esc2(`${RHINO}; pathfinding iam-007`, "iam:PutUserPolicy"),
+  esc2(`${RHINO}; pathfinding iam-011`, "iam:PutGroupPolicy"),
+  esc2(`${RHINO}; pathfinding iam-005`, "iam:PutRolePolicy"),
+  esc2(`${RHINO}; pathfinding iam-013`, "iam:AddUserToGroup"),
+  esc2(RHINO, "iam:UpdateAssumeRolePolicy", "sts:AssumeRole"),
+  esc2(`${RHINO}; pathfinding ec2-001`, "iam:PassRole", "ec2:RunInstances"),
+  esc2("pathfinding ec2-003", "iam:PassRole", "ec2:RequestSpotInstances"),
+  esc2(`${RHINO}; pathfinding lambda-001`, "iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"),
+  esc2(`${RHINO}; pathfinding lambda-002`, "iam:PassRole", "lambda:CreateFunction", "lambda:CreateEventSourceMapping"),
+  esc2(`${RHINO}; pathfinding lambda-003`, "lambda:UpdateFunctionCode"),
+  esc2(`${RHINO}; pathfinding glue-001`, "iam:PassRole", "glue:CreateDevEndpoint"),
+  esc2(`${RHINO}; pathfinding glue-002`, "glue:UpdateDevEndpoint"),
+  esc2(`${RHINO}; pathfinding cloudformation-001`, "iam:PassRole", "cloudformation:CreateStack"),
+  esc2(RHINO, "iam:PassRole", "datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"),
+  esc2("pathfinding codebuild-001", "iam:PassRole", "codebuild:CreateProject", "codebuild:StartBuild"),
+  esc2("pathfinding ecs-00x", "iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"),
+  lateral(`${DATADOG_LATERAL2}; pathfinding ssm-001`, "ssm:StartSession"),
+  lateral(`${DATADOG_LATERAL2}; pathfinding ssm-002`, "ssm:SendCommand"),
+  lateral(DATADOG_LATERAL2, "ec2-instance-connect:SendSSHPublicKey"),
+  lateral(DATADOG_LATERAL2, "ec2-instance-connect:SendSerialConsoleSSHPublicKey"),
+  lateral("Fleet Manager remote desktop (ssm-guiconnect)", "ssm-guiconnect:StartConnection"),
+  lateral("Prowler privilege_escalation_policies_combination (ecs:ExecuteCommand)", "ecs:ExecuteCommand"),
+  data(`${DATADOG_DATA2}; ${CLOUDSPLAINING_DATA}`, "s3:GetObject"),
+  data(DATADOG_DATA2, "s3:ListAllMyBuckets", "s3:ListBucket"),
+  data(`${DATADOG_DATA2}; ${CLOUDSPLAINING_DATA}`, "secretsmanager:GetSecretValue"),
+  data("KMS key policies that enable IAM policies (the default) let kms:Decrypt on `*` decrypt every key", "kms:Decrypt"),
+  data(DATADOG_DATA2, "dynamodb:Scan"),
+  data(CLOUDSPLAINING_DATA, "ssm:GetParameter"),
+  data(CLOUDSPLAINING_DATA, "ssm:GetParameters"),
+  data(`${DATADOG_DATA2}; ${CLOUDSPLAINING_DATA}`, "ssm:GetParametersByPath")
+];
+function bestGrant(permissions, action) {
+  const broad = (permissions.grants.get(action) ?? []).filter((g) => g.broad);
+  return broad.find((g) => !g.conditions.length) ?? broad[0];
+}
+function caveatsOf(permissions, grants) {
+  const out2 = [];
+  for (const g of grants) {
+    if (g.conditions.length) out2.push(`\`${g.action}\` is allowed only under conditions on ${g.conditions.map((k) => `\`${k}\``).join(", ")}`);
+    for (const deny of permissions.unsubtracted) if (deny.actions.has(g.action)) out2.push(`${deny.why} and may remove \`${g.action}\``);
+  }
+  return [...new Set(out2)];
+}
+var siteKey = (site2) => JSON.stringify(site2);
+function shortList(items, max = 4) {
+  return items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", ");
+}
+function classifyPermissions(permissions, catalog) {
+  const iam = catalog.actionsOf("iam");
+  const iamGrants = iam.map((a) => bestGrant(permissions, a));
+  if (iam.length && iamGrants.every((g) => g !== void 0)) {
+    const all = catalog.actions.every((a) => bestGrant(permissions, a));
+    const anchor2 = bestGrant(permissions, "iam:PassRole") ?? iamGrants[0];
+    const conditional = iamGrants.filter((g) => g.conditions.length);
+    const denies = permissions.unsubtracted.filter((d) => iam.some((a) => d.actions.has(a)));
+    const caveats = [
+      .../* @__PURE__ */ new Set([
+        ...conditional.map((g) => `the grant is allowed only under conditions on ${g.conditions.map((k) => `\`${k}\``).join(", ")}`),
+        ...denies.map((d) => `${d.why} and may remove some of it`)
+      ])
+    ];
+    return [{ category: "admin", what: all ? "`*` on `*`" : "`iam:*` on `*`", at: anchor2.at, caveats }];
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const combination of RISKY_COMBINATIONS) {
+    const grants = combination.actions.map((a) => bestGrant(permissions, a));
+    if (!grants.every((g) => g !== void 0)) continue;
+    const at = grants[0].at;
+    const key3 = `${combination.category}\0${siteKey(at)}`;
+    let group2 = groups.get(key3);
+    if (!group2) groups.set(key3, group2 = { category: combination.category, what: [], at, caveats: [] });
+    group2.what.push(combination.actions.map((a) => `\`${a}\``).join(" + "));
+    group2.caveats.push(...caveatsOf(permissions, grants));
+  }
+  return [...groups.values()].map((g) => ({ category: g.category, what: `${shortList(g.what)} on every resource`, at: g.at, caveats: [...new Set(g.caveats)] })).sort((a, b) => PRIVILEGE_CATEGORIES.indexOf(a.category) - PRIVILEGE_CATEGORIES.indexOf(b.category));
+}
+function classifyManagedPolicy(name2, at) {
+  const known = AWS_MANAGED_POLICIES[name2];
+  if (!known) return void 0;
+  return PRIVILEGE_CATEGORIES.flatMap((category) => {
+    const grant = known.risks[category];
+    return grant ? [{ category, what: `the AWS managed policy \`${name2}\` (${grant})`, at, caveats: [] }] : [];
+  });
+}
+function caveatText(caveats) {
+  return caveats.length ? ` Lower confidence: ${caveats.join("; ")}.` : "";
+}
+
+// ../shared/src/iac/iam/generated/iam-actions.ts
+var IAM_ACTIONS = [
+  "cloudformation:ActivateOrganizationsAccess",
+  "cloudformation:ActivateType",
+  "cloudformation:BatchDescribeTypeConfigurations",
+  "cloudformation:CancelResourceRequest",
+  "cloudformation:CancelUpdateStack",
+  "cloudformation:ContinueUpdateRollback",
+  "cloudformation:CreateChangeSet",
+  "cloudformation:CreateGeneratedTemplate",
+  "cloudformation:CreateResource",
+  "cloudformation:CreateStack",
+  "cloudformation:CreateStackInstances",
+  "cloudformation:CreateStackRefactor",
+  "cloudformation:CreateStackSet",
+  "cloudformation:CreateUploadBucket",
+  "cloudformation:DeactivateOrganizationsAccess",
+  "cloudformation:DeactivateType",
+  "cloudformation:DeleteChangeSet",
+  "cloudformation:DeleteGeneratedTemplate",
+  "cloudformation:DeleteResource",
+  "cloudformation:DeleteStack",
+  "cloudformation:DeleteStackInstances",
+  "cloudformation:DeleteStackSet",
+  "cloudformation:DeregisterType",
+  "cloudformation:DescribeAccountLimits",
+  "cloudformation:DescribeChangeSet",
+  "cloudformation:DescribeChangeSetHooks",
+  "cloudformation:DescribeEvents",
+  "cloudformation:DescribeGeneratedTemplate",
+  "cloudformation:DescribeOrganizationsAccess",
+  "cloudformation:DescribePublisher",
+  "cloudformation:DescribeResourceScan",
+  "cloudformation:DescribeStackDriftDetectionStatus",
+  "cloudformation:DescribeStackEvents",
+  "cloudformation:DescribeStackInstance",
+  "cloudformation:DescribeStackRefactor",
+  "cloudformation:DescribeStackResource",
+  "cloudformation:DescribeStackResourceDrifts",
+  "cloudformation:DescribeStackResources",
+  "cloudformation:DescribeStackSet",
+  "cloudformation:DescribeStackSetOperation",
+  "cloudformation:DescribeStacks",
+  "cloudformation:DescribeType",
+  "cloudformation:DescribeTypeRegistration",
+  "cloudformation:DetectStackDrift",
+  "cloudformation:DetectStackResourceDrift",
+  "cloudformation:DetectStackSetDrift",
+  "cloudformation:EstimateTemplateCost",
+  "cloudformation:ExecuteChangeSet",
+  "cloudformation:ExecuteStackRefactor",
+  "cloudformation:GetGeneratedTemplate",
+  "cloudformation:GetHookResult",
+  "cloudformation:GetResource",
+  "cloudformation:GetResourceRequestStatus",
+  "cloudformation:GetStackPolicy",
+  "cloudformation:GetTemplate",
+  "cloudformation:GetTemplateSummary",
+  "cloudformation:ImportStacksToStackSet",
+  "cloudformation:ListAllHookResults",
+  "cloudformation:ListChangeSets",
+  "cloudformation:ListExports",
+  "cloudformation:ListGeneratedTemplates",
+  "cloudformation:ListHookResults",
+  "cloudformation:ListImports",
+  "cloudformation:ListResourceRequests",
+  "cloudformation:ListResourceScanRelatedResources",
+  "cloudformation:ListResourceScanResources",
+  "cloudformation:ListResourceScans",
+  "cloudformation:ListResources",
+  "cloudformation:ListStackInstanceResourceDrifts",
+  "cloudformation:ListStackInstances",
+  "cloudformation:ListStackRefactorActions",
+  "cloudformation:ListStackRefactors",
+  "cloudformation:ListStackResources",
+  "cloudformation:ListStackSetAutoDeploymentTargets",
+  "cloudformation:ListStackSetOperationResults",
+  "cloudformation:ListStackSetOperations",
+  "cloudformation:ListStackSets",
+  "cloudformation:ListStacks",
+  "cloudformation:ListTypeRegistrations",
+  "cloudformation:ListTypeVersions",
+  "cloudformation:ListTypes",
+  "cloudformation:PublishType",
+  "cloudformation:RecordHandlerProgress",
+  "cloudformation:RegisterPublisher",
+  "cloudformation:RegisterType",
+  "cloudformation:RollbackStack",
+  "cloudformation:SetStackPolicy",
+  "cloudformation:SetTypeConfiguration",
+  "cloudformation:SetTypeDefaultVersion",
+  "cloudformation:SignalResource",
+  "cloudformation:StartResourceScan",
+  "cloudformation:StopStackSetOperation",
+  "cloudformation:TagResource",
+  "cloudformation:TestType",
+  "cloudformation:UntagResource",
+  "cloudformation:UpdateGeneratedTemplate",
+  "cloudformation:UpdateResource",
+  "cloudformation:UpdateStack",
+  "cloudformation:UpdateStackInstances",
+  "cloudformation:UpdateStackSet",
+  "cloudformation:UpdateTerminationProtection",
+  "cloudformation:ValidateTemplate",
+  "codebuild:BatchDeleteBuilds",
+  "codebuild:BatchGetBuildBatches",
+  "codebuild:BatchGetBuilds",
+  "codebuild:BatchGetCommandExecutions",
+  "codebuild:BatchGetFleets",
+  "codebuild:BatchGetProjects",
+  "codebuild:BatchGetReportGroups",
+  "codebuild:BatchGetReports",
+  "codebuild:BatchGetSandboxes",
+  "codebuild:BatchPutCodeCoverages",
+  "codebuild:BatchPutTestCases",
+  "codebuild:CreateFleet",
+  "codebuild:CreateProject",
+  "codebuild:CreateReport",
+  "codebuild:CreateReportGroup",
+  "codebuild:CreateWebhook",
+  "codebuild:DeleteBuildBatch",
+  "codebuild:DeleteFleet",
+  "codebuild:DeleteOAuthToken",
+  "codebuild:DeleteProject",
+  "codebuild:DeleteReport",
+  "codebuild:DeleteReportGroup",
+  "codebuild:DeleteResourcePolicy",
+  "codebuild:DeleteSourceCredentials",
+  "codebuild:DeleteWebhook",
+  "codebuild:DescribeCodeCoverages",
+  "codebuild:DescribeTestCases",
+  "codebuild:GetReportGroupTrend",
+  "codebuild:GetResourcePolicy",
+  "codebuild:ImportSourceCredentials",
+  "codebuild:InvalidateProjectCache",
+  "codebuild:ListBuildBatches",
+  "codebuild:ListBuildBatchesForProject",
+  "codebuild:ListBuilds",
+  "codebuild:ListBuildsForProject",
+  "codebuild:ListCommandExecutionsForSandbox",
+  "codebuild:ListConnectedOAuthAccounts",
+  "codebuild:ListCuratedEnvironmentImages",
+  "codebuild:ListFleets",
+  "codebuild:ListProjects",
+  "codebuild:ListReportGroups",
+  "codebuild:ListReports",
+  "codebuild:ListReportsForReportGroup",
+  "codebuild:ListRepositories",
+  "codebuild:ListSandboxes",
+  "codebuild:ListSandboxesForProject",
+  "codebuild:ListSharedProjects",
+  "codebuild:ListSharedReportGroups",
+  "codebuild:ListSourceCredentials",
+  "codebuild:PersistOAuthToken",
+  "codebuild:PutResourcePolicy",
+  "codebuild:RetryBuild",
+  "codebuild:RetryBuildBatch",
+  "codebuild:StartBuild",
+  "codebuild:StartBuildBatch",
+  "codebuild:StartCommandExecution",
+  "codebuild:StartSandbox",
+  "codebuild:StartSandboxConnection",
+  "codebuild:StopBuild",
+  "codebuild:StopBuildBatch",
+  "codebuild:StopSandbox",
+  "codebuild:UpdateFleet",
+  "codebuild:UpdateProject",
+  "codebuild:UpdateProjectVisibility",
+  "codebuild:UpdateReport",
+  "codebuild:UpdateReportGroup",
+  "codebuild:UpdateWebhook",
+  "datapipeline:ActivatePipeline",
+  "datapipeline:AddTags",
+  "datapipeline:CreatePipeline",
+  "datapipeline:DeactivatePipeline",
+  "datapipeline:DeletePipeline",
+  "datapipeline:DescribeObjects",
+  "datapipeline:DescribePipelines",
+  "datapipeline:EvaluateExpression",
+  "datapipeline:GetAccountLimits",
+  "datapipeline:GetPipelineDefinition",
+  "datapipeline:ListPipelines",
+  "datapipeline:PollForTask",
+  "datapipeline:PutAccountLimits",
+  "datapipeline:PutPipelineDefinition",
+  "datapipeline:QueryObjects",
+  "datapipeline:RemoveTags",
+  "datapipeline:ReportTaskProgress",
+  "datapipeline:ReportTaskRunnerHeartbeat",
+  "datapipeline:SetStatus",
+  "datapipeline:SetTaskStatus",
+  "datapipeline:ValidatePipelineDefinition",
+  "dynamodb:AssociateTableReplica",
+  "dynamodb:BatchGetItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:CreateBackup",
+  "dynamodb:CreateGlobalTable",
+  "dynamodb:CreateGlobalTableWitness",
+  "dynamodb:CreateTable",
+  "dynamodb:CreateTableReplica",
+  "dynamodb:DeleteBackup",
+  "dynamodb:DeleteGlobalTableWitness",
+  "dynamodb:DeleteItem",
+  "dynamodb:DeleteResourcePolicy",
+  "dynamodb:DeleteTable",
+  "dynamodb:DeleteTableReplica",
+  "dynamodb:DescribeBackup",
+  "dynamodb:DescribeContinuousBackups",
+  "dynamodb:DescribeContributorInsights",
+  "dynamodb:DescribeEndpoints",
+  "dynamodb:DescribeExport",
+  "dynamodb:DescribeGlobalTable",
+  "dynamodb:DescribeGlobalTableSettings",
+  "dynamodb:DescribeImport",
+  "dynamodb:DescribeKinesisStreamingDestination",
+  "dynamodb:DescribeLimits",
+  "dynamodb:DescribeReservedCapacity",
+  "dynamodb:DescribeReservedCapacityOfferings",
+  "dynamodb:DescribeStream",
+  "dynamodb:DescribeTable",
+  "dynamodb:DescribeTableReplicaAutoScaling",
+  "dynamodb:DescribeTimeToLive",
+  "dynamodb:DisableKinesisStreamingDestination",
+  "dynamodb:EnableKinesisStreamingDestination",
+  "dynamodb:ExportTableToPointInTime",
+  "dynamodb:GetAbacStatus",
+  "dynamodb:GetItem",
+  "dynamodb:GetRecords",
+  "dynamodb:GetResourcePolicy",
+  "dynamodb:GetShardIterator",
+  "dynamodb:ImportTable",
+  "dynamodb:InjectError",
+  "dynamodb:ListBackups",
+  "dynamodb:ListContributorInsights",
+  "dynamodb:ListExports",
+  "dynamodb:ListGlobalTables",
+  "dynamodb:ListImports",
+  "dynamodb:ListStreams",
+  "dynamodb:ListTables",
+  "dynamodb:ListTagsOfResource",
+  "dynamodb:PartiQLDelete",
+  "dynamodb:PartiQLInsert",
+  "dynamodb:PartiQLSelect",
+  "dynamodb:PartiQLUpdate",
+  "dynamodb:PurchaseReservedCapacityOfferings",
+  "dynamodb:PutItem",
+  "dynamodb:PutResourcePolicy",
+  "dynamodb:Query",
+  "dynamodb:ReadDataForReplication",
+  "dynamodb:ReplicateSettings",
+  "dynamodb:RestoreTableFromAwsBackup",
+  "dynamodb:RestoreTableFromBackup",
+  "dynamodb:RestoreTableToPointInTime",
+  "dynamodb:Scan",
+  "dynamodb:SearchVectors",
+  "dynamodb:StartAwsBackupJob",
+  "dynamodb:TagResource",
+  "dynamodb:UntagResource",
+  "dynamodb:UpdateAbacStatus",
+  "dynamodb:UpdateContinuousBackups",
+  "dynamodb:UpdateContributorInsights",
+  "dynamodb:UpdateGlobalTable",
+  "dynamodb:UpdateGlobalTableSettings",
+  "dynamodb:UpdateGlobalTableVersion",
+  "dynamodb:UpdateItem",
+  "dynamodb:UpdateKinesisStreamingDestination",
+  "dynamodb:UpdateTable",
+  "dynamodb:UpdateTableReplicaAutoScaling",
+  "dynamodb:UpdateTimeToLive",
+  "dynamodb:WriteDataForReplication",
+  "ec2-instance-connect:OpenTunnel",
+  "ec2-instance-connect:SendSSHPublicKey",
+  "ec2-instance-connect:SendSerialConsoleSSHPublicKey",
+  "ec2:AcceptAddressTransfer",
+  "ec2:AcceptCapacityReservationBillingOwnership",
+  "ec2:AcceptReservedInstancesExchangeQuote",
+  "ec2:AcceptTransitGatewayClientVpnAttachment",
+  "ec2:AcceptTransitGatewayMulticastDomainAssociations",
+  "ec2:AcceptTransitGatewayPeeringAttachment",
+  "ec2:AcceptTransitGatewayVpcAttachment",
+  "ec2:AcceptVpcEndpointConnections",
+  "ec2:AcceptVpcPeeringConnection",
+  "ec2:AdvertiseByoipCidr",
+  "ec2:AllocateAddress",
+  "ec2:AllocateHosts",
+  "ec2:AllocateIpamPoolCidr",
+  "ec2:ApplySecurityGroupsToClientVpnTargetNetwork",
+  "ec2:AssignIpv6Addresses",
+  "ec2:AssignPrivateIpAddresses",
+  "ec2:AssignPrivateNatGatewayAddress",
+  "ec2:AssociateAddress",
+  "ec2:AssociateApplicationStatusCheck",
+  "ec2:AssociateCapacityReservationBillingOwner",
+  "ec2:AssociateClientVpnTargetNetwork",
+  "ec2:AssociateDhcpOptions",
+  "ec2:AssociateEnclaveCertificateIamRole",
+  "ec2:AssociateIamInstanceProfile",
+  "ec2:AssociateInstanceEventWindow",
+  "ec2:AssociateIpamByoasn",
+  "ec2:AssociateIpamResourceDiscovery",
+  "ec2:AssociateNatGatewayAddress",
+  "ec2:AssociateRouteServer",
+  "ec2:AssociateRouteTable",
+  "ec2:AssociateSecurityGroupVpc",
+  "ec2:AssociateSubnetCidrBlock",
+  "ec2:AssociateTransitGatewayMulticastDomain",
+  "ec2:AssociateTransitGatewayPolicyTable",
+  "ec2:AssociateTransitGatewayRouteTable",
+  "ec2:AssociateTrunkInterface",
+  "ec2:AssociateVerifiedAccessInstanceWebAcl",
+  "ec2:AssociateVpcCidrBlock",
+  "ec2:AttachApplianceToNatGateway",
+  "ec2:AttachClassicLinkVpc",
+  "ec2:AttachImageWatermark",
+  "ec2:AttachInternetGateway",
+  "ec2:AttachNetworkInterface",
+  "ec2:AttachResourcesToPlacementGroup",
+  "ec2:AttachVerifiedAccessTrustProvider",
+  "ec2:AttachVolume",
+  "ec2:AttachVpnGateway",
+  "ec2:AuthorizeClientVpnIngress",
+  "ec2:AuthorizeSecurityGroupEgress",
+  "ec2:AuthorizeSecurityGroupIngress",
+  "ec2:BatchModifyIpamRoutingPolicyRegistrations",
+  "ec2:BundleInstance",
+  "ec2:CancelBundleTask",
+  "ec2:CancelCapacityReservation",
+  "ec2:CancelCapacityReservationFleets",
+  "ec2:CancelConversionTask",
+  "ec2:CancelDeclarativePoliciesReport",
+  "ec2:CancelExportTask",
+  "ec2:CancelImageLaunchPermission",
+  "ec2:CancelImportTask",
+  "ec2:CancelReservedInstancesListing",
+  "ec2:CancelSpotFleetRequests",
+  "ec2:CancelSpotInstanceRequests",
+  "ec2:ConfirmProductInstance",
+  "ec2:CopyFpgaImage",
+  "ec2:CopyImage",
+  "ec2:CopySnapshot",
+  "ec2:CopyVolumes",
+  "ec2:CreateApplicationStatusCheck",
+  "ec2:CreateCapacityManagerDataExport",
+  "ec2:CreateCapacityReservation",
+  "ec2:CreateCapacityReservationBySplitting",
+  "ec2:CreateCapacityReservationCancellationQuote",
+  "ec2:CreateCapacityReservationFleet",
+  "ec2:CreateCarrierGateway",
+  "ec2:CreateClientVpnEndpoint",
+  "ec2:CreateClientVpnRoute",
+  "ec2:CreateCoipCidr",
+  "ec2:CreateCoipPool",
+  "ec2:CreateCoipPoolPermission",
+  "ec2:CreateCustomerGateway",
+  "ec2:CreateDefaultSubnet",
+  "ec2:CreateDefaultVpc",
+  "ec2:CreateDelegateMacVolumeOwnershipTask",
+  "ec2:CreateDhcpOptions",
+  "ec2:CreateEgressOnlyInternetGateway",
+  "ec2:CreateFleet",
+  "ec2:CreateFlowLogs",
+  "ec2:CreateFpgaImage",
+  "ec2:CreateImage",
+  "ec2:CreateImageUsageReport",
+  "ec2:CreateInstanceConnectEndpoint",
+  "ec2:CreateInstanceEventWindow",
+  "ec2:CreateInstanceExportTask",
+  "ec2:CreateInternetGateway",
+  "ec2:CreateInterruptibleCapacityReservationAllocation",
+  "ec2:CreateIpam",
+  "ec2:CreateIpamExternalResourceVerificationToken",
+  "ec2:CreateIpamInternetRegistryAssociation",
+  "ec2:CreateIpamPolicy",
+  "ec2:CreateIpamPool",
+  "ec2:CreateIpamPrefixListResolver",
+  "ec2:CreateIpamPrefixListResolverTarget",
+  "ec2:CreateIpamResourceDiscovery",
+  "ec2:CreateIpamRoutingPolicyRegistration",
+  "ec2:CreateIpamScope",
+  "ec2:CreateKeyPair",
+  "ec2:CreateLaunchTemplate",
+  "ec2:CreateLaunchTemplateVersion",
+  "ec2:CreateLocalGatewayRoute",
+  "ec2:CreateLocalGatewayRouteTable",
+  "ec2:CreateLocalGatewayRouteTablePermission",
+  "ec2:CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociation",
+  "ec2:CreateLocalGatewayRouteTableVpcAssociation",
+  "ec2:CreateLocalGatewayVirtualInterface",
+  "ec2:CreateLocalGatewayVirtualInterfaceGroup",
+  "ec2:CreateMacSystemIntegrityProtectionModificationTask",
+  "ec2:CreateManagedPrefixList",
+  "ec2:CreateNatGateway",
+  "ec2:CreateNetworkAcl",
+  "ec2:CreateNetworkAclEntry",
+  "ec2:CreateNetworkInsightsAccessScope",
+  "ec2:CreateNetworkInsightsPath",
+  "ec2:CreateNetworkInterface",
+  "ec2:CreateNetworkInterfacePermission",
+  "ec2:CreateOdbNetworkPeering",
+  "ec2:CreatePlacementGroup",
+  "ec2:CreatePublicIpv4Pool",
+  "ec2:CreateReplaceRootVolumeTask",
+  "ec2:CreateReservedInstancesListing",
+  "ec2:CreateRestoreImageTask",
+  "ec2:CreateRoute",
+  "ec2:CreateRouteServer",
+  "ec2:CreateRouteServerEndpoint",
+  "ec2:CreateRouteServerPeer",
+  "ec2:CreateRouteTable",
+  "ec2:CreateSecondaryNetwork",
+  "ec2:CreateSecondarySubnet",
+  "ec2:CreateSecurityGroup",
+  "ec2:CreateSnapshot",
+  "ec2:CreateSnapshots",
+  "ec2:CreateSpotDatafeedSubscription",
+  "ec2:CreateStoreImageTask",
+  "ec2:CreateSubnet",
+  "ec2:CreateSubnetCidrReservation",
+  "ec2:CreateTags",
+  "ec2:CreateTrafficMirrorFilter",
+  "ec2:CreateTrafficMirrorFilterRule",
+  "ec2:CreateTrafficMirrorSession",
+  "ec2:CreateTrafficMirrorTarget",
+  "ec2:CreateTransitGateway",
+  "ec2:CreateTransitGatewayConnect",
+  "ec2:CreateTransitGatewayConnectPeer",
+  "ec2:CreateTransitGatewayMeteringPolicy",
+  "ec2:CreateTransitGatewayMeteringPolicyEntry",
+  "ec2:CreateTransitGatewayMulticastDomain",
+  "ec2:CreateTransitGatewayPeeringAttachment",
+  "ec2:CreateTransitGatewayPolicyTable",
+  "ec2:CreateTransitGatewayPolicyTableEntry",
+  "ec2:CreateTransitGatewayPrefixListReference",
+  "ec2:CreateTransitGatewayRoute",
+  "ec2:CreateTransitGatewayRouteTable",
+  "ec2:CreateTransitGatewayRouteTableAnnouncement",
+  "ec2:CreateTransitGatewayVpcAttachment",
+  "ec2:CreateVerifiedAccessEndpoint",
+  "ec2:CreateVerifiedAccessGroup",
+  "ec2:CreateVerifiedAccessInstance",
+  "ec2:CreateVerifiedAccessTrustProvider",
+  "ec2:CreateVolume",
+  "ec2:CreateVpc",
+  "ec2:CreateVpcBlockPublicAccessExclusion",
+  "ec2:CreateVpcEncryptionControl",
+  "ec2:CreateVpcEndpoint",
+  "ec2:CreateVpcEndpointConnectionNotification",
+  "ec2:CreateVpcEndpointServiceConfiguration",
+  "ec2:CreateVpcPeeringConnection",
+  "ec2:CreateVpnConcentrator",
+  "ec2:CreateVpnConnection",
+  "ec2:CreateVpnConnectionRoute",
+  "ec2:CreateVpnGateway",
+  "ec2:DeleteApplicationStatusCheck",
+  "ec2:DeleteCapacityManagerDataExport",
+  "ec2:DeleteCarrierGateway",
+  "ec2:DeleteClientVpnEndpoint",
+  "ec2:DeleteClientVpnRoute",
+  "ec2:DeleteCoipCidr",
+  "ec2:DeleteCoipPool",
+  "ec2:DeleteCoipPoolPermission",
+  "ec2:DeleteCustomerGateway",
+  "ec2:DeleteDhcpOptions",
+  "ec2:DeleteEgressOnlyInternetGateway",
+  "ec2:DeleteFleets",
+  "ec2:DeleteFlowLogs",
+  "ec2:DeleteFpgaImage",
+  "ec2:DeleteImageUsageReport",
+  "ec2:DeleteInstanceConnectEndpoint",
+  "ec2:DeleteInstanceEventWindow",
+  "ec2:DeleteInternetGateway",
+  "ec2:DeleteIpam",
+  "ec2:DeleteIpamExternalResourceVerificationToken",
+  "ec2:DeleteIpamInternetRegistryAssociation",
+  "ec2:DeleteIpamPolicy",
+  "ec2:DeleteIpamPool",
+  "ec2:DeleteIpamPrefixListResolver",
+  "ec2:DeleteIpamPrefixListResolverTarget",
+  "ec2:DeleteIpamResourceDiscovery",
+  "ec2:DeleteIpamRoutingPolicyRegistration",
+  "ec2:DeleteIpamScope",
+  "ec2:DeleteKeyPair",
+  "ec2:DeleteLaunchTemplate",
+  "ec2:DeleteLaunchTemplateVersions",
+  "ec2:DeleteLocalGatewayRoute",
+  "ec2:DeleteLocalGatewayRouteTable",
+  "ec2:DeleteLocalGatewayRouteTablePermission",
+  "ec2:DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociation",
+  "ec2:DeleteLocalGatewayRouteTableVpcAssociation",
+  "ec2:DeleteLocalGatewayVirtualInterface",
+  "ec2:DeleteLocalGatewayVirtualInterfaceGroup",
+  "ec2:DeleteManagedPrefixList",
+  "ec2:DeleteNatGateway",
+  "ec2:DeleteNetworkAcl",
+  "ec2:DeleteNetworkAclEntry",
+  "ec2:DeleteNetworkInsightsAccessScope",
+  "ec2:DeleteNetworkInsightsAccessScopeAnalysis",
+  "ec2:DeleteNetworkInsightsAnalysis",
+  "ec2:DeleteNetworkInsightsPath",
+  "ec2:DeleteNetworkInterface",
+  "ec2:DeleteNetworkInterfacePermission",
+  "ec2:DeleteOdbNetworkPeering",
+  "ec2:DeletePlacementGroup",
+  "ec2:DeletePublicIpv4Pool",
+  "ec2:DeleteQueuedReservedInstances",
+  "ec2:DeleteResourcePolicy",
+  "ec2:DeleteRoute",
+  "ec2:DeleteRouteServer",
+  "ec2:DeleteRouteServerEndpoint",
+  "ec2:DeleteRouteServerPeer",
+  "ec2:DeleteRouteTable",
+  "ec2:DeleteSecondaryNetwork",
+  "ec2:DeleteSecondarySubnet",
+  "ec2:DeleteSecurityGroup",
+  "ec2:DeleteSnapshot",
+  "ec2:DeleteSpotDatafeedSubscription",
+  "ec2:DeleteSubnet",
+  "ec2:DeleteSubnetCidrReservation",
+  "ec2:DeleteTags",
+  "ec2:DeleteTrafficMirrorFilter",
+  "ec2:DeleteTrafficMirrorFilterRule",
+  "ec2:DeleteTrafficMirrorSession",
+  "ec2:DeleteTrafficMirrorTarget",
+  "ec2:DeleteTransitGateway",
+  "ec2:DeleteTransitGatewayClientVpnAttachment",
+  "ec2:DeleteTransitGatewayConnect",
+  "ec2:DeleteTransitGatewayConnectPeer",
+  "ec2:DeleteTransitGatewayMeteringPolicy",
+  "ec2:DeleteTransitGatewayMeteringPolicyEntry",
+  "ec2:DeleteTransitGatewayMulticastDomain",
+  "ec2:DeleteTransitGatewayPeeringAttachment",
+  "ec2:DeleteTransitGatewayPolicyTable",
+  "ec2:DeleteTransitGatewayPolicyTableEntry",
+  "ec2:DeleteTransitGatewayPrefixListReference",
+  "ec2:DeleteTransitGatewayRoute",
+  "ec2:DeleteTransitGatewayRouteTable",
+  "ec2:DeleteTransitGatewayRouteTableAnnouncement",
+  "ec2:DeleteTransitGatewayVpcAttachment",
+  "ec2:DeleteVerifiedAccessEndpoint",
+  "ec2:DeleteVerifiedAccessGroup",
+  "ec2:DeleteVerifiedAccessInstance",
+  "ec2:DeleteVerifiedAccessTrustProvider",
+  "ec2:DeleteVolume",
+  "ec2:DeleteVpc",
+  "ec2:DeleteVpcBlockPublicAccessExclusion",
+  "ec2:DeleteVpcEncryptionControl",
+  "ec2:DeleteVpcEndpointConnectionNotifications",
+  "ec2:DeleteVpcEndpointServiceConfigurations",
+  "ec2:DeleteVpcEndpoints",
+  "ec2:DeleteVpcPeeringConnection",
+  "ec2:DeleteVpnConcentrator",
+  "ec2:DeleteVpnConnection",
+  "ec2:DeleteVpnConnectionRoute",
+  "ec2:DeleteVpnGateway",
+  "ec2:DeprovisionByoipCidr",
+  "ec2:DeprovisionIpamByoasn",
+  "ec2:DeprovisionIpamPoolCidr",
+  "ec2:DeprovisionPublicIpv4PoolCidr",
+  "ec2:DeregisterImage",
+  "ec2:DeregisterInstanceEventNotificationAttributes",
+  "ec2:DeregisterTransitGatewayMulticastGroupMembers",
+  "ec2:DeregisterTransitGatewayMulticastGroupSources",
+  "ec2:DescribeAccountAttributes",
+  "ec2:DescribeAccountVpcEncryptionControl",
+  "ec2:DescribeAddressTransfers",
+  "ec2:DescribeAddresses",
+  "ec2:DescribeAddressesAttribute",
+  "ec2:DescribeAggregateIdFormat",
+  "ec2:DescribeApplicationStatus",
+  "ec2:DescribeApplicationStatusCheckAssociations",
+  "ec2:DescribeApplicationStatusChecks",
+  "ec2:DescribeAvailabilityZones",
+  "ec2:DescribeAwsNetworkPerformanceMetricSubscriptions",
+  "ec2:DescribeBundleTasks",
+  "ec2:DescribeByoipCidrs",
+  "ec2:DescribeCapacityBlockExtensionHistory",
+  "ec2:DescribeCapacityBlockExtensionOfferings",
+  "ec2:DescribeCapacityBlockOfferings",
+  "ec2:DescribeCapacityBlockStatus",
+  "ec2:DescribeCapacityBlocks",
+  "ec2:DescribeCapacityManagerDataExports",
+  "ec2:DescribeCapacityReservationBillingRequests",
+  "ec2:DescribeCapacityReservationCancellationQuotes",
+  "ec2:DescribeCapacityReservationFleets",
+  "ec2:DescribeCapacityReservationTopology",
+  "ec2:DescribeCapacityReservations",
+  "ec2:DescribeCarrierGateways",
+  "ec2:DescribeClassicLinkInstances",
+  "ec2:DescribeClientVpnAuthorizationRules",
+  "ec2:DescribeClientVpnConnections",
+  "ec2:DescribeClientVpnEndpoints",
+  "ec2:DescribeClientVpnRoutes",
+  "ec2:DescribeClientVpnTargetNetworks",
+  "ec2:DescribeCoipPools",
+  "ec2:DescribeConversionTasks",
+  "ec2:DescribeCustomerGateways",
+  "ec2:DescribeDeclarativePoliciesReports",
+  "ec2:DescribeDhcpOptions",
+  "ec2:DescribeEgressOnlyInternetGateways",
+  "ec2:DescribeElasticGpus",
+  "ec2:DescribeExportImageTasks",
+  "ec2:DescribeExportTasks",
+  "ec2:DescribeFastLaunchImages",
+  "ec2:DescribeFastSnapshotRestores",
+  "ec2:DescribeFleetHistory",
+  "ec2:DescribeFleetInstances",
+  "ec2:DescribeFleets",
+  "ec2:DescribeFlowLogs",
+  "ec2:DescribeFpgaImageAttribute",
+  "ec2:DescribeFpgaImages",
+  "ec2:DescribeHostReservationOfferings",
+  "ec2:DescribeHostReservations",
+  "ec2:DescribeHosts",
+  "ec2:DescribeIamInstanceProfileAssociations",
+  "ec2:DescribeIdFormat",
+  "ec2:DescribeIdentityIdFormat",
+  "ec2:DescribeImageAttribute",
+  "ec2:DescribeImageReferences",
+  "ec2:DescribeImageUsageReportEntries",
+  "ec2:DescribeImageUsageReports",
+  "ec2:DescribeImages",
+  "ec2:DescribeImportImageTasks",
+  "ec2:DescribeImportSnapshotTasks",
+  "ec2:DescribeInstanceAttribute",
+  "ec2:DescribeInstanceConnectEndpoints",
+  "ec2:DescribeInstanceCreditSpecifications",
+  "ec2:DescribeInstanceEventNotificationAttributes",
+  "ec2:DescribeInstanceEventWindows",
+  "ec2:DescribeInstanceImageMetadata",
+  "ec2:DescribeInstanceSqlHaHistoryStates",
+  "ec2:DescribeInstanceSqlHaStates",
+  "ec2:DescribeInstanceStatus",
+  "ec2:DescribeInstanceTopology",
+  "ec2:DescribeInstanceTypeOfferings",
+  "ec2:DescribeInstanceTypes",
+  "ec2:DescribeInstances",
+  "ec2:DescribeInternetGateways",
+  "ec2:DescribeIpamByoasn",
+  "ec2:DescribeIpamExternalResourceVerificationTokens",
+  "ec2:DescribeIpamInternetRegistryAssociations",
+  "ec2:DescribeIpamPolicies",
+  "ec2:DescribeIpamPoolAllocations",
+  "ec2:DescribeIpamPools",
+  "ec2:DescribeIpamPrefixListResolverTargets",
+  "ec2:DescribeIpamPrefixListResolvers",
+  "ec2:DescribeIpamResourceDiscoveries",
+  "ec2:DescribeIpamResourceDiscoveryAssociations",
+  "ec2:DescribeIpamScopes",
+  "ec2:DescribeIpams",
+  "ec2:DescribeIpv6Pools",
+  "ec2:DescribeKeyPairs",
+  "ec2:DescribeLaunchTemplateVersions",
+  "ec2:DescribeLaunchTemplates",
+  "ec2:DescribeLocalGatewayRouteTablePermissions",
+  "ec2:DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociations",
+  "ec2:DescribeLocalGatewayRouteTableVpcAssociations",
+  "ec2:DescribeLocalGatewayRouteTables",
+  "ec2:DescribeLocalGatewayVirtualInterfaceGroups",
+  "ec2:DescribeLocalGatewayVirtualInterfaces",
+  "ec2:DescribeLocalGateways",
+  "ec2:DescribeLockedSnapshots",
+  "ec2:DescribeMacHosts",
+  "ec2:DescribeMacModificationTasks",
+  "ec2:DescribeManagedPrefixLists",
+  "ec2:DescribeMovingAddresses",
+  "ec2:DescribeNatGateways",
+  "ec2:DescribeNetworkAcls",
+  "ec2:DescribeNetworkInsightsAccessScopeAnalyses",
+  "ec2:DescribeNetworkInsightsAccessScopes",
+  "ec2:DescribeNetworkInsightsAnalyses",
+  "ec2:DescribeNetworkInsightsPaths",
+  "ec2:DescribeNetworkInterfaceAttribute",
+  "ec2:DescribeNetworkInterfacePermissions",
+  "ec2:DescribeNetworkInterfaces",
+  "ec2:DescribeOutpostLags",
+  "ec2:DescribePlacementGroups",
+  "ec2:DescribePrefixLists",
+  "ec2:DescribePrincipalIdFormat",
+  "ec2:DescribePublicIpv4Pools",
+  "ec2:DescribeRegions",
+  "ec2:DescribeReplaceRootVolumeTasks",
+  "ec2:DescribeReservedInstances",
+  "ec2:DescribeReservedInstancesListings",
+  "ec2:DescribeReservedInstancesModifications",
+  "ec2:DescribeReservedInstancesOfferings",
+  "ec2:DescribeRouteServerEndpoints",
+  "ec2:DescribeRouteServerPeers",
+  "ec2:DescribeRouteServers",
+  "ec2:DescribeRouteTables",
+  "ec2:DescribeScheduledInstanceAvailability",
+  "ec2:DescribeScheduledInstances",
+  "ec2:DescribeSecondaryInterfaces",
+  "ec2:DescribeSecondaryNetworks",
+  "ec2:DescribeSecondarySubnets",
+  "ec2:DescribeSecurityGroupReferences",
+  "ec2:DescribeSecurityGroupRules",
+  "ec2:DescribeSecurityGroupVpcAssociations",
+  "ec2:DescribeSecurityGroups",
+  "ec2:DescribeServiceLinkVirtualInterfaces",
+  "ec2:DescribeSnapshotAttribute",
+  "ec2:DescribeSnapshotTierStatus",
+  "ec2:DescribeSnapshots",
+  "ec2:DescribeSpotDatafeedSubscription",
+  "ec2:DescribeSpotFleetInstances",
+  "ec2:DescribeSpotFleetRequestHistory",
+  "ec2:DescribeSpotFleetRequests",
+  "ec2:DescribeSpotInstanceRequests",
+  "ec2:DescribeSpotPriceHistory",
+  "ec2:DescribeStaleSecurityGroups",
+  "ec2:DescribeStoreImageTasks",
+  "ec2:DescribeSubnets",
+  "ec2:DescribeTags",
+  "ec2:DescribeTrafficMirrorFilterRules",
+  "ec2:DescribeTrafficMirrorFilters",
+  "ec2:DescribeTrafficMirrorSessions",
+  "ec2:DescribeTrafficMirrorTargets",
+  "ec2:DescribeTransitGatewayAttachments",
+  "ec2:DescribeTransitGatewayConnectPeers",
+  "ec2:DescribeTransitGatewayConnects",
+  "ec2:DescribeTransitGatewayMeteringPolicies",
+  "ec2:DescribeTransitGatewayMulticastDomains",
+  "ec2:DescribeTransitGatewayPeeringAttachments",
+  "ec2:DescribeTransitGatewayPolicyTables",
+  "ec2:DescribeTransitGatewayRouteTableAnnouncements",
+  "ec2:DescribeTransitGatewayRouteTables",
+  "ec2:DescribeTransitGatewayVpcAttachments",
+  "ec2:DescribeTransitGateways",
+  "ec2:DescribeTrunkInterfaceAssociations",
+  "ec2:DescribeVerifiedAccessEndpoints",
+  "ec2:DescribeVerifiedAccessGroups",
+  "ec2:DescribeVerifiedAccessInstanceLoggingConfigurations",
+  "ec2:DescribeVerifiedAccessInstanceWebAclAssociations",
+  "ec2:DescribeVerifiedAccessInstances",
+  "ec2:DescribeVerifiedAccessTrustProviders",
+  "ec2:DescribeVolumeAttribute",
+  "ec2:DescribeVolumeStatus",
+  "ec2:DescribeVolumes",
+  "ec2:DescribeVolumesModifications",
+  "ec2:DescribeVpcAttribute",
+  "ec2:DescribeVpcBlockPublicAccessExclusions",
+  "ec2:DescribeVpcBlockPublicAccessOptions",
+  "ec2:DescribeVpcClassicLink",
+  "ec2:DescribeVpcClassicLinkDnsSupport",
+  "ec2:DescribeVpcEncryptionControls",
+  "ec2:DescribeVpcEndpointAssociations",
+  "ec2:DescribeVpcEndpointConnectionNotifications",
+  "ec2:DescribeVpcEndpointConnections",
+  "ec2:DescribeVpcEndpointServiceConfigurations",
+  "ec2:DescribeVpcEndpointServicePermissions",
+  "ec2:DescribeVpcEndpointServices",
+  "ec2:DescribeVpcEndpoints",
+  "ec2:DescribeVpcPeeringConnections",
+  "ec2:DescribeVpcs",
+  "ec2:DescribeVpnConcentrators",
+  "ec2:DescribeVpnConnections",
+  "ec2:DescribeVpnGateways",
+  "ec2:DetachApplianceFromNatGateway",
+  "ec2:DetachClassicLinkVpc",
+  "ec2:DetachImageWatermark",
+  "ec2:DetachInternetGateway",
+  "ec2:DetachNetworkInterface",
+  "ec2:DetachResourcesFromPlacementGroup",
+  "ec2:DetachVerifiedAccessTrustProvider",
+  "ec2:DetachVolume",
+  "ec2:DetachVpnGateway",
+  "ec2:DisableAddressTransfer",
+  "ec2:DisableAllowedImagesSettings",
+  "ec2:DisableApplicationStatusCheckSuppression",
+  "ec2:DisableAwsNetworkPerformanceMetricSubscription",
+  "ec2:DisableCapacityManager",
+  "ec2:DisableEbsEncryptionByDefault",
+  "ec2:DisableFastLaunch",
+  "ec2:DisableFastSnapshotRestores",
+  "ec2:DisableImage",
+  "ec2:DisableImageBlockPublicAccess",
+  "ec2:DisableImageDeprecation",
+  "ec2:DisableImageDeregistrationProtection",
+  "ec2:DisableInstanceSqlHaStandbyDetections",
+  "ec2:DisableIpamOrganizationAdminAccount",
+  "ec2:DisableIpamPolicy",
+  "ec2:DisableRouteServerPropagation",
+  "ec2:DisableSerialConsoleAccess",
+  "ec2:DisableSnapshotBlockPublicAccess",
+  "ec2:DisableTransitGatewayRouteTablePropagation",
+  "ec2:DisableVgwRoutePropagation",
+  "ec2:DisableVpcClassicLink",
+  "ec2:DisableVpcClassicLinkDnsSupport",
+  "ec2:DisassociateAddress",
+  "ec2:DisassociateApplicationStatusCheck",
+  "ec2:DisassociateCapacityReservationBillingOwner",
+  "ec2:DisassociateClientVpnTargetNetwork",
+  "ec2:DisassociateEnclaveCertificateIamRole",
+  "ec2:DisassociateIamInstanceProfile",
+  "ec2:DisassociateInstanceEventWindow",
+  "ec2:DisassociateIpamByoasn",
+  "ec2:DisassociateIpamResourceDiscovery",
+  "ec2:DisassociateNatGatewayAddress",
+  "ec2:DisassociateRouteServer",
+  "ec2:DisassociateRouteTable",
+  "ec2:DisassociateSecurityGroupVpc",
+  "ec2:DisassociateSubnetCidrBlock",
+  "ec2:DisassociateTransitGatewayMulticastDomain",
+  "ec2:DisassociateTransitGatewayPolicyTable",
+  "ec2:DisassociateTransitGatewayRouteTable",
+  "ec2:DisassociateTrunkInterface",
+  "ec2:DisassociateVerifiedAccessInstanceWebAcl",
+  "ec2:DisassociateVpcCidrBlock",
+  "ec2:EnableAddressTransfer",
+  "ec2:EnableAllowedImagesSettings",
+  "ec2:EnableApplicationStatusCheckSuppression",
+  "ec2:EnableAwsNetworkPerformanceMetricSubscription",
+  "ec2:EnableCapacityManager",
+  "ec2:EnableEbsEncryptionByDefault",
+  "ec2:EnableFastLaunch",
+  "ec2:EnableFastSnapshotRestores",
+  "ec2:EnableImage",
+  "ec2:EnableImageBlockPublicAccess",
+  "ec2:EnableImageDeprecation",
+  "ec2:EnableImageDeregistrationProtection",
+  "ec2:EnableInstanceSqlHaStandbyDetections",
+  "ec2:EnableIpamInternetRegistryAssociation",
+  "ec2:EnableIpamOrganizationAdminAccount",
+  "ec2:EnableIpamPolicy",
+  "ec2:EnableReachabilityAnalyzerOrganizationSharing",
+  "ec2:EnableRouteServerPropagation",
+  "ec2:EnableSerialConsoleAccess",
+  "ec2:EnableSnapshotBlockPublicAccess",
+  "ec2:EnableTransitGatewayRouteTablePropagation",
+  "ec2:EnableVgwRoutePropagation",
+  "ec2:EnableVolumeIO",
+  "ec2:EnableVpcClassicLink",
+  "ec2:EnableVpcClassicLinkDnsSupport",
+  "ec2:ExportClientVpnClientCertificateRevocationList",
+  "ec2:ExportClientVpnClientConfiguration",
+  "ec2:ExportImage",
+  "ec2:ExportTransitGatewayRoutes",
+  "ec2:ExportVerifiedAccessInstanceClientConfiguration",
+  "ec2:GetActiveVpnTunnelStatus",
+  "ec2:GetAllowedImagesSettings",
+  "ec2:GetAssociatedEnclaveCertificateIamRoles",
+  "ec2:GetAssociatedIpv6PoolCidrs",
+  "ec2:GetAwsNetworkPerformanceData",
+  "ec2:GetCapacityManagerAttributes",
+  "ec2:GetCapacityManagerMetricData",
+  "ec2:GetCapacityManagerMetricDimensions",
+  "ec2:GetCapacityManagerMonitoredTagKeys",
+  "ec2:GetCapacityReservationUsage",
+  "ec2:GetCoipPoolUsage",
+  "ec2:GetConsoleOutput",
+  "ec2:GetConsoleScreenshot",
+  "ec2:GetDeclarativePoliciesReportSummary",
+  "ec2:GetDefaultCreditSpecification",
+  "ec2:GetEbsDefaultKmsKeyId",
+  "ec2:GetEbsEncryptionByDefault",
+  "ec2:GetEnabledIpamPolicy",
+  "ec2:GetFlowLogsIntegrationTemplate",
+  "ec2:GetGroupsForCapacityReservation",
+  "ec2:GetHostReservationPurchasePreview",
+  "ec2:GetImageAncestry",
+  "ec2:GetImageBlockPublicAccessState",
+  "ec2:GetInstanceMetadataDefaults",
+  "ec2:GetInstanceTpmEkPub",
+  "ec2:GetInstanceTypesFromInstanceRequirements",
+  "ec2:GetInstanceUefiData",
+  "ec2:GetIpamAddressHistory",
+  "ec2:GetIpamDiscoveredAccounts",
+  "ec2:GetIpamDiscoveredPublicAddresses",
+  "ec2:GetIpamDiscoveredResourceCidrs",
+  "ec2:GetIpamDiscoveredRoutes",
+  "ec2:GetIpamInternetRegistryAssociationAsns",
+  "ec2:GetIpamInternetRegistryAssociationCidrs",
+  "ec2:GetIpamPolicyAllocationRules",
+  "ec2:GetIpamPolicyOrganizationTargets",
+  "ec2:GetIpamPoolAllocations",
+  "ec2:GetIpamPoolCidrs",
+  "ec2:GetIpamPrefixListResolverRules",
+  "ec2:GetIpamPrefixListResolverVersionEntries",
+  "ec2:GetIpamPrefixListResolverVersions",
+  "ec2:GetIpamResourceCidrs",
+  "ec2:GetIpamRouteOriginAuthorizations",
+  "ec2:GetIpamRouteProtectionFindings",
+  "ec2:GetIpamRoutingPolicyRegistrationDeltas",
+  "ec2:GetIpamRoutingPolicyRegistrations",
+  "ec2:GetLaunchTemplateData",
+  "ec2:GetManagedPrefixListAssociations",
+  "ec2:GetManagedPrefixListEntries",
+  "ec2:GetManagedResourceVisibility",
+  "ec2:GetNetworkInsightsAccessScopeAnalysisFindings",
+  "ec2:GetNetworkInsightsAccessScopeContent",
+  "ec2:GetPasswordData",
+  "ec2:GetReservedInstancesExchangeQuote",
+  "ec2:GetResourcePolicy",
+  "ec2:GetRouteServerAssociations",
+  "ec2:GetRouteServerPropagations",
+  "ec2:GetRouteServerRoutingDatabase",
+  "ec2:GetSecurityGroupsForVpc",
+  "ec2:GetSerialConsoleAccessStatus",
+  "ec2:GetSnapshotBlockPublicAccessState",
+  "ec2:GetSpotPlacementScores",
+  "ec2:GetSubnetCidrReservations",
+  "ec2:GetTransitGatewayAttachmentPropagations",
+  "ec2:GetTransitGatewayMeteringPolicyEntries",
+  "ec2:GetTransitGatewayMulticastDomainAssociations",
+  "ec2:GetTransitGatewayPolicyTableAssociations",
+  "ec2:GetTransitGatewayPolicyTableEntries",
+  "ec2:GetTransitGatewayPrefixListReferences",
+  "ec2:GetTransitGatewayRouteTableAssociations",
+  "ec2:GetTransitGatewayRouteTablePropagations",
+  "ec2:GetVerifiedAccessEndpointPolicy",
+  "ec2:GetVerifiedAccessEndpointTargets",
+  "ec2:GetVerifiedAccessGroupPolicy",
+  "ec2:GetVerifiedAccessInstanceWebAcl",
+  "ec2:GetVpcResourcesBlockingEncryptionEnforcement",
+  "ec2:GetVpnConnectionDeviceSampleConfiguration",
+  "ec2:GetVpnConnectionDeviceTypes",
+  "ec2:GetVpnTunnelReplacementStatus",
+  "ec2:ImportByoipCidrToIpam",
+  "ec2:ImportClientVpnClientCertificateRevocationList",
+  "ec2:ImportImage",
+  "ec2:ImportInstance",
+  "ec2:ImportKeyPair",
+  "ec2:ImportSnapshot",
+  "ec2:ImportVolume",
+  "ec2:InjectApiError",
+  "ec2:InjectVolumeIOLatency",
+  "ec2:ListImagesInRecycleBin",
+  "ec2:ListSnapshotsInRecycleBin",
+  "ec2:ListVolumesInRecycleBin",
+  "ec2:LockSnapshot",
+  "ec2:ModifyAccountVpcEncryptionControl",
+  "ec2:ModifyAddressAttribute",
+  "ec2:ModifyApplicationStatusCheck",
+  "ec2:ModifyAvailabilityZoneGroup",
+  "ec2:ModifyCapacityReservation",
+  "ec2:ModifyCapacityReservationFleet",
+  "ec2:ModifyClientVpnEndpoint",
+  "ec2:ModifyDefaultCreditSpecification",
+  "ec2:ModifyEbsDefaultKmsKeyId",
+  "ec2:ModifyFleet",
+  "ec2:ModifyFpgaImageAttribute",
+  "ec2:ModifyHosts",
+  "ec2:ModifyIdFormat",
+  "ec2:ModifyIdentityIdFormat",
+  "ec2:ModifyImageAttribute",
+  "ec2:ModifyInstanceAttribute",
+  "ec2:ModifyInstanceCapacityReservationAttributes",
+  "ec2:ModifyInstanceConnectEndpoint",
+  "ec2:ModifyInstanceCpuOptions",
+  "ec2:ModifyInstanceCreditSpecification",
+  "ec2:ModifyInstanceEventStartTime",
+  "ec2:ModifyInstanceEventWindow",
+  "ec2:ModifyInstanceMaintenanceOptions",
+  "ec2:ModifyInstanceMetadataDefaults",
+  "ec2:ModifyInstanceMetadataOptions",
+  "ec2:ModifyInstanceNetworkPerformanceOptions",
+  "ec2:ModifyInstancePlacement",
+  "ec2:ModifyIpam",
+  "ec2:ModifyIpamPolicyAllocationRules",
+  "ec2:ModifyIpamPool",
+  "ec2:ModifyIpamPoolAllocation",
+  "ec2:ModifyIpamPrefixListResolver",
+  "ec2:ModifyIpamPrefixListResolverTarget",
+  "ec2:ModifyIpamResourceCidr",
+  "ec2:ModifyIpamResourceDiscovery",
+  "ec2:ModifyIpamRoutingPolicyRegistration",
+  "ec2:ModifyIpamScope",
+  "ec2:ModifyLaunchTemplate",
+  "ec2:ModifyLocalGatewayRoute",
+  "ec2:ModifyManagedPrefixList",
+  "ec2:ModifyManagedResourceVisibility",
+  "ec2:ModifyNetworkInterfaceAttribute",
+  "ec2:ModifyOdbNetworkPeering",
+  "ec2:ModifyPrivateDnsNameOptions",
+  "ec2:ModifyPublicIpDnsNameOptions",
+  "ec2:ModifyReservedInstances",
+  "ec2:ModifyRouteServer",
+  "ec2:ModifySecurityGroupRules",
+  "ec2:ModifySnapshotAttribute",
+  "ec2:ModifySnapshotTier",
+  "ec2:ModifySpotFleetRequest",
+  "ec2:ModifySubnetAttribute",
+  "ec2:ModifyTrafficMirrorFilterNetworkServices",
+  "ec2:ModifyTrafficMirrorFilterRule",
+  "ec2:ModifyTrafficMirrorSession",
+  "ec2:ModifyTransitGateway",
+  "ec2:ModifyTransitGatewayMeteringPolicy",
+  "ec2:ModifyTransitGatewayPolicyTableEntry",
+  "ec2:ModifyTransitGatewayPrefixListReference",
+  "ec2:ModifyTransitGatewayVpcAttachment",
+  "ec2:ModifyVerifiedAccessEndpoint",
+  "ec2:ModifyVerifiedAccessEndpointPolicy",
+  "ec2:ModifyVerifiedAccessGroup",
+  "ec2:ModifyVerifiedAccessGroupPolicy",
+  "ec2:ModifyVerifiedAccessInstance",
+  "ec2:ModifyVerifiedAccessInstanceLoggingConfiguration",
+  "ec2:ModifyVerifiedAccessTrustProvider",
+  "ec2:ModifyVolume",
+  "ec2:ModifyVolumeAttribute",
+  "ec2:ModifyVpcAttribute",
+  "ec2:ModifyVpcBlockPublicAccessExclusion",
+  "ec2:ModifyVpcBlockPublicAccessOptions",
+  "ec2:ModifyVpcEncryptionControl",
+  "ec2:ModifyVpcEndpoint",
+  "ec2:ModifyVpcEndpointConnectionNotification",
+  "ec2:ModifyVpcEndpointPayerResponsibility",
+  "ec2:ModifyVpcEndpointServiceConfiguration",
+  "ec2:ModifyVpcEndpointServicePayerResponsibility",
+  "ec2:ModifyVpcEndpointServicePermissions",
+  "ec2:ModifyVpcPeeringConnectionOptions",
+  "ec2:ModifyVpcTenancy",
+  "ec2:ModifyVpnConnection",
+  "ec2:ModifyVpnConnectionOptions",
+  "ec2:ModifyVpnTunnelCertificate",
+  "ec2:ModifyVpnTunnelOptions",
+  "ec2:MonitorInstances",
+  "ec2:MoveAddressToVpc",
+  "ec2:MoveByoipCidrToIpam",
+  "ec2:MoveCapacityReservationInstances",
+  "ec2:PauseVolumeIO",
+  "ec2:ProvisionByoipCidr",
+  "ec2:ProvisionIpamByoasn",
+  "ec2:ProvisionIpamPoolCidr",
+  "ec2:ProvisionPublicIpv4PoolCidr",
+  "ec2:PurchaseCapacityBlock",
+  "ec2:PurchaseCapacityBlockExtension",
+  "ec2:PurchaseHostReservation",
+  "ec2:PurchaseReservedInstancesOffering",
+  "ec2:PurchaseScheduledInstances",
+  "ec2:PutResourcePolicy",
+  "ec2:RebootInstances",
+  "ec2:RegisterImage",
+  "ec2:RegisterInstanceEventNotificationAttributes",
+  "ec2:RegisterTransitGatewayMulticastGroupMembers",
+  "ec2:RegisterTransitGatewayMulticastGroupSources",
+  "ec2:RejectCapacityReservationBillingOwnership",
+  "ec2:RejectTransitGatewayClientVpnAttachment",
+  "ec2:RejectTransitGatewayMulticastDomainAssociations",
+  "ec2:RejectTransitGatewayPeeringAttachment",
+  "ec2:RejectTransitGatewayVpcAttachment",
+  "ec2:RejectVpcEndpointConnections",
+  "ec2:RejectVpcPeeringConnection",
+  "ec2:ReleaseAddress",
+  "ec2:ReleaseHosts",
+  "ec2:ReleaseIpamPoolAllocation",
+  "ec2:ReplaceIamInstanceProfileAssociation",
+  "ec2:ReplaceImageCriteriaInAllowedImagesSettings",
+  "ec2:ReplaceImageInstanceTypeSpecification",
+  "ec2:ReplaceNetworkAclAssociation",
+  "ec2:ReplaceNetworkAclEntry",
+  "ec2:ReplaceRoute",
+  "ec2:ReplaceRouteTableAssociation",
+  "ec2:ReplaceTransitGatewayRoute",
+  "ec2:ReplaceVpnTunnel",
+  "ec2:ReportInstanceStatus",
+  "ec2:RequestSpotFleet",
+  "ec2:RequestSpotInstances",
+  "ec2:ResetAddressAttribute",
+  "ec2:ResetEbsDefaultKmsKeyId",
+  "ec2:ResetFpgaImageAttribute",
+  "ec2:ResetImageAttribute",
+  "ec2:ResetInstanceAttribute",
+  "ec2:ResetNetworkInterfaceAttribute",
+  "ec2:ResetSnapshotAttribute",
+  "ec2:RestoreAddressToClassic",
+  "ec2:RestoreImageFromRecycleBin",
+  "ec2:RestoreManagedPrefixListVersion",
+  "ec2:RestoreSnapshotFromRecycleBin",
+  "ec2:RestoreSnapshotTier",
+  "ec2:RestoreVolumeFromRecycleBin",
+  "ec2:RevokeClientVpnIngress",
+  "ec2:RevokeSecurityGroupEgress",
+  "ec2:RevokeSecurityGroupIngress",
+  "ec2:RunInstances",
+  "ec2:RunScheduledInstances",
+  "ec2:SearchLocalGatewayRoutes",
+  "ec2:SearchTransitGatewayMulticastGroups",
+  "ec2:SearchTransitGatewayRoutes",
+  "ec2:SendDiagnosticInterrupt",
+  "ec2:SendSpotInstanceInterruptions",
+  "ec2:StartDeclarativePoliciesReport",
+  "ec2:StartInstances",
+  "ec2:StartNetworkInsightsAccessScopeAnalysis",
+  "ec2:StartNetworkInsightsAnalysis",
+  "ec2:StartVpcEndpointServicePrivateDnsVerification",
+  "ec2:StopInstances",
+  "ec2:TerminateClientVpnConnections",
+  "ec2:TerminateInstances",
+  "ec2:UnassignIpv6Addresses",
+  "ec2:UnassignPrivateIpAddresses",
+  "ec2:UnassignPrivateNatGatewayAddress",
+  "ec2:UnlockSnapshot",
+  "ec2:UnmonitorInstances",
+  "ec2:UpdateCapacityManagerMonitoredTagKeys",
+  "ec2:UpdateCapacityManagerOrganizationsAccess",
+  "ec2:UpdateInterruptibleCapacityReservationAllocation",
+  "ec2:UpdateSecurityGroupRuleDescriptionsEgress",
+  "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
+  "ec2:ValidateSecurityGroupQuotasForInterface",
+  "ec2:WithdrawByoipCidr",
+  "ecs:AllowVendedLogDeliveryForResource",
+  "ecs:ContinueServiceDeployment",
+  "ecs:CreateCapacityProvider",
+  "ecs:CreateCluster",
+  "ecs:CreateDaemon",
+  "ecs:CreateExpressGatewayService",
+  "ecs:CreateService",
+  "ecs:CreateTaskSet",
+  "ecs:DeleteAccountSetting",
+  "ecs:DeleteAttributes",
+  "ecs:DeleteCapacityProvider",
+  "ecs:DeleteCluster",
+  "ecs:DeleteDaemon",
+  "ecs:DeleteDaemonTaskDefinition",
+  "ecs:DeleteExpressGatewayService",
+  "ecs:DeleteService",
+  "ecs:DeleteTaskDefinitions",
+  "ecs:DeleteTaskSet",
+  "ecs:DeregisterContainerInstance",
+  "ecs:DeregisterTaskDefinition",
+  "ecs:DescribeCapacityProviders",
+  "ecs:DescribeClusters",
+  "ecs:DescribeContainerInstances",
+  "ecs:DescribeDaemon",
+  "ecs:DescribeDaemonDeployments",
+  "ecs:DescribeDaemonRevisions",
+  "ecs:DescribeDaemonTaskDefinition",
+  "ecs:DescribeExpressGatewayService",
+  "ecs:DescribeServiceDeployments",
+  "ecs:DescribeServiceRevisions",
+  "ecs:DescribeServices",
+  "ecs:DescribeTaskDefinition",
+  "ecs:DescribeTaskSets",
+  "ecs:DescribeTasks",
+  "ecs:DiscoverPollEndpoint",
+  "ecs:ExecuteCommand",
+  "ecs:GetTaskProtection",
+  "ecs:ListAccountSettings",
+  "ecs:ListAttributes",
+  "ecs:ListClusters",
+  "ecs:ListContainerInstances",
+  "ecs:ListDaemonDeployments",
+  "ecs:ListDaemonTaskDefinitions",
+  "ecs:ListDaemons",
+  "ecs:ListServiceDeployments",
+  "ecs:ListServices",
+  "ecs:ListServicesByNamespace",
+  "ecs:ListTagsForResource",
+  "ecs:ListTaskDefinitionFamilies",
+  "ecs:ListTaskDefinitions",
+  "ecs:ListTasks",
+  "ecs:Poll",
+  "ecs:PutAccountSetting",
+  "ecs:PutAccountSettingDefault",
+  "ecs:PutAttributes",
+  "ecs:PutClusterCapacityProviders",
+  "ecs:PutSystemLogEvents",
+  "ecs:RegisterContainerInstance",
+  "ecs:RegisterDaemonTaskDefinition",
+  "ecs:RegisterTaskDefinition",
+  "ecs:RunTask",
+  "ecs:StartTask",
+  "ecs:StartTelemetrySession",
+  "ecs:StopServiceDeployment",
+  "ecs:StopTask",
+  "ecs:SubmitAttachmentStateChanges",
+  "ecs:SubmitContainerStateChange",
+  "ecs:SubmitTaskStateChange",
+  "ecs:TagResource",
+  "ecs:UntagResource",
+  "ecs:UpdateCapacityProvider",
+  "ecs:UpdateCluster",
+  "ecs:UpdateClusterSettings",
+  "ecs:UpdateContainerAgent",
+  "ecs:UpdateContainerInstancesState",
+  "ecs:UpdateDaemon",
+  "ecs:UpdateExpressGatewayService",
+  "ecs:UpdateService",
+  "ecs:UpdateServicePrimaryTaskSet",
+  "ecs:UpdateTaskProtection",
+  "ecs:UpdateTaskSet",
+  "eks:AccessKubernetesApi",
+  "eks:ActivateCertificateAuthority",
+  "eks:AssociateAccessPolicy",
+  "eks:AssociateEncryptionConfig",
+  "eks:AssociateIdentityProviderConfig",
+  "eks:CancelUpdate",
+  "eks:CreateAccessEntry",
+  "eks:CreateAddon",
+  "eks:CreateCapability",
+  "eks:CreateCertificateAuthority",
+  "eks:CreateCluster",
+  "eks:CreateEksAnywhereSubscription",
+  "eks:CreateFargateProfile",
+  "eks:CreateNodegroup",
+  "eks:CreatePodIdentityAssociation",
+  "eks:DeleteAccessEntry",
+  "eks:DeleteAddon",
+  "eks:DeleteCapability",
+  "eks:DeleteCertificateAuthority",
+  "eks:DeleteCluster",
+  "eks:DeleteEksAnywhereSubscription",
+  "eks:DeleteFargateProfile",
+  "eks:DeleteNodegroup",
+  "eks:DeletePodIdentityAssociation",
+  "eks:DeregisterCluster",
+  "eks:DescribeAccessEntry",
+  "eks:DescribeAddon",
+  "eks:DescribeAddonConfiguration",
+  "eks:DescribeAddonVersions",
+  "eks:DescribeCapability",
+  "eks:DescribeCertificateAuthority",
+  "eks:DescribeCluster",
+  "eks:DescribeClusterVersions",
+  "eks:DescribeEksAnywhereSubscription",
+  "eks:DescribeFargateProfile",
+  "eks:DescribeIdentityProviderConfig",
+  "eks:DescribeInsight",
+  "eks:DescribeInsightsRefresh",
+  "eks:DescribeNodegroup",
+  "eks:DescribePodIdentityAssociation",
+  "eks:DescribeUpdate",
+  "eks:DisassociateAccessPolicy",
+  "eks:DisassociateIdentityProviderConfig",
+  "eks:ListAccessEntries",
+  "eks:ListAccessPolicies",
+  "eks:ListAddons",
+  "eks:ListAssociatedAccessPolicies",
+  "eks:ListCapabilities",
+  "eks:ListCertificateAuthorities",
+  "eks:ListClusters",
+  "eks:ListDashboardData",
+  "eks:ListDashboardResources",
+  "eks:ListEksAnywhereSubscriptions",
+  "eks:ListFargateProfiles",
+  "eks:ListIdentityProviderConfigs",
+  "eks:ListInsights",
+  "eks:ListNodegroups",
+  "eks:ListPodIdentityAssociations",
+  "eks:ListTagsForResource",
+  "eks:ListUpdates",
+  "eks:MutateViaKubernetesApi",
+  "eks:RegisterCluster",
+  "eks:StartInsightsRefresh",
+  "eks:TagResource",
+  "eks:UntagResource",
+  "eks:UpdateAccessEntry",
+  "eks:UpdateAddon",
+  "eks:UpdateCapability",
+  "eks:UpdateClusterConfig",
+  "eks:UpdateClusterVersion",
+  "eks:UpdateEksAnywhereSubscription",
+  "eks:UpdateNodegroupConfig",
+  "eks:UpdateNodegroupVersion",
+  "eks:UpdatePodIdentityAssociation",
+  "glue:AccessDataQualityRuntimeConfiguration",
+  "glue:AuthorizeInboundIntegration",
+  "glue:BatchCreatePartition",
+  "glue:BatchDeleteConnection",
+  "glue:BatchDeletePartition",
+  "glue:BatchDeleteTable",
+  "glue:BatchDeleteTableVersion",
+  "glue:BatchGetBlueprints",
+  "glue:BatchGetCrawlers",
+  "glue:BatchGetCustomEntityTypes",
+  "glue:BatchGetDevEndpoints",
+  "glue:BatchGetJobs",
+  "glue:BatchGetPartition",
+  "glue:BatchGetStageFiles",
+  "glue:BatchGetTableOptimizer",
+  "glue:BatchGetTriggers",
+  "glue:BatchGetWorkflows",
+  "glue:BatchStopJobRun",
+  "glue:BatchUpdatePartition",
+  "glue:CancelDataQualityRuleRecommendationRun",
+  "glue:CancelDataQualityRulesetEvaluationRun",
+  "glue:CancelMLTaskRun",
+  "glue:CancelStatement",
+  "glue:CheckSchemaVersionValidity",
+  "glue:CreateBlueprint",
+  "glue:CreateCatalog",
+  "glue:CreateClassifier",
+  "glue:CreateColumnStatisticsTaskSettings",
+  "glue:CreateConnection",
+  "glue:CreateCrawler",
+  "glue:CreateCustomEntityType",
+  "glue:CreateDataQualityRuleset",
+  "glue:CreateDatabase",
+  "glue:CreateDevEndpoint",
+  "glue:CreateGlueIdentityCenterConfiguration",
+  "glue:CreateInboundIntegration",
+  "glue:CreateIntegration",
+  "glue:CreateIntegrationResourceProperty",
+  "glue:CreateIntegrationTableProperties",
+  "glue:CreateJob",
+  "glue:CreateMLTransform",
+  "glue:CreatePartition",
+  "glue:CreatePartitionIndex",
+  "glue:CreateRegistry",
+  "glue:CreateSchema",
+  "glue:CreateScript",
+  "glue:CreateSecurityConfiguration",
+  "glue:CreateSession",
+  "glue:CreateTable",
+  "glue:CreateTableOptimizer",
+  "glue:CreateTrigger",
+  "glue:CreateUsageProfile",
+  "glue:CreateUserDefinedFunction",
+  "glue:CreateWorkflow",
+  "glue:DeleteBlueprint",
+  "glue:DeleteCatalog",
+  "glue:DeleteClassifier",
+  "glue:DeleteColumnStatisticsForPartition",
+  "glue:DeleteColumnStatisticsForTable",
+  "glue:DeleteColumnStatisticsTaskSettings",
+  "glue:DeleteConnection",
+  "glue:DeleteConnectionType",
+  "glue:DeleteCrawler",
+  "glue:DeleteCustomEntityType",
+  "glue:DeleteDataQualityRuleset",
+  "glue:DeleteDatabase",
+  "glue:DeleteDevEndpoint",
+  "glue:DeleteGlueIdentityCenterConfiguration",
+  "glue:DeleteIntegration",
+  "glue:DeleteIntegrationResourceProperty",
+  "glue:DeleteIntegrationTableProperties",
+  "glue:DeleteJob",
+  "glue:DeleteMLTransform",
+  "glue:DeletePartition",
+  "glue:DeletePartitionIndex",
+  "glue:DeleteRegistry",
+  "glue:DeleteResourcePolicy",
+  "glue:DeleteSchema",
+  "glue:DeleteSchemaVersions",
+  "glue:DeleteSecurityConfiguration",
+  "glue:DeleteSession",
+  "glue:DeleteTable",
+  "glue:DeleteTableOptimizer",
+  "glue:DeleteTableVersion",
+  "glue:DeleteTrigger",
+  "glue:DeleteUsageProfile",
+  "glue:DeleteUserDefinedFunction",
+  "glue:DeleteWorkflow",
+  "glue:DeregisterDataPreview",
+  "glue:DescribeConnectionType",
+  "glue:DescribeEntity",
+  "glue:DescribeInboundIntegrations",
+  "glue:DescribeIntegrations",
+  "glue:FederateAuthorization",
+  "glue:GetBlueprint",
+  "glue:GetBlueprintRun",
+  "glue:GetBlueprintRuns",
+  "glue:GetCatalog",
+  "glue:GetCatalogImportStatus",
+  "glue:GetCatalogs",
+  "glue:GetClassifier",
+  "glue:GetClassifiers",
+  "glue:GetColumnStatisticsForPartition",
+  "glue:GetColumnStatisticsForTable",
+  "glue:GetColumnStatisticsTaskRun",
+  "glue:GetColumnStatisticsTaskRuns",
+  "glue:GetColumnStatisticsTaskSettings",
+  "glue:GetCompletion",
+  "glue:GetConnection",
+  "glue:GetConnections",
+  "glue:GetCrawler",
+  "glue:GetCrawlerMetrics",
+  "glue:GetCrawlers",
+  "glue:GetCustomEntityType",
+  "glue:GetDashboardUrl",
+  "glue:GetDataCatalogEncryptionSettings",
+  "glue:GetDataPreviewStatement",
+  "glue:GetDataQualityModel",
+  "glue:GetDataQualityModelResult",
+  "glue:GetDataQualityResult",
+  "glue:GetDataQualityRuleRecommendationRun",
+  "glue:GetDataQualityRuleset",
+  "glue:GetDataQualityRulesetEvaluationRun",
+  "glue:GetDatabase",
+  "glue:GetDatabases",
+  "glue:GetDataflowGraph",
+  "glue:GetDevEndpoint",
+  "glue:GetDevEndpoints",
+  "glue:GetEntityRecords",
+  "glue:GetEnvironment",
+  "glue:GetExecutors",
+  "glue:GetExecutorsThreads",
+  "glue:GetGeneratedCode",
+  "glue:GetGlueIdentityCenterConfiguration",
+  "glue:GetIntegrationResourceProperty",
+  "glue:GetIntegrationTableProperties",
+  "glue:GetJob",
+  "glue:GetJobBookmark",
+  "glue:GetJobRun",
+  "glue:GetJobRuns",
+  "glue:GetJobUpgradeAnalysis",
+  "glue:GetJobs",
+  "glue:GetLogParsingStatus",
+  "glue:GetMLTaskRun",
+  "glue:GetMLTaskRuns",
+  "glue:GetMLTransform",
+  "glue:GetMLTransforms",
+  "glue:GetMapping",
+  "glue:GetNotebookInstanceStatus",
+  "glue:GetPartition",
+  "glue:GetPartitionIndexes",
+  "glue:GetPartitions",
+  "glue:GetPlan",
+  "glue:GetQueries",
+  "glue:GetQuery",
+  "glue:GetRecipeAction",
+  "glue:GetRegistry",
+  "glue:GetResourcePolicies",
+  "glue:GetResourcePolicy",
+  "glue:GetSchema",
+  "glue:GetSchemaByDefinition",
+  "glue:GetSchemaVersion",
+  "glue:GetSchemaVersionsDiff",
+  "glue:GetSecurityConfiguration",
+  "glue:GetSecurityConfigurations",
+  "glue:GetSession",
+  "glue:GetSessionEndpoint",
+  "glue:GetStage",
+  "glue:GetStageAttempt",
+  "glue:GetStageAttemptTaskList",
+  "glue:GetStageAttemptTaskSummary",
+  "glue:GetStageFiles",
+  "glue:GetStages",
+  "glue:GetStatement",
+  "glue:GetStorage",
+  "glue:GetStorageUnit",
+  "glue:GetTable",
+  "glue:GetTableOptimizer",
+  "glue:GetTableVersion",
+  "glue:GetTableVersions",
+  "glue:GetTables",
+  "glue:GetTags",
+  "glue:GetTrigger",
+  "glue:GetTriggers",
+  "glue:GetUsageProfile",
+  "glue:GetUserDefinedFunction",
+  "glue:GetUserDefinedFunctions",
+  "glue:GetWorkflow",
+  "glue:GetWorkflowRun",
+  "glue:GetWorkflowRunProperties",
+  "glue:GetWorkflowRuns",
+  "glue:GlueNotebookAuthorize",
+  "glue:GlueNotebookRefreshCredentials",
+  "glue:ImportCatalogToGlue",
+  "glue:ListBlueprints",
+  "glue:ListColumnStatisticsTaskRuns",
+  "glue:ListConnectionTypes",
+  "glue:ListCrawlers",
+  "glue:ListCrawls",
+  "glue:ListCustomEntityTypes",
+  "glue:ListDataQualityResults",
+  "glue:ListDataQualityRuleRecommendationRuns",
+  "glue:ListDataQualityRulesetEvaluationRuns",
+  "glue:ListDataQualityRulesets",
+  "glue:ListDevEndpoints",
+  "glue:ListEntities",
+  "glue:ListIntegrationResourceProperties",
+  "glue:ListJobUpgradeAnalyses",
+  "glue:ListJobs",
+  "glue:ListMLTransforms",
+  "glue:ListRegistries",
+  "glue:ListSchemaVersions",
+  "glue:ListSchemas",
+  "glue:ListSessions",
+  "glue:ListStatements",
+  "glue:ListTableOptimizerRuns",
+  "glue:ListTriggers",
+  "glue:ListUsageProfiles",
+  "glue:ListWorkflows",
+  "glue:ManagedConnector",
+  "glue:ModifyIntegration",
+  "glue:NotifyEvent",
+  "glue:PassConnection",
+  "glue:PublishDataQuality",
+  "glue:PutDataCatalogEncryptionSettings",
+  "glue:PutDataQualityProfileAnnotation",
+  "glue:PutDataQualityStatisticAnnotation",
+  "glue:PutResourcePolicy",
+  "glue:PutSchemaVersionMetadata",
+  "glue:PutWorkflowRunProperties",
+  "glue:QuerySchemaVersionMetadata",
+  "glue:RefreshOAuth2Tokens",
+  "glue:RegisterConnectionType",
+  "glue:RegisterSchemaVersion",
+  "glue:RemoveSchemaVersionMetadata",
+  "glue:RenameTable",
+  "glue:RequestLogParsing",
+  "glue:ResetJobBookmark",
+  "glue:ResumeWorkflowRun",
+  "glue:RunDataPreviewStatement",
+  "glue:RunStatement",
+  "glue:SearchTables",
+  "glue:SendFeedback",
+  "glue:SendRecipeAction",
+  "glue:StartBlueprintRun",
+  "glue:StartColumnStatisticsTaskRun",
+  "glue:StartColumnStatisticsTaskRunSchedule",
+  "glue:StartCompletion",
+  "glue:StartCrawler",
+  "glue:StartCrawlerSchedule",
+  "glue:StartDataQualityRuleRecommendationRun",
+  "glue:StartDataQualityRulesetEvaluationRun",
+  "glue:StartExportLabelsTaskRun",
+  "glue:StartImportLabelsTaskRun",
+  "glue:StartJobRun",
+  "glue:StartJobUpgradeAnalysis",
+  "glue:StartMLEvaluationTaskRun",
+  "glue:StartMLLabelingSetGenerationTaskRun",
+  "glue:StartNotebook",
+  "glue:StartTrigger",
+  "glue:StartWorkflowRun",
+  "glue:StopColumnStatisticsTaskRun",
+  "glue:StopColumnStatisticsTaskRunSchedule",
+  "glue:StopCrawler",
+  "glue:StopCrawlerSchedule",
+  "glue:StopJobUpgradeAnalysis",
+  "glue:StopSession",
+  "glue:StopTrigger",
+  "glue:StopWorkflowRun",
+  "glue:TagResource",
+  "glue:TerminateNotebook",
+  "glue:TestConnection",
+  "glue:UntagResource",
+  "glue:UpdateBlueprint",
+  "glue:UpdateCatalog",
+  "glue:UpdateClassifier",
+  "glue:UpdateColumnStatisticsForPartition",
+  "glue:UpdateColumnStatisticsForTable",
+  "glue:UpdateColumnStatisticsTaskSettings",
+  "glue:UpdateConnection",
+  "glue:UpdateCrawler",
+  "glue:UpdateCrawlerSchedule",
+  "glue:UpdateDataQualityRuleset",
+  "glue:UpdateDatabase",
+  "glue:UpdateDevEndpoint",
+  "glue:UpdateGlueIdentityCenterConfiguration",
+  "glue:UpdateIntegrationResourceProperty",
+  "glue:UpdateIntegrationTableProperties",
+  "glue:UpdateJob",
+  "glue:UpdateJobFromSourceControl",
+  "glue:UpdateMLTransform",
+  "glue:UpdatePartition",
+  "glue:UpdateRegistry",
+  "glue:UpdateSchema",
+  "glue:UpdateSourceControlFromJob",
+  "glue:UpdateTable",
+  "glue:UpdateTableOptimizer",
+  "glue:UpdateTrigger",
+  "glue:UpdateUsageProfile",
+  "glue:UpdateUserDefinedFunction",
+  "glue:UpdateWorkflow",
+  "glue:UpgradeJob",
+  "glue:UseGlueStudio",
+  "glue:UseMLTransforms",
+  "iam:AcceptDelegationRequest",
+  "iam:AddClientIDToOpenIDConnectProvider",
+  "iam:AddRoleToInstanceProfile",
+  "iam:AddUserToGroup",
+  "iam:AssociateDelegationRequest",
+  "iam:AttachGroupPolicy",
+  "iam:AttachRolePolicy",
+  "iam:AttachUserPolicy",
+  "iam:ChangePassword",
+  "iam:CreateAccessKey",
+  "iam:CreateAccountAlias",
+  "iam:CreateDelegationRequest",
+  "iam:CreateGroup",
+  "iam:CreateInstanceProfile",
+  "iam:CreateLoginProfile",
+  "iam:CreateOpenIDConnectProvider",
+  "iam:CreatePolicy",
+  "iam:CreatePolicyVersion",
+  "iam:CreateRole",
+  "iam:CreateSAMLProvider",
+  "iam:CreateServiceLinkedRole",
+  "iam:CreateServiceSpecificCredential",
+  "iam:CreateUser",
+  "iam:CreateVirtualMFADevice",
+  "iam:DeactivateMFADevice",
+  "iam:DeleteAccessKey",
+  "iam:DeleteAccountAlias",
+  "iam:DeleteAccountPasswordPolicy",
+  "iam:DeleteCloudFrontPublicKey",
+  "iam:DeleteGroup",
+  "iam:DeleteGroupPolicy",
+  "iam:DeleteInstanceProfile",
+  "iam:DeleteLoginProfile",
+  "iam:DeleteOpenIDConnectProvider",
+  "iam:DeletePolicy",
+  "iam:DeletePolicyVersion",
+  "iam:DeleteRole",
+  "iam:DeleteRolePermissionsBoundary",
+  "iam:DeleteRolePolicy",
+  "iam:DeleteSAMLProvider",
+  "iam:DeleteSSHPublicKey",
+  "iam:DeleteServerCertificate",
+  "iam:DeleteServiceLinkedRole",
+  "iam:DeleteServiceSpecificCredential",
+  "iam:DeleteSigningCertificate",
+  "iam:DeleteUser",
+  "iam:DeleteUserPermissionsBoundary",
+  "iam:DeleteUserPolicy",
+  "iam:DeleteVirtualMFADevice",
+  "iam:DetachGroupPolicy",
+  "iam:DetachRolePolicy",
+  "iam:DetachUserPolicy",
+  "iam:DisableOrganizationsRootCredentialsManagement",
+  "iam:DisableOrganizationsRootSessions",
+  "iam:DisableOutboundWebIdentityFederation",
+  "iam:EnableMFADevice",
+  "iam:EnableOrganizationsRootCredentialsManagement",
+  "iam:EnableOrganizationsRootSessions",
+  "iam:EnableOutboundWebIdentityFederation",
+  "iam:GenerateCredentialReport",
+  "iam:GenerateOrganizationsAccessReport",
+  "iam:GenerateServiceLastAccessedDetails",
+  "iam:GetAccessKeyLastUsed",
+  "iam:GetAccountAuthorizationDetails",
+  "iam:GetAccountEmailAddress",
+  "iam:GetAccountName",
+  "iam:GetAccountPasswordPolicy",
+  "iam:GetAccountProperties",
+  "iam:GetAccountSummary",
+  "iam:GetCloudFrontPublicKey",
+  "iam:GetContextKeysForCustomPolicy",
+  "iam:GetContextKeysForPrincipalPolicy",
+  "iam:GetCredentialReport",
+  "iam:GetDelegationRequest",
+  "iam:GetGroup",
+  "iam:GetGroupPolicy",
+  "iam:GetHumanReadableSummary",
+  "iam:GetInstanceProfile",
+  "iam:GetLoginProfile",
+  "iam:GetMFADevice",
+  "iam:GetOpenIDConnectProvider",
+  "iam:GetOrganizationsAccessReport",
+  "iam:GetOutboundWebIdentityFederationInfo",
+  "iam:GetPolicy",
+  "iam:GetPolicyVersion",
+  "iam:GetRole",
+  "iam:GetRolePolicy",
+  "iam:GetRoleTemplateVersion",
+  "iam:GetSAMLProvider",
+  "iam:GetSSHPublicKey",
+  "iam:GetServerCertificate",
+  "iam:GetServiceLastAccessedDetails",
+  "iam:GetServiceLastAccessedDetailsWithEntities",
+  "iam:GetServiceLinkedRoleDeletionStatus",
+  "iam:GetUser",
+  "iam:GetUserPolicy",
+  "iam:ListAccessKeys",
+  "iam:ListAccountAliases",
+  "iam:ListAttachedGroupPolicies",
+  "iam:ListAttachedRolePolicies",
+  "iam:ListAttachedUserPolicies",
+  "iam:ListCloudFrontPublicKeys",
+  "iam:ListDelegationRequests",
+  "iam:ListEntitiesForPolicy",
+  "iam:ListGroupPolicies",
+  "iam:ListGroups",
+  "iam:ListGroupsForUser",
+  "iam:ListInstanceProfileTags",
+  "iam:ListInstanceProfiles",
+  "iam:ListInstanceProfilesForRole",
+  "iam:ListMFADeviceTags",
+  "iam:ListMFADevices",
+  "iam:ListOpenIDConnectProviderTags",
+  "iam:ListOpenIDConnectProviders",
+  "iam:ListOrganizationsFeatures",
+  "iam:ListPolicies",
+  "iam:ListPoliciesGrantingServiceAccess",
+  "iam:ListPolicyTags",
+  "iam:ListPolicyVersions",
+  "iam:ListRolePolicies",
+  "iam:ListRoleTags",
+  "iam:ListRoles",
+  "iam:ListSAMLProviderTags",
+  "iam:ListSAMLProviders",
+  "iam:ListSSHPublicKeys",
+  "iam:ListSTSRegionalEndpointsStatus",
+  "iam:ListServerCertificateTags",
+  "iam:ListServerCertificates",
+  "iam:ListServiceSpecificCredentials",
+  "iam:ListSigningCertificates",
+  "iam:ListUserPolicies",
+  "iam:ListUserTags",
+  "iam:ListUsers",
+  "iam:ListVirtualMFADevices",
+  "iam:PassRole",
+  "iam:PutAccountProperties",
+  "iam:PutGroupPolicy",
+  "iam:PutRolePermissionsBoundary",
+  "iam:PutRolePolicy",
+  "iam:PutUserPermissionsBoundary",
+  "iam:PutUserPolicy",
+  "iam:RejectDelegationRequest",
+  "iam:RemoveClientIDFromOpenIDConnectProvider",
+  "iam:RemoveRoleFromInstanceProfile",
+  "iam:RemoveUserFromGroup",
+  "iam:ResetServiceSpecificCredential",
+  "iam:ResyncMFADevice",
+  "iam:SendDelegationToken",
+  "iam:SetDefaultPolicyVersion",
+  "iam:SetSTSRegionalEndpointStatus",
+  "iam:SetSecurityTokenServicePreferences",
+  "iam:SimulateCustomPolicy",
+  "iam:SimulatePrincipalPolicy",
+  "iam:TagInstanceProfile",
+  "iam:TagMFADevice",
+  "iam:TagOpenIDConnectProvider",
+  "iam:TagPolicy",
+  "iam:TagRole",
+  "iam:TagSAMLProvider",
+  "iam:TagServerCertificate",
+  "iam:TagUser",
+  "iam:UntagInstanceProfile",
+  "iam:UntagMFADevice",
+  "iam:UntagOpenIDConnectProvider",
+  "iam:UntagPolicy",
+  "iam:UntagRole",
+  "iam:UntagSAMLProvider",
+  "iam:UntagServerCertificate",
+  "iam:UntagUser",
+  "iam:UpdateAccessKey",
+  "iam:UpdateAccountEmailAddress",
+  "iam:UpdateAccountName",
+  "iam:UpdateAccountPasswordPolicy",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:UpdateCloudFrontPublicKey",
+  "iam:UpdateGroup",
+  "iam:UpdateLoginProfile",
+  "iam:UpdateOpenIDConnectProviderThumbprint",
+  "iam:UpdateRole",
+  "iam:UpdateRoleDescription",
+  "iam:UpdateSAMLProvider",
+  "iam:UpdateSSHPublicKey",
+  "iam:UpdateServerCertificate",
+  "iam:UpdateServiceSpecificCredential",
+  "iam:UpdateSigningCertificate",
+  "iam:UpdateUser",
+  "iam:UploadCloudFrontPublicKey",
+  "iam:UploadSSHPublicKey",
+  "iam:UploadServerCertificate",
+  "iam:UploadSigningCertificate",
+  "kms:CancelKeyDeletion",
+  "kms:ConnectCustomKeyStore",
+  "kms:CreateAlias",
+  "kms:CreateCustomKeyStore",
+  "kms:CreateGrant",
+  "kms:CreateKey",
+  "kms:Decrypt",
+  "kms:DeleteAlias",
+  "kms:DeleteCustomKeyStore",
+  "kms:DeleteImportedKeyMaterial",
+  "kms:DeriveSharedSecret",
+  "kms:DescribeCustomKeyStores",
+  "kms:DescribeKey",
+  "kms:DisableKey",
+  "kms:DisableKeyRotation",
+  "kms:DisconnectCustomKeyStore",
+  "kms:EnableKey",
+  "kms:EnableKeyRotation",
+  "kms:Encrypt",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyPair",
+  "kms:GenerateDataKeyPairWithoutPlaintext",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:GenerateMac",
+  "kms:GenerateRandom",
+  "kms:GetKeyLastUsage",
+  "kms:GetKeyPolicy",
+  "kms:GetKeyRotationStatus",
+  "kms:GetParametersForImport",
+  "kms:GetPublicKey",
+  "kms:ImportKeyMaterial",
+  "kms:ListAliases",
+  "kms:ListGrants",
+  "kms:ListKeyPolicies",
+  "kms:ListKeyRotations",
+  "kms:ListKeys",
+  "kms:ListResourceTags",
+  "kms:ListRetirableGrants",
+  "kms:PutKeyPolicy",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+  "kms:ReplicateKey",
+  "kms:RetireGrant",
+  "kms:RevokeGrant",
+  "kms:RotateKeyOnDemand",
+  "kms:ScheduleKeyDeletion",
+  "kms:Sign",
+  "kms:SynchronizeMultiRegionKey",
+  "kms:TagResource",
+  "kms:UntagResource",
+  "kms:UpdateAlias",
+  "kms:UpdateCustomKeyStore",
+  "kms:UpdateKeyDescription",
+  "kms:UpdatePrimaryRegion",
+  "kms:Verify",
+  "kms:VerifyMac",
+  "lambda:AddLayerVersionPermission",
+  "lambda:AddPermission",
+  "lambda:CheckpointDurableExecution",
+  "lambda:ConnectMicrovm",
+  "lambda:CreateAlias",
+  "lambda:CreateCapacityProvider",
+  "lambda:CreateCodeSigningConfig",
+  "lambda:CreateEventSourceMapping",
+  "lambda:CreateFunction",
+  "lambda:CreateFunctionUrlConfig",
+  "lambda:CreateMicrovmAuthToken",
+  "lambda:CreateMicrovmImage",
+  "lambda:CreateMicrovmShellAuthToken",
+  "lambda:CreateNetworkConnector",
+  "lambda:DeleteAlias",
+  "lambda:DeleteCapacityProvider",
+  "lambda:DeleteCodeSigningConfig",
+  "lambda:DeleteEventSourceMapping",
+  "lambda:DeleteFunction",
+  "lambda:DeleteFunctionCodeSigningConfig",
+  "lambda:DeleteFunctionConcurrency",
+  "lambda:DeleteFunctionEventInvokeConfig",
+  "lambda:DeleteFunctionUrlConfig",
+  "lambda:DeleteLayerVersion",
+  "lambda:DeleteMicrovmImage",
+  "lambda:DeleteMicrovmImageVersion",
+  "lambda:DeleteNetworkConnector",
+  "lambda:DeleteProvisionedConcurrencyConfig",
+  "lambda:DeleteResourcePolicy",
+  "lambda:DisableReplication",
+  "lambda:EnableReplication",
+  "lambda:GetAccountSettings",
+  "lambda:GetAlias",
+  "lambda:GetCapacityProvider",
+  "lambda:GetCodeSigningConfig",
+  "lambda:GetDurableExecution",
+  "lambda:GetDurableExecutionHistory",
+  "lambda:GetDurableExecutionState",
+  "lambda:GetEventSourceMapping",
+  "lambda:GetFunction",
+  "lambda:GetFunctionCodeSigningConfig",
+  "lambda:GetFunctionConcurrency",
+  "lambda:GetFunctionConfiguration",
+  "lambda:GetFunctionEventInvokeConfig",
+  "lambda:GetFunctionRecursionConfig",
+  "lambda:GetFunctionScalingConfig",
+  "lambda:GetFunctionUrlConfig",
+  "lambda:GetLayerVersion",
+  "lambda:GetLayerVersionPolicy",
+  "lambda:GetMicrovm",
+  "lambda:GetMicrovmImage",
+  "lambda:GetMicrovmImageBuild",
+  "lambda:GetMicrovmImageVersion",
+  "lambda:GetNetworkConnector",
+  "lambda:GetPolicy",
+  "lambda:GetProvisionedConcurrencyConfig",
+  "lambda:GetResourcePolicy",
+  "lambda:GetRuntimeManagementConfig",
+  "lambda:InvokeAsync",
+  "lambda:InvokeFunction",
+  "lambda:InvokeFunctionUrl",
+  "lambda:ListAliases",
+  "lambda:ListCapacityProviders",
+  "lambda:ListCodeSigningConfigs",
+  "lambda:ListDurableExecutionsByFunction",
+  "lambda:ListEventSourceMappings",
+  "lambda:ListFunctionEventInvokeConfigs",
+  "lambda:ListFunctionUrlConfigs",
+  "lambda:ListFunctionVersionsByCapacityProvider",
+  "lambda:ListFunctions",
+  "lambda:ListFunctionsByCodeSigningConfig",
+  "lambda:ListLayerVersions",
+  "lambda:ListLayers",
+  "lambda:ListManagedMicrovmImageVersions",
+  "lambda:ListManagedMicrovmImages",
+  "lambda:ListMicrovmImageBuilds",
+  "lambda:ListMicrovmImageVersions",
+  "lambda:ListMicrovmImages",
+  "lambda:ListMicrovms",
+  "lambda:ListNetworkConnectors",
+  "lambda:ListProvisionedConcurrencyConfigs",
+  "lambda:ListTags",
+  "lambda:ListVersionsByFunction",
+  "lambda:PassCapacityProvider",
+  "lambda:PassNetworkConnector",
+  "lambda:PublishLayerVersion",
+  "lambda:PublishVersion",
+  "lambda:PutFunctionCodeSigningConfig",
+  "lambda:PutFunctionConcurrency",
+  "lambda:PutFunctionEventInvokeConfig",
+  "lambda:PutFunctionRecursionConfig",
+  "lambda:PutFunctionScalingConfig",
+  "lambda:PutProvisionedConcurrencyConfig",
+  "lambda:PutResourcePolicy",
+  "lambda:PutRuntimeManagementConfig",
+  "lambda:RemoveLayerVersionPermission",
+  "lambda:RemovePermission",
+  "lambda:ResumeMicrovm",
+  "lambda:RunMicrovm",
+  "lambda:SendDurableExecutionCallbackFailure",
+  "lambda:SendDurableExecutionCallbackHeartbeat",
+  "lambda:SendDurableExecutionCallbackSuccess",
+  "lambda:StopDurableExecution",
+  "lambda:SuspendMicrovm",
+  "lambda:TagResource",
+  "lambda:TerminateMicrovm",
+  "lambda:UntagResource",
+  "lambda:UpdateAlias",
+  "lambda:UpdateCapacityProvider",
+  "lambda:UpdateCodeSigningConfig",
+  "lambda:UpdateEventSourceMapping",
+  "lambda:UpdateFunctionCode",
+  "lambda:UpdateFunctionCodeSigningConfig",
+  "lambda:UpdateFunctionConfiguration",
+  "lambda:UpdateFunctionEventInvokeConfig",
+  "lambda:UpdateFunctionUrlConfig",
+  "lambda:UpdateMicrovmImage",
+  "lambda:UpdateMicrovmImageVersion",
+  "lambda:UpdateNetworkConnector",
+  "s3:AbortMultipartUpload",
+  "s3:AllowVendedLogDeliveryForResource",
+  "s3:AssociateAccessGrantsIdentityCenter",
+  "s3:BypassGovernanceRetention",
+  "s3:CreateAccessGrant",
+  "s3:CreateAccessGrantsInstance",
+  "s3:CreateAccessGrantsLocation",
+  "s3:CreateAccessPoint",
+  "s3:CreateAccessPointForObjectLambda",
+  "s3:CreateBucket",
+  "s3:CreateBucketMetadataTableConfiguration",
+  "s3:CreateJob",
+  "s3:CreateMultiRegionAccessPoint",
+  "s3:CreateStorageLensGroup",
+  "s3:DeleteAccessGrant",
+  "s3:DeleteAccessGrantsInstance",
+  "s3:DeleteAccessGrantsInstanceResourcePolicy",
+  "s3:DeleteAccessGrantsLocation",
+  "s3:DeleteAccessPoint",
+  "s3:DeleteAccessPointForObjectLambda",
+  "s3:DeleteAccessPointPolicy",
+  "s3:DeleteAccessPointPolicyForObjectLambda",
+  "s3:DeleteBucket",
+  "s3:DeleteBucketMetadataTableConfiguration",
+  "s3:DeleteBucketPolicy",
+  "s3:DeleteBucketWebsite",
+  "s3:DeleteJobTagging",
+  "s3:DeleteMultiRegionAccessPoint",
+  "s3:DeleteObject",
+  "s3:DeleteObjectAnnotation",
+  "s3:DeleteObjectTagging",
+  "s3:DeleteObjectVersion",
+  "s3:DeleteObjectVersionAnnotation",
+  "s3:DeleteObjectVersionTagging",
+  "s3:DeleteStorageLensConfiguration",
+  "s3:DeleteStorageLensConfigurationTagging",
+  "s3:DeleteStorageLensGroup",
+  "s3:DescribeJob",
+  "s3:DescribeMultiRegionAccessPointOperation",
+  "s3:DissociateAccessGrantsIdentityCenter",
+  "s3:GetAccelerateConfiguration",
+  "s3:GetAccessGrant",
+  "s3:GetAccessGrantsInstance",
+  "s3:GetAccessGrantsInstanceForPrefix",
+  "s3:GetAccessGrantsInstanceResourcePolicy",
+  "s3:GetAccessGrantsLocation",
+  "s3:GetAccessPoint",
+  "s3:GetAccessPointConfigurationForObjectLambda",
+  "s3:GetAccessPointForObjectLambda",
+  "s3:GetAccessPointPolicy",
+  "s3:GetAccessPointPolicyForObjectLambda",
+  "s3:GetAccessPointPolicyStatus",
+  "s3:GetAccessPointPolicyStatusForObjectLambda",
+  "s3:GetAccountPublicAccessBlock",
+  "s3:GetAnalyticsConfiguration",
+  "s3:GetBucketAbac",
+  "s3:GetBucketAcl",
+  "s3:GetBucketCORS",
+  "s3:GetBucketLocation",
+  "s3:GetBucketLogging",
+  "s3:GetBucketMetadataTableConfiguration",
+  "s3:GetBucketNotification",
+  "s3:GetBucketObjectLockConfiguration",
+  "s3:GetBucketOwnershipControls",
+  "s3:GetBucketPolicy",
+  "s3:GetBucketPolicyStatus",
+  "s3:GetBucketPublicAccessBlock",
+  "s3:GetBucketRequestPayment",
+  "s3:GetBucketTagging",
+  "s3:GetBucketVersioning",
+  "s3:GetBucketWebsite",
+  "s3:GetDataAccess",
+  "s3:GetEncryptionConfiguration",
+  "s3:GetIntelligentTieringConfiguration",
+  "s3:GetInventoryConfiguration",
+  "s3:GetJobTagging",
+  "s3:GetLifecycleConfiguration",
+  "s3:GetMetricsConfiguration",
+  "s3:GetMultiRegionAccessPoint",
+  "s3:GetMultiRegionAccessPointPolicy",
+  "s3:GetMultiRegionAccessPointPolicyStatus",
+  "s3:GetMultiRegionAccessPointRoutes",
+  "s3:GetObject",
+  "s3:GetObjectAcl",
+  "s3:GetObjectAnnotation",
+  "s3:GetObjectAttributes",
+  "s3:GetObjectLegalHold",
+  "s3:GetObjectRetention",
+  "s3:GetObjectTagging",
+  "s3:GetObjectTorrent",
+  "s3:GetObjectVersion",
+  "s3:GetObjectVersionAcl",
+  "s3:GetObjectVersionAnnotation",
+  "s3:GetObjectVersionAnnotationForReplication",
+  "s3:GetObjectVersionAttributes",
+  "s3:GetObjectVersionForReplication",
+  "s3:GetObjectVersionTagging",
+  "s3:GetObjectVersionTorrent",
+  "s3:GetReplicationConfiguration",
+  "s3:GetStorageLensConfiguration",
+  "s3:GetStorageLensConfigurationTagging",
+  "s3:GetStorageLensDashboard",
+  "s3:GetStorageLensGroup",
+  "s3:InitiateReplication",
+  "s3:ListAccessGrants",
+  "s3:ListAccessGrantsInstances",
+  "s3:ListAccessGrantsLocations",
+  "s3:ListAccessPoints",
+  "s3:ListAccessPointsForObjectLambda",
+  "s3:ListAllMyBuckets",
+  "s3:ListBucket",
+  "s3:ListBucketMultipartUploads",
+  "s3:ListBucketVersions",
+  "s3:ListCallerAccessGrants",
+  "s3:ListJobs",
+  "s3:ListMultiRegionAccessPoints",
+  "s3:ListMultipartUploadParts",
+  "s3:ListObjectAnnotations",
+  "s3:ListObjectVersionAnnotations",
+  "s3:ListStorageLensConfigurations",
+  "s3:ListStorageLensGroups",
+  "s3:ListTagsForResource",
+  "s3:ObjectOwnerOverrideToBucketOwner",
+  "s3:PauseReplication",
+  "s3:PutAccelerateConfiguration",
+  "s3:PutAccessGrantsInstanceResourcePolicy",
+  "s3:PutAccessPointConfigurationForObjectLambda",
+  "s3:PutAccessPointPolicy",
+  "s3:PutAccessPointPolicyForObjectLambda",
+  "s3:PutAccessPointPublicAccessBlock",
+  "s3:PutAccountPublicAccessBlock",
+  "s3:PutAnalyticsConfiguration",
+  "s3:PutBucketAbac",
+  "s3:PutBucketAcl",
+  "s3:PutBucketCORS",
+  "s3:PutBucketLogging",
+  "s3:PutBucketNotification",
+  "s3:PutBucketObjectLockConfiguration",
+  "s3:PutBucketOwnershipControls",
+  "s3:PutBucketPolicy",
+  "s3:PutBucketPublicAccessBlock",
+  "s3:PutBucketRequestPayment",
+  "s3:PutBucketTagging",
+  "s3:PutBucketVersioning",
+  "s3:PutBucketWebsite",
+  "s3:PutEncryptionConfiguration",
+  "s3:PutIntelligentTieringConfiguration",
+  "s3:PutInventoryConfiguration",
+  "s3:PutJobTagging",
+  "s3:PutLifecycleConfiguration",
+  "s3:PutMetricsConfiguration",
+  "s3:PutMultiRegionAccessPointPolicy",
+  "s3:PutObject",
+  "s3:PutObjectAcl",
+  "s3:PutObjectAnnotation",
+  "s3:PutObjectLegalHold",
+  "s3:PutObjectRetention",
+  "s3:PutObjectTagging",
+  "s3:PutObjectVersionAcl",
+  "s3:PutObjectVersionAnnotation",
+  "s3:PutObjectVersionTagging",
+  "s3:PutReplicationConfiguration",
+  "s3:PutStorageLensConfiguration",
+  "s3:PutStorageLensConfigurationTagging",
+  "s3:ReplicateDelete",
+  "s3:ReplicateObject",
+  "s3:ReplicateObjectAnnotation",
+  "s3:ReplicateTags",
+  "s3:RestoreObject",
+  "s3:SubmitMultiRegionAccessPointRoutes",
+  "s3:TagResource",
+  "s3:UntagResource",
+  "s3:UpdateAccessGrantsLocation",
+  "s3:UpdateBucketMetadataAnnotationTableConfiguration",
+  "s3:UpdateBucketMetadataInventoryTableConfiguration",
+  "s3:UpdateBucketMetadataJournalTableConfiguration",
+  "s3:UpdateJobPriority",
+  "s3:UpdateJobStatus",
+  "s3:UpdateObjectEncryption",
+  "s3:UpdateStorageLensGroup",
+  "secretsmanager:BatchGetSecretValue",
+  "secretsmanager:CancelRotateSecret",
+  "secretsmanager:CreateSecret",
+  "secretsmanager:DeleteResourcePolicy",
+  "secretsmanager:DeleteSecret",
+  "secretsmanager:DescribeSecret",
+  "secretsmanager:GetRandomPassword",
+  "secretsmanager:GetResourcePolicy",
+  "secretsmanager:GetSecretValue",
+  "secretsmanager:ListSecretVersionIds",
+  "secretsmanager:ListSecrets",
+  "secretsmanager:PutResourcePolicy",
+  "secretsmanager:PutSecretValue",
+  "secretsmanager:RemoveRegionsFromReplication",
+  "secretsmanager:ReplicateSecretToRegions",
+  "secretsmanager:RestoreSecret",
+  "secretsmanager:RotateSecret",
+  "secretsmanager:StopReplicationToReplica",
+  "secretsmanager:TagResource",
+  "secretsmanager:UntagResource",
+  "secretsmanager:UpdateSecret",
+  "secretsmanager:UpdateSecretVersionStage",
+  "secretsmanager:ValidateResourcePolicy",
+  "ssm-guiconnect:CancelConnection",
+  "ssm-guiconnect:DeleteConnectionRecordingPreferences",
+  "ssm-guiconnect:GetConnection",
+  "ssm-guiconnect:GetConnectionRecordingPreferences",
+  "ssm-guiconnect:ListConnections",
+  "ssm-guiconnect:StartConnection",
+  "ssm-guiconnect:UpdateConnectionRecordingPreferences",
+  "ssm:AddTagsToResource",
+  "ssm:AssociateOpsItemRelatedItem",
+  "ssm:CancelCommand",
+  "ssm:CancelMaintenanceWindowExecution",
+  "ssm:CreateActivation",
+  "ssm:CreateAssociation",
+  "ssm:CreateAssociationBatch",
+  "ssm:CreateCloudConnector",
+  "ssm:CreateDocument",
+  "ssm:CreateMaintenanceWindow",
+  "ssm:CreateOpsItem",
+  "ssm:CreateOpsMetadata",
+  "ssm:CreatePatchBaseline",
+  "ssm:CreateResourceDataSync",
+  "ssm:DeleteActivation",
+  "ssm:DeleteAssociation",
+  "ssm:DeleteCloudConnector",
+  "ssm:DeleteDocument",
+  "ssm:DeleteInventory",
+  "ssm:DeleteMaintenanceWindow",
+  "ssm:DeleteOpsItem",
+  "ssm:DeleteOpsMetadata",
+  "ssm:DeleteParameter",
+  "ssm:DeleteParameters",
+  "ssm:DeletePatchBaseline",
+  "ssm:DeleteResourceDataSync",
+  "ssm:DeleteResourcePolicy",
+  "ssm:DeregisterManagedInstance",
+  "ssm:DeregisterPatchBaselineForPatchGroup",
+  "ssm:DeregisterTargetFromMaintenanceWindow",
+  "ssm:DeregisterTaskFromMaintenanceWindow",
+  "ssm:DescribeActivations",
+  "ssm:DescribeAssociation",
+  "ssm:DescribeAssociationExecutionTargets",
+  "ssm:DescribeAssociationExecutions",
+  "ssm:DescribeAutomationExecutions",
+  "ssm:DescribeAutomationStepExecutions",
+  "ssm:DescribeAvailablePatches",
+  "ssm:DescribeDocument",
+  "ssm:DescribeDocumentParameters",
+  "ssm:DescribeDocumentPermission",
+  "ssm:DescribeEffectiveInstanceAssociations",
+  "ssm:DescribeEffectivePatchesForPatchBaseline",
+  "ssm:DescribeInstanceAssociationsStatus",
+  "ssm:DescribeInstanceInformation",
+  "ssm:DescribeInstancePatchStates",
+  "ssm:DescribeInstancePatchStatesForPatchGroup",
+  "ssm:DescribeInstancePatches",
+  "ssm:DescribeInstanceProperties",
+  "ssm:DescribeInventoryDeletions",
+  "ssm:DescribeMaintenanceWindowExecutionTaskInvocations",
+  "ssm:DescribeMaintenanceWindowExecutionTasks",
+  "ssm:DescribeMaintenanceWindowExecutions",
+  "ssm:DescribeMaintenanceWindowSchedule",
+  "ssm:DescribeMaintenanceWindowTargets",
+  "ssm:DescribeMaintenanceWindowTasks",
+  "ssm:DescribeMaintenanceWindows",
+  "ssm:DescribeMaintenanceWindowsForTarget",
+  "ssm:DescribeOpsItems",
+  "ssm:DescribeParameters",
+  "ssm:DescribePatchBaselines",
+  "ssm:DescribePatchGroupState",
+  "ssm:DescribePatchGroups",
+  "ssm:DescribePatchProperties",
+  "ssm:DescribeSessions",
+  "ssm:DisassociateOpsItemRelatedItem",
+  "ssm:ExecuteAPI",
+  "ssm:GetAccessToken",
+  "ssm:GetAutomationExecution",
+  "ssm:GetCalendar",
+  "ssm:GetCalendarState",
+  "ssm:GetCloudConnector",
+  "ssm:GetCommandInvocation",
+  "ssm:GetConnectionStatus",
+  "ssm:GetDefaultPatchBaseline",
+  "ssm:GetDeployablePatchSnapshotForInstance",
+  "ssm:GetDocument",
+  "ssm:GetExecutionPreview",
+  "ssm:GetInventory",
+  "ssm:GetInventorySchema",
+  "ssm:GetMaintenanceWindow",
+  "ssm:GetMaintenanceWindowExecution",
+  "ssm:GetMaintenanceWindowExecutionTask",
+  "ssm:GetMaintenanceWindowExecutionTaskInvocation",
+  "ssm:GetMaintenanceWindowTask",
+  "ssm:GetManifest",
+  "ssm:GetOpsItem",
+  "ssm:GetOpsMetadata",
+  "ssm:GetOpsSummary",
+  "ssm:GetParameter",
+  "ssm:GetParameterHistory",
+  "ssm:GetParameters",
+  "ssm:GetParametersByPath",
+  "ssm:GetPatchBaseline",
+  "ssm:GetPatchBaselineForPatchGroup",
+  "ssm:GetResourcePolicies",
+  "ssm:GetServiceSetting",
+  "ssm:LabelParameterVersion",
+  "ssm:ListAssociationVersions",
+  "ssm:ListAssociations",
+  "ssm:ListCloudConnectors",
+  "ssm:ListCommandInvocations",
+  "ssm:ListCommands",
+  "ssm:ListComplianceItems",
+  "ssm:ListComplianceSummaries",
+  "ssm:ListDocumentMetadataHistory",
+  "ssm:ListDocumentVersions",
+  "ssm:ListDocuments",
+  "ssm:ListInstanceAssociations",
+  "ssm:ListInventoryEntries",
+  "ssm:ListNodes",
+  "ssm:ListNodesSummary",
+  "ssm:ListOpsItemEvents",
+  "ssm:ListOpsItemRelatedItems",
+  "ssm:ListOpsMetadata",
+  "ssm:ListResourceComplianceSummaries",
+  "ssm:ListResourceDataSync",
+  "ssm:ListTagsForResource",
+  "ssm:ModifyDocumentPermission",
+  "ssm:PutCalendar",
+  "ssm:PutComplianceItems",
+  "ssm:PutConfigurePackageResult",
+  "ssm:PutInventory",
+  "ssm:PutParameter",
+  "ssm:PutResourcePolicy",
+  "ssm:RegisterDefaultPatchBaseline",
+  "ssm:RegisterManagedInstance",
+  "ssm:RegisterPatchBaselineForPatchGroup",
+  "ssm:RegisterTargetWithMaintenanceWindow",
+  "ssm:RegisterTaskWithMaintenanceWindow",
+  "ssm:RemoveTagsFromResource",
+  "ssm:RequestManagedInstanceRoleToken",
+  "ssm:ResetServiceSetting",
+  "ssm:ResumeSession",
+  "ssm:SendAutomationSignal",
+  "ssm:SendCommand",
+  "ssm:StartAccessRequest",
+  "ssm:StartAssociationsOnce",
+  "ssm:StartAutomationExecution",
+  "ssm:StartChangeRequestExecution",
+  "ssm:StartExecutionPreview",
+  "ssm:StartSession",
+  "ssm:StopAutomationExecution",
+  "ssm:TerminateSession",
+  "ssm:UnlabelParameterVersion",
+  "ssm:UpdateAssociation",
+  "ssm:UpdateAssociationStatus",
+  "ssm:UpdateCloudConnector",
+  "ssm:UpdateDocument",
+  "ssm:UpdateDocumentDefaultVersion",
+  "ssm:UpdateDocumentMetadata",
+  "ssm:UpdateInstanceAssociationStatus",
+  "ssm:UpdateInstanceInformation",
+  "ssm:UpdateMaintenanceWindow",
+  "ssm:UpdateMaintenanceWindowTarget",
+  "ssm:UpdateMaintenanceWindowTask",
+  "ssm:UpdateManagedInstancePublicKey",
+  "ssm:UpdateManagedInstanceRole",
+  "ssm:UpdateOpsItem",
+  "ssm:UpdateOpsMetadata",
+  "ssm:UpdatePatchBaseline",
+  "ssm:UpdateResourceDataSync",
+  "ssm:UpdateServiceSetting",
+  "ssm:ValidateCloudConnector",
+  "sts:AssumeRole",
+  "sts:AssumeRoleWithSAML",
+  "sts:AssumeRoleWithWebIdentity",
+  "sts:AssumeRoot",
+  "sts:DecodeAuthorizationMessage",
+  "sts:GetAccessKeyInfo",
+  "sts:GetCallerIdentity",
+  "sts:GetDelegatedAccessToken",
+  "sts:GetFederationToken",
+  "sts:GetServiceBearerToken",
+  "sts:GetSessionToken",
+  "sts:GetWebIdentityToken",
+  "sts:SetContext",
+  "sts:SetSourceIdentity",
+  "sts:TagGetWebIdentityToken",
+  "sts:TagSession"
+];
+
+// ../shared/src/iac/iam/action-catalog.ts
+var ActionCatalog = class {
+  constructor(actions) {
+    this.actions = actions;
+    for (const action of actions) {
+      const service = action.slice(0, action.indexOf(":")).toLowerCase();
+      let list2 = this.#byService.get(service);
+      if (!list2) this.#byService.set(service, list2 = []);
+      list2.push(action);
+      this.#canonical.set(action.toLowerCase(), action);
+    }
+  }
+  actions;
+  #byService = /* @__PURE__ */ new Map();
+  #canonical = /* @__PURE__ */ new Map();
+  /** Service prefixes (`iam`, `ec2-instance-connect`), lower case. */
+  get services() {
+    return [...this.#byService.keys()];
+  }
+  /** The actions of one service; empty for a service the catalog does not cover. */
+  actionsOf(service) {
+    return this.#byService.get(service.toLowerCase()) ?? [];
+  }
+  /** The catalog's spelling of an action (`IAM:passrole` → `iam:PassRole`), or undefined when unknown. */
+  canonical(action) {
+    return this.#canonical.get(action.toLowerCase());
+  }
+};
+var shared;
+function iamActionCatalog() {
+  shared ??= new ActionCatalog(IAM_ACTIONS);
+  return shared;
+}
+
+// ../shared/src/iac/iam/effective-permissions.ts
+var NOT_LIMITING = /* @__PURE__ */ new Set(["aws:securetransport", "aws:requestedregion", "aws:currenttime", "aws:epochtime"]);
+var RESOURCE_SERVICES = {
+  ssm: ["ssm", "ec2"],
+  "ec2-instance-connect": ["ec2"],
+  "ssm-guiconnect": ["ssm-guiconnect", "ssm", "ec2"],
+  sts: ["sts", "iam"]
+};
+function limitingConditionKeys(statement) {
+  const keys = Object.values(statement.conditions).flatMap((byKey) => Object.keys(byKey));
+  return [...new Set(keys.filter((k) => !NOT_LIMITING.has(k.toLowerCase())))];
+}
+function coversAllResources(resource, action) {
+  if (resource === "*") return true;
+  const parts2 = resource.split(":");
+  if (parts2.length < 6 || parts2[0]?.toLowerCase() !== "arn") return false;
+  const arnService = parts2[2] ?? "";
+  const actionService = action.slice(0, action.indexOf(":")).toLowerCase();
+  const owners = RESOURCE_SERVICES[actionService] ?? [actionService];
+  if (!owners.some((s) => wildcardPattern(arnService).test(s))) return false;
+  const rest = parts2.slice(5).join(":");
+  if (arnService.toLowerCase() === "s3" && !parts2[3] && !parts2[4]) return /^\*(?:\/\*)?$/.test(rest);
+  return /^(?:\*|\*\/\*|[A-Za-z0-9-]+[/:]\*)$/.test(rest);
+}
+function isBroad(statement, action) {
+  if (statement.notResources.length) return true;
+  return statement.resources.some((r) => coversAllResources(r, action));
+}
+function effectivePermissions2(policies, catalog) {
+  const grants = /* @__PURE__ */ new Map();
+  const unsubtracted = [];
+  const partial2 = [];
+  const denied = /* @__PURE__ */ new Set();
+  for (const { label, document } of policies) {
+    for (const statement of document.statements) {
+      if (statement.partial) partial2.push({ at: statement.at, source: label });
+      if (statement.effect === "unknown") continue;
+      const actions = statementActions(statement, catalog);
+      if (statement.effect === "Deny") {
+        if (!statement.partial && Object.keys(statement.conditions).length && !limitingConditionKeys(statement).length) continue;
+        const why = denyNotSubtracted(statement);
+        if (why) unsubtracted.push({ actions, why: `${why} (${label})`, at: statement.at });
+        else for (const a of actions) denied.add(a);
+        continue;
+      }
+      const conditions = limitingConditionKeys(statement);
+      for (const action of actions) {
+        let list2 = grants.get(action);
+        if (!list2) grants.set(action, list2 = []);
+        list2.push({ action, broad: isBroad(statement, action), conditions, at: statement.at, source: label });
+      }
+    }
+  }
+  for (const action of denied) grants.delete(action);
+  return { grants, unsubtracted, partial: partial2 };
+}
+function denyNotSubtracted(statement) {
+  if (statement.partial) return "a Deny is only partly known";
+  if (Object.keys(statement.conditions).length) return "a Deny applies only under conditions";
+  if (statement.notResources.length) return "a Deny uses NotResource";
+  if (!statement.resources.includes("*")) return "a Deny names specific resources";
+  return void 0;
+}
+
+// ../shared/src/iac/iam/workload-roles.ts
+function lastName(value2) {
+  return value2.startsWith("arn:") ? value2.slice(value2.lastIndexOf("/") + 1) : value2;
+}
+function linksTo2(link, address, name2) {
+  if (link.target === address) return true;
+  const wanted = valueOf(name2);
+  return wanted !== void 0 && link.target?.startsWith("name:") === true && lastName(link.target.slice(5)) === wanted;
+}
+function resolveRole(link, model) {
+  if (!link) return { none: true };
+  if (link.unresolved !== void 0) return { unknown: link.unresolved };
+  const role2 = model.ofKind("iam-role").find((r) => linksTo2(link, r.address, r.roleName));
+  return role2 ? { found: role2 } : { outside: link.target ?? "" };
+}
+function resolveProfile(link, model) {
+  if (!link) return { none: true };
+  if (link.unresolved !== void 0) return { unknown: link.unresolved };
+  const profile = model.ofKind("instance-profile").find((p) => linksTo2(link, p.address, p.profileName));
+  return profile ? { found: profile } : { outside: link.target ?? "" };
+}
+function roleOfWorkload(workload, model) {
+  if (workload.kind === "eks-node-group") {
+    const role3 = resolveRole(workload.nodeRole, model);
+    if ("found" in role3) return { role: role3.found };
+    if ("unknown" in role3) return { undecided: { reason: `the node role of ${workload.name} cannot be resolved (${role3.unknown})`, at: workload.nodeRole.at } };
+    return {};
+  }
+  const profile = resolveProfile(workload.instanceProfile, model);
+  if ("unknown" in profile) {
+    return { undecided: { reason: `the instance profile of ${workload.name} cannot be resolved (${profile.unknown})`, at: workload.instanceProfile.at } };
+  }
+  if (!("found" in profile)) return {};
+  const role2 = resolveRole(profile.found.role, model);
+  if ("found" in role2) return { role: role2.found, via: profile.found };
+  if ("unknown" in role2) {
+    return { undecided: { reason: `the role of ${profile.found.name} (used by ${workload.name}) cannot be resolved (${role2.unknown})`, at: profile.found.role.at } };
+  }
+  return {};
+}
+function workloadsOfRole(role2, model) {
+  const workloads = [];
+  const undecided = [];
+  const all = [...model.ofKind("ec2-instance"), ...model.ofKind("launch-template"), ...model.ofKind("launch-configuration"), ...model.ofKind("eks-node-group")];
+  for (const workload of all) {
+    const found = roleOfWorkload(workload, model);
+    if (found.role === role2) workloads.push(found.via ? { workload, via: found.via } : { workload });
+    else if (found.undecided) undecided.push(found.undecided);
+  }
+  return { workloads, undecided };
+}
+function policyFromArn(arn, at) {
+  const name2 = awsManagedPolicyName(arn);
+  if (name2) return { kind: "aws-managed", name: name2, arn, at };
+  return { reason: `the policy ${arn} is not defined in this code`, at };
+}
+function policyFromReason(reason, model) {
+  const address = /^computed from ((?:module\.[^.]+\.)*[a-z0-9_]+\.[^.]+)\.(?:arn|id)$/.exec(reason)?.[1];
+  const policy = model.get(address);
+  if (policy?.kind !== "iam-managed-policy") return void 0;
+  return valueOf(policy.policy) ?? "unknown";
+}
+function policiesOfRole(role2, model) {
+  const policies = [];
+  const undecided = [];
+  const addDocument = (label, attr) => {
+    switch (attr.state) {
+      case "set":
+      case "default":
+        policies.push({ kind: "document", label, document: attr.value });
+        return;
+      case "unknown":
+        undecided.push({ reason: `${label}: ${attr.reason}`, at: attr.at });
+        return;
+      case "absent":
+        return;
+    }
+  };
+  const addArn = (arn, label) => {
+    if (arn.state === "set" || arn.state === "default") {
+      const p = policyFromArn(arn.value, arn.at);
+      if ("kind" in p) policies.push(p);
+      else undecided.push({ reason: `${label}: ${p.reason}`, at: p.at });
+    } else if (arn.state === "unknown") {
+      const doc = policyFromReason(arn.reason, model);
+      if (doc && doc !== "unknown") policies.push({ kind: "document", label: arn.reason.replace(/^computed from /, "").replace(/\.(?:arn|id)$/, ""), document: doc });
+      else undecided.push({ reason: `${label}: ${arn.reason}`, at: arn.at });
+    }
+  };
+  const targets = (links, what) => {
+    let hit = false;
+    for (const link of links) {
+      if (link.unresolved !== void 0) undecided.push({ reason: `${what} applies to a role that cannot be resolved (${link.unresolved})`, at: link.at });
+      else if (linksTo2(link, role2.address, role2.roleName)) hit = true;
+    }
+    return hit;
+  };
+  role2.inlinePolicies.forEach((p) => addDocument(`the inline policy of ${role2.name}`, p));
+  role2.managedPolicyArns.forEach((arn) => addArn(arn, `managed_policy_arns of ${role2.name}`));
+  for (const rp of model.ofKind("iam-role-policy")) if (targets(rp.roles, rp.name)) addDocument(rp.name, rp.policy);
+  for (const attachment of model.ofKind("iam-policy-attachment")) {
+    if (!targets(attachment.roles, attachment.name)) continue;
+    const managed = model.follow(attachment.policy, "iam-managed-policy");
+    if (managed) addDocument(managed.name, managed.policy);
+    else addArn(attachment.policyArn, attachment.name);
+  }
+  return { policies, undecided };
+}
+
+// ../shared/src/iac/iam/role-privileges.ts
+function rolePrivileges(role2, model, catalog = iamActionCatalog()) {
+  const { policies, undecided } = policiesOfRole(role2, model);
+  const documents = [];
+  const findings = [];
+  for (const policy of policies) {
+    if (policy.kind === "document") {
+      documents.push({ label: policy.label, document: policy.document });
+      continue;
+    }
+    const managed = classifyManagedPolicy(policy.name, policy.at);
+    if (managed) findings.push(...managed);
+    else undecided.push({ reason: `${role2.name} has the AWS managed policy ${policy.name}, which this check does not classify`, at: policy.at });
+  }
+  const permissions = effectivePermissions2(documents, catalog);
+  findings.unshift(...classifyPermissions(permissions, catalog));
+  for (const p of permissions.partial) undecided.push({ reason: `a statement of ${p.source} is only partly known`, at: p.at });
+  return { findings, undecided };
+}
+
+// ../shared/src/iac/iam/trust-principals.ts
+function trustedAwsAccounts(statement) {
+  const out2 = [];
+  for (const principal of statement.principals?.AWS ?? []) {
+    if (/^\d{12}$/.test(principal)) {
+      out2.push({ account: principal, wholeAccount: true, principal });
+      continue;
+    }
+    const m = /^arn:aws(?:-[a-z]+)*:(?:iam|sts)::(\d{12}):(.+)$/.exec(principal);
+    if (m) out2.push({ account: m[1], wholeAccount: m[2] === "root", principal });
+  }
+  return out2;
+}
+function trustsAnyPrincipal(statement) {
+  const p = statement.principals;
+  return !!p && (p["*"]?.includes("*") === true || p.AWS?.includes("*") === true);
+}
+var EXTERNAL_ID_OPERATORS = /* @__PURE__ */ new Set(["stringequals", "stringlike", "foranyvalue:stringequals"]);
+function requiresExternalId(statement) {
+  if (statement.effect !== "Allow") return false;
+  return Object.entries(statement.conditions).some(
+    ([operator, keys]) => EXTERNAL_ID_OPERATORS.has(operator.toLowerCase()) && Object.keys(keys).some((k) => k.toLowerCase() === "sts:externalid")
+  );
+}
+function hasConditions(statement) {
+  return Object.values(statement.conditions).some((keys) => Object.keys(keys).length > 0);
+}
+
+// ../shared/src/iac/iam/data/known-aws-accounts.ts
+var KNOWN_AWS_ACCOUNTS = [
+  { name: "Cloudhealth", accounts: ["454464851268"], aws: false, enabled: true },
+  { name: "SegmentIO", accounts: ["107630771604", "595280932656"], aws: false, enabled: true },
+  { name: "StackDriver", accounts: ["314658760392"], aws: false, enabled: true },
+  { name: "Zencoder", accounts: ["395540211253"], aws: false, enabled: true },
+  { name: "Datadog", accounts: ["464622532012", "865078226113"], aws: false, enabled: true },
+  { name: "Cloudability", accounts: ["165736516723"], aws: false, enabled: true },
+  { name: "Rackspace", accounts: ["507897595701", "530014582677"], aws: false, enabled: true },
+  { name: "New Relic", accounts: ["754728514883", "017663287629"], aws: false, enabled: true },
+  { name: "Brightcove", accounts: ["749779118921"], aws: false, enabled: true },
+  { name: "CloudCheckr", accounts: ["352813966189"], aws: false, enabled: true },
+  { name: "SignifAI", accounts: ["265975144233"], aws: false, enabled: true },
+  { name: "ParkMyCloud", accounts: ["753542375798"], aws: false, enabled: true },
+  { name: "CenturyLinkCloud", accounts: ["540339316802"], aws: false, enabled: true },
+  { name: "ELB logs", accounts: ["127311923021", "033677994240", "027434742980", "797873946194", "985666609251", "054676820928", "156460612806", "652711504416", "009996457667", "582318560864", "600734575887", "383597477331", "114774131450", "783225319266", "718504428378", "507241528517", "048591011584", "638102146993", "037604701340"], aws: true, enabled: true },
+  { name: "Redshift logs", accounts: ["193672423079", "391106570357", "262260360010", "902366379725", "865932855811", "760740231472", "361669875840", "762762565011", "404641285394", "660998842044", "907379612154", "053454850223", "210876761215", "307160386991", "915173422425", "075028567923"], aws: true, enabled: true },
+  { name: "Billing", accounts: ["386209384616"], aws: true, enabled: true },
+  { name: "skeddly", accounts: ["478299826944"], aws: false, enabled: true },
+  { name: "freshservice", accounts: ["618708667954"], aws: false, enabled: true },
+  { name: "signalfx", accounts: ["134183635603"], aws: false, enabled: true },
+  { name: "cloudsploit", accounts: ["057012691312"], aws: false, enabled: true },
+  { name: "Aqua", accounts: ["978540733285"], aws: false, enabled: true },
+  { name: "globus", accounts: ["328067584297"], aws: false, enabled: true },
+  { name: "dynatrace", accounts: ["509560245411"], aws: false, enabled: true },
+  { name: "Trend Micro deepsecurity", accounts: ["862820443276", "147995105371"], aws: false, enabled: true },
+  { name: "cloudbreak", accounts: ["755047402263"], aws: false, enabled: true },
+  { name: "teraproc", accounts: ["122931797421"], aws: false, enabled: true },
+  { name: "orbitera", accounts: ["328676173091"], aws: false, enabled: true },
+  { name: "redline13", accounts: ["635144173025"], aws: false, enabled: true },
+  { name: "kochava", accounts: ["719465667078"], aws: false, enabled: true },
+  { name: "instaclustr", accounts: ["624537489435"], aws: false, enabled: true },
+  { name: "CloudTrail", accounts: ["475085895292", "086441151436", "388731089494", "113285607260", "819402241893", "977081816279", "765225791966", "492519147666", "903692715234", "284668455005", "216624486486", "681348832753", "035351147821", "859597730677", "282025262664", "262312530599", "814480443879", "525921808201", "119688915426", "582488909970", "069019280451", "187074758985", "193415116832", "453052556044", "829690693026", "669305197877", "757211635381", "585772288577", "034638983726", "886388586500", "608710470296"], aws: true, enabled: true },
+  { name: "Summit Route", accounts: ["393727464233"], aws: false, enabled: true },
+  { name: "TrendMicro", accounts: ["124790101291", "607237235771", "675681123645", "811620960246", "868324285112"], aws: false, enabled: true },
+  { name: "Convox", accounts: ["665986001363"], aws: false, enabled: true },
+  { name: "Spotinst", accounts: ["922761411349", "884866656237", "627743545735", "393649089167"], aws: false, enabled: true },
+  { name: "Redlock - PrismaCloud", accounts: ["188619942792", "496947949261"], aws: false, enabled: true },
+  { name: "Sumo Logic", accounts: ["926226587429", "956882708938"], aws: false, enabled: true },
+  { name: "Bridgecrew", accounts: ["890234264427"], aws: false, enabled: true },
+  { name: "Lacework", accounts: ["434813966438"], aws: false, enabled: true },
+  { name: "Onelogin", accounts: ["842984801698"], aws: false, enabled: true },
+  { name: "nOps", accounts: ["202279780353", "727378841472"], aws: false, enabled: true },
+  { name: "Fivetran", accounts: ["834469178297"], aws: false, enabled: true },
+  { name: "Rapid7", accounts: ["336818582268"], aws: false, enabled: true },
+  { name: "Databricks", accounts: ["414351767826", "790110701330", "601306020600"], aws: false, enabled: true },
+  { name: "Threat Stack", accounts: ["896126563706"], aws: false, enabled: true },
+  { name: "Lucidchart", accounts: ["799803075172"], aws: false, enabled: true },
+  { name: "Workato", accounts: ["353360065216"], aws: false, enabled: true },
+  { name: "Palo Alto Networks", accounts: ["122442690527"], aws: false, enabled: true },
+  { name: "CloudZero", accounts: ["061190967865"], aws: false, enabled: true },
+  { name: "Cloudinary", accounts: ["232482882421"], aws: false, enabled: true },
+  { name: "Tenable", accounts: ["012615275169", "422820575223"], aws: false, enabled: true },
+  { name: "Stitch", accounts: ["218546966473"], aws: false, enabled: true },
+  { name: "Emnify", accounts: ["884047677700"], aws: false, enabled: true },
+  { name: "Qualys Cloud View", accounts: ["080595016317", "205767712438"], aws: false, enabled: true },
+  { name: "Auth0", accounts: ["951887872838"], aws: false, enabled: true },
+  { name: "Cloudera", accounts: ["062663104137", "387553343826", "958145178466"], aws: false, enabled: true },
+  { name: "AlertLogic", accounts: ["239734009475", "733251395267", "857795874556", "230378978437"], aws: false, enabled: true },
+  { name: "CloudConformity", accounts: ["717210094962"], aws: false, enabled: true },
+  { name: "Fortinet", accounts: ["854209929931"], aws: false, enabled: true },
+  { name: "Azure Sentinel", accounts: ["197857026523"], aws: false, enabled: true },
+  { name: "Azure Billing Management", accounts: ["432263259397"], aws: false, enabled: true },
+  { name: "ADC Application Deployment, ADM Delivery Management", accounts: ["835822366011"], aws: false, enabled: true },
+  { name: "CloudManager for CloudVolumes", accounts: ["695990169366"], aws: false, enabled: true },
+  { name: "Axonius.com", accounts: ["802876684602", "817364327683", "405773942477"], aws: false, enabled: true },
+  { name: "Fugue", accounts: ["370134896156", "944830124550", "057172825058", "810369035479"], aws: false, enabled: true },
+  { name: "CloudPhysics", accounts: ["863002038009"], aws: false, enabled: true },
+  { name: "QRadar", accounts: ["429269239926"], aws: false, enabled: true },
+  { name: "LogicMonitor", accounts: ["282028653949"], aws: false, enabled: true },
+  { name: "MVision ePO", accounts: ["307653271100"], aws: false, enabled: true },
+  { name: "Symantec Cloud Workload Protection", accounts: ["754237914691"], aws: false, enabled: true },
+  { name: "Logz.io", accounts: ["406095609952"], aws: false, enabled: true },
+  { name: "Xi Frame", accounts: ["178591426237"], aws: false, enabled: true },
+  { name: "CloudWisdom, metricly", accounts: ["270852171095"], aws: false, enabled: true },
+  { name: "Rockset", accounts: ["216690786812", "318212636800"], aws: false, enabled: true },
+  { name: "CloudHiro", accounts: ["545334166883"], aws: false, enabled: true },
+  { name: "Densify", accounts: ["036437403198"], aws: false, enabled: true },
+  { name: "Armor Anywhere", accounts: ["679703615338", "345186984524"], aws: false, enabled: true },
+  { name: "Genys", accounts: ["765628985471"], aws: false, enabled: true },
+  { name: "site24x7", accounts: ["949777495771"], aws: false, enabled: true },
+  { name: "ylastic", accounts: ["710193521658"], aws: false, enabled: true },
+  { name: "qubole", accounts: ["805246085872"], aws: false, enabled: true },
+  { name: "VManage", accounts: ["200235630647"], aws: false, enabled: true },
+  { name: "Cloudaware", accounts: ["814021343637"], aws: false, enabled: true },
+  { name: "Cloud Ranger", accounts: ["558211695259"], aws: false, enabled: true },
+  { name: "FoxPass", accounts: ["843529240033"], aws: false, enabled: true },
+  { name: "Nirmata", accounts: ["094919933512"], aws: false, enabled: true },
+  { name: "GitLab", accounts: ["855262394183", "956491294349", "782774275127"], aws: false, enabled: true },
+  { name: "Snyk", accounts: ["198361731867", "755778135062"], aws: false, enabled: true },
+  { name: "CloudCraft", accounts: ["968898580625"], aws: false, enabled: true },
+  { name: "JupiterOne", accounts: ["612791702201"], aws: false, enabled: true },
+  { name: "rev.com", accounts: ["414502572119"], aws: false, enabled: true },
+  { name: "Funnel", accounts: ["071303700930"], aws: false, enabled: true },
+  { name: "Domo", accounts: ["339405024189", "010251424122", "687132894031", "622384692065"], aws: false, enabled: true },
+  { name: "Atlas DataLake", accounts: ["962727799805"], aws: false, enabled: true },
+  { name: "Upsolver", accounts: ["428641199958"], aws: false, enabled: true },
+  { name: "Weave Cloud", accounts: ["376248598259"], aws: false, enabled: true },
+  { name: "ChaosSearch", accounts: ["515570774723"], aws: false, enabled: true },
+  { name: "EDB Postgres", accounts: ["305753120797"], aws: false, enabled: true },
+  { name: "TheGlobalSolutions.net", accounts: ["726941830086"], aws: false, enabled: true },
+  { name: "wpengine", accounts: ["902500896138"], aws: false, enabled: true },
+  { name: "cloudsqueeze", accounts: ["759994998399"], aws: false, enabled: true },
+  { name: "ThingSpace", accounts: ["675479154635"], aws: false, enabled: true },
+  { name: "Anodot", accounts: ["340481513670"], aws: false, enabled: true },
+  { name: "MediaMath", accounts: ["794878508631"], aws: false, enabled: true },
+  { name: "Presidio", accounts: ["118652503430"], aws: false, enabled: true },
+  { name: "Checkpoint Cloudguard", accounts: ["634729597623"], aws: false, enabled: true },
+  { name: "Cisco Umbrella", accounts: ["568526795995"], aws: false, enabled: true },
+  { name: "Cloudflare", accounts: ["391854517948"], aws: false, enabled: true },
+  { name: "AWS Log Delivery Service", accounts: ["858827067514"], aws: false, enabled: false },
+  { name: "Epsagon", accounts: ["066549572091"], aws: false, enabled: true },
+  { name: "Turbot", accounts: ["287590803701", "255798382450", "453761072151"], aws: false, enabled: true },
+  { name: "Qualys AWS EC2 Connector", accounts: ["805950163170"], aws: false, enabled: true },
+  { name: "Qualys", accounts: ["438908802199"], aws: false, enabled: true },
+  { name: "API Gateway", accounts: ["392220576650", "718770453195", "968246515281", "109351309407", "796887884028", "631144002099", "544388816663", "061510835048", "474240146802", "166639821150", "394634713161", "753362059629", "359345898052", "969236854626", "020402002396", "195145609632", "798376113853", "652364314486", "849137399833", "507069717855", "644042651268", "174803364771", "287228555773", "855739686837", "614065512851"], aws: true, enabled: true },
+  { name: "Slack EKM", accounts: ["152659312504", "429538831549"], aws: false, enabled: true },
+  { name: "Steampipe Cloud", accounts: ["316881668097"], aws: false, enabled: true },
+  { name: "unusd.cloud", accounts: ["398997493752"], aws: false, enabled: true },
+  { name: "CloudYali", accounts: ["310957700191"], aws: false, enabled: true },
+  { name: "SSLMate", accounts: ["423155938983"], aws: false, enabled: true },
+  { name: "SSLMate (Sandbox Site)", accounts: ["056196542512"], aws: false, enabled: true },
+  { name: "Sysdig", accounts: ["761931097553", "263844535661"], aws: false, enabled: true },
+  { name: "MadKudu", accounts: ["203796963081"], aws: false, enabled: true },
+  { name: "env0", accounts: ["913128560467"], aws: false, enabled: true },
+  { name: "BuildKite (log output)", accounts: ["032379705303"], aws: false, enabled: true },
+  { name: "Spacelift", accounts: ["324880187172"], aws: false, enabled: true },
+  { name: "k9 security", accounts: ["826438284864", "139710491120", "720226181253"], aws: false, enabled: true },
+  { name: "Codeshield", accounts: ["457424274508"], aws: false, enabled: true },
+  { name: "OpsLevel", accounts: ["746108190720"], aws: false, enabled: true },
+  { name: "Redshift logging", accounts: ["368064434614", "790247189693", "703715109447", "473191095985", "420376844563", "651179539253", "297058826802", "623197973179", "945512339897", "408097707231", "398671365691", "713597048934", "960118270566", "485979073181", "615915377779", "764870610256", "434091160558", "246478207311", "885798887673", "041313461515", "694668203235", "553461782468", "668912161003", "028811157404", "051362938876", "595013617770", "392442076723"], aws: true, enabled: true },
+  { name: "DuckbillGroup", accounts: ["024196225137"], aws: false, enabled: true },
+  { name: "Grafana", accounts: ["008923505280"], aws: false, enabled: true },
+  { name: "Orca Security", accounts: ["976280145156", "727815099310", "553950354547", "135916806842", "463932680998", "784971140435"], aws: false, enabled: true },
+  { name: "Barracuda Networks", accounts: ["151784055945"], aws: false, enabled: true },
+  { name: "Check Point", accounts: ["758245563457"], aws: false, enabled: true },
+  { name: "CrowdStrike", accounts: ["517716713836", "292230061137"], aws: false, enabled: true },
+  { name: "CyberArk", accounts: ["749430749651"], aws: false, enabled: true },
+  { name: "Forcepoint", accounts: ["365761988620"], aws: false, enabled: true },
+  { name: "Sophos", accounts: ["062897671886"], aws: false, enabled: true },
+  { name: "Vectra", accounts: ["978576646331"], aws: false, enabled: true },
+  { name: "Ermetic", accounts: ["081802104111"], aws: false, enabled: true },
+  { name: "Zesty", accounts: ["672188301118"], aws: false, enabled: true },
+  { name: "Serverless", accounts: ["802587217904"], aws: false, enabled: true },
+  { name: "UiPath", accounts: ["983328018169"], aws: false, enabled: true },
+  { name: "GuardDuty Announcements", accounts: ["242987662583", "118283430703", "144182107116", "934957504740", "107430051933", "973841112453", "965013871422", "506403581195", "436163563069", "378365507264", "383009515534", "646602203151", "741172661024", "464168911255", "476419727788", "457615622431", "926826061926", "955633302743", "430639793359", "002991280229", "003033775354", "552740612889", "030935290150", "188461706213", "445632894446", "143972945659", "129086577509", "225965583551", "595653072700", "529900636122"], aws: true, enabled: true },
+  { name: "EKS ECR Repositories", accounts: ["013241004608", "066635153087", "151742754352", "296578399912", "455263428931", "491585149902", "558608220178", "590381155156", "602401143452", "759879836304", "800184023465", "877085696533", "900612956339", "900889452093", "918309763551", "961992271922"], aws: true, enabled: true },
+  { name: "Vanta", accounts: ["956993596390"], aws: false, enabled: true },
+  { name: "Drata", accounts: ["269135526815", "085540434294", "809336252980"], aws: false, enabled: true },
+  { name: "DoIt", accounts: ["068664126052"], aws: false, enabled: false },
+  { name: "DoIt", accounts: ["561602220360", "017920819041", "279843869311"], aws: false, enabled: true },
+  { name: "ProsperOps", accounts: ["205499583182"], aws: false, enabled: true },
+  { name: "Usage AI", accounts: ["826182721854"], aws: false, enabled: true },
+  { name: "Mackerel", accounts: ["217452466226"], aws: false, enabled: true },
+  { name: "Canonical", accounts: ["099720109477"], aws: false, enabled: true },
+  { name: "Archera", accounts: ["967800896805", "202754554539"], aws: false, enabled: true },
+  { name: "Flexera", accounts: ["451234325714"], aws: false, enabled: true },
+  { name: "Temporal Technologies, Inc.", accounts: ["902542641901", "160190466495", "819232936619", "829909441867", "354116250941"], aws: false, enabled: true },
+  { name: "RunReveal", accounts: ["253602268883"], aws: false, enabled: true },
+  { name: "MongoDB Atlas", accounts: ["536727724300"], aws: false, enabled: true },
+  { name: "AttackIQ", accounts: ["381031177744"], aws: false, enabled: true },
+  { name: "Caveonix", accounts: ["631402103377"], aws: false, enabled: true },
+  { name: "Claroty", accounts: ["015990171708", "820923007224", "883241448326"], aws: false, enabled: true },
+  { name: "Contrast Security", accounts: ["490991382221", "763284681916"], aws: false, enabled: true },
+  { name: "DisruptOps, Inc.", accounts: ["013944500484"], aws: false, enabled: true },
+  { name: "FireEye", accounts: ["264756907367"], aws: false, enabled: true },
+  { name: "Guardicore", accounts: ["324264561773"], aws: false, enabled: true },
+  { name: "IBM", accounts: ["949680696695"], aws: false, enabled: true },
+  { name: "McAfee", accounts: ["297986523463"], aws: false, enabled: true },
+  { name: "NETSCOUT", accounts: ["091741439927"], aws: false, enabled: true },
+  { name: "SecureCloudDB", accounts: ["585459848136"], aws: false, enabled: true },
+  { name: "ServiceNow", accounts: ["842447150064"], aws: false, enabled: true },
+  { name: "Splunk", accounts: ["112543817624"], aws: false, enabled: true },
+  { name: "Plerion", accounts: ["044642040396", "173985203412", "588158338731", "736689547456"], aws: false, enabled: true },
+  { name: "Sonrai Security", accounts: ["213217834095", "380873608913", "717025312494"], aws: false, enabled: true },
+  { name: "sst.dev", accounts: ["226609089145", "232771856781"], aws: false, enabled: true },
+  { name: "HYCU", accounts: ["787223699828"], aws: false, enabled: true },
+  { name: "Salesforce", accounts: ["793525387755"], aws: false, enabled: true },
+  { name: "Scalr", accounts: ["919814621061"], aws: false, enabled: true },
+  { name: "Commerce Analytics Service", accounts: ["452565589796"], aws: true, enabled: true },
+  { name: "Hightouch", accounts: ["324528010823"], aws: false, enabled: true },
+  { name: "Postman", accounts: ["258201882842"], aws: false, enabled: true },
+  { name: "Ox", accounts: ["351456651185"], aws: false, enabled: true },
+  { name: "Palo Alto Networks Cortex", accounts: ["006742885340"], aws: false, enabled: true },
+  { name: "Red Canary", accounts: ["823104324086"], aws: false, enabled: true },
+  { name: "Microsoft Purview", accounts: ["181328463391"], aws: false, enabled: true },
+  { name: "Telestream Cloud", accounts: ["078992246105"], aws: false, enabled: true },
+  { name: "RudderStack", accounts: ["422074288268"], aws: false, enabled: true },
+  { name: "Hyperproof", accounts: ["030157059230"], aws: false, enabled: true },
+  { name: "Starburst", accounts: ["179619298502"], aws: false, enabled: true },
+  { name: "Red Hat Hybrid Cloud", accounts: ["589173575009"], aws: false, enabled: true },
+  { name: "Scalyr", accounts: ["913057016266"], aws: false, enabled: true },
+  { name: "Monte Carlo", accounts: ["190812797848"], aws: false, enabled: true },
+  { name: "Census", accounts: ["341876425553"], aws: false, enabled: true },
+  { name: "Anyscale", accounts: ["525325868955"], aws: false, enabled: true },
+  { name: "Hevo", accounts: ["393309748692"], aws: false, enabled: true },
+  { name: "Ottertune", accounts: ["691523222388"], aws: false, enabled: true },
+  { name: "Trend Micro Cloud One", accounts: ["737318609257"], aws: false, enabled: true },
+  { name: "BigPanda", accounts: ["103749124141"], aws: false, enabled: true },
+  { name: "Transcend", accounts: ["829095311197"], aws: false, enabled: true },
+  { name: "Holori", accounts: ["112070389366"], aws: false, enabled: true },
+  { name: "Nordcloud", accounts: ["192799248640"], aws: false, enabled: true },
+  { name: "Kustomer", accounts: ["241254095402"], aws: false, enabled: true },
+  { name: "Scale", accounts: ["307185671274"], aws: false, enabled: true },
+  { name: "AWS IP address ranges notifications", accounts: ["806199016981"], aws: true, enabled: true },
+  { name: "Snotra", accounts: ["243001516183"], aws: false, enabled: true },
+  { name: "mParticle", accounts: ["338661164609", "386705975570", "526464060896", "583371261087"], aws: false, enabled: true },
+  { name: "Rezonate", accounts: ["787461962774"], aws: false, enabled: true },
+  { name: "KubeCost", accounts: ["440082503234"], aws: false, enabled: true },
+  { name: "Expel", accounts: ["012205512454"], aws: false, enabled: true },
+  { name: "InfoBlox", accounts: ["902917483333"], aws: false, enabled: true },
+  { name: "Prophetstor Federator.ai", accounts: ["635005593121"], aws: false, enabled: true },
+  { name: "Tailscale", accounts: ["891612552178"], aws: false, enabled: true },
+  { name: "StrongDM", accounts: ["910226215634"], aws: false, enabled: true },
+  { name: "Twingate", accounts: ["617935088040"], aws: false, enabled: true },
+  { name: "Oracle", accounts: ["131827586825"], aws: false, enabled: true },
+  { name: "Atmosphere IOT", accounts: ["966208727603"], aws: false, enabled: true },
+  { name: "Snowplow", accounts: ["793733611312"], aws: false, enabled: true },
+  { name: "Qleet", accounts: ["983530947477"], aws: false, enabled: true },
+  { name: "Doppler", accounts: ["299900769157"], aws: false, enabled: true },
+  { name: "Improvado", accounts: ["716309063777"], aws: false, enabled: true },
+  { name: "Tealium", accounts: ["757913464184"], aws: false, enabled: true },
+  { name: "Quartzy", accounts: ["183060441923"], aws: false, enabled: true },
+  { name: "GuardDuty service accounts", accounts: ["652050842985", "178123968615", "669213148797", "447226417196", "913179291432", "089661699081", "039163547507", "874749492622", "247460962669", "124839743349", "175877067165", "894794104037", "002294850712", "283769539786", "310125036783", "866607715269", "693780578038", "448721096076", "480864352451", "546914126324", "682251015962", "353488359550", "009160069308", "936182149045", "867642063380", "619233833001", "977238331021", "249472122084", "404001805210", "957664736811", "452118225523", "828603743433"], aws: true, enabled: true },
+  { name: "Upwind", accounts: ["340457201789"], aws: false, enabled: true },
+  { name: "Atlassian", accounts: ["815843069303"], aws: false, enabled: true },
+  { name: "Testable", accounts: ["220197662125"], aws: false, enabled: true },
+  { name: "SailPoint", accounts: ["874540850173"], aws: false, enabled: true },
+  { name: "StarTree", accounts: ["819814149250"], aws: false, enabled: true },
+  { name: "SafeGraph", accounts: ["461305247324"], aws: false, enabled: true },
+  { name: "LaunchDarkly", accounts: ["554582317989"], aws: false, enabled: true },
+  { name: "StackGuardian", accounts: ["476299211833", "163602625436"], aws: false, enabled: true },
+  { name: "Red Hat", accounts: ["710019948333"], aws: false, enabled: true },
+  { name: "Tines", accounts: ["857223745291", "825838939522"], aws: false, enabled: true },
+  { name: "SendSafely", accounts: ["371444783282"], aws: false, enabled: true },
+  { name: "Common Room", accounts: ["322919613312"], aws: false, enabled: true },
+  { name: "TigerData", accounts: ["142548018081"], aws: false, enabled: true },
+  { name: "RedisCloud", accounts: ["168085023892"], aws: false, enabled: true },
+  { name: "Rafay", accounts: ["781965151837"], aws: false, enabled: true },
+  { name: "hava", accounts: ["281013829959"], aws: false, enabled: true }
+];
+
+// ../shared/src/iac/iam/vendor-accounts.ts
+var byAccount;
+function knownAwsAccount(account) {
+  if (!byAccount) {
+    byAccount = /* @__PURE__ */ new Map();
+    for (const entry3 of KNOWN_AWS_ACCOUNTS) {
+      for (const id2 of entry3.accounts) byAccount.set(id2, { name: entry3.name, aws: entry3.aws, enabled: entry3.enabled });
+    }
+  }
+  return byAccount.get(account);
+}
+
+// ../shared/src/iac/rules/third-party-role-trust.ts
+var DATADOG = "464622532012";
+var trust = (statement) => `resource "aws_iam_role" "vendor" {
+  name               = "vendor"
+  assume_role_policy = ${statement}
+}
+`;
+var thirdPartyRoleTrust = defineResourceRule({
+  id: "third-party-role-trust",
+  guardrail: "third-party-roles-safe",
+  title: "Cross-account trust is scoped",
+  description: "Roles that trust a known SaaS vendor account (fwdcloudsec/known_aws_accounts) require `sts:ExternalId` and grant the vendor neither administrator access, privilege escalation nor account-wide data access; no role trusts a whole foreign account without a condition, or any AWS principal at all.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["iam-role"],
+  messages: {
+    vendorNoExternalId: '{{name}} trusts {{vendor}} (account {{account}}) without an `sts:ExternalId` condition: any other customer of {{vendor}} can get it to assume this role for them (confused deputy). Add `StringEquals = { "sts:ExternalId" = "<the id {{vendor}} gives you>" }` to the trust statement.',
+    vendorOverPrivileged: "{{name}} trusts {{vendor}} and gives it {{access}} through {{what}}: a breach at {{vendor}} becomes {{impact}} of this account. Attach the vendor's least-privilege policy (often `SecurityAudit` plus a scoped policy) instead.{{caveat}}",
+    wholeAccount: "{{name}} lets every principal of account {{account}} assume it, with no condition: any user or role there, including ones created later, gets this role. Trust a specific role (`arn:aws:iam::{{account}}:role/<name>`) or add an `aws:PrincipalArn` or `sts:ExternalId` condition.",
+    anyPrincipal: "{{name}} can be assumed by any AWS principal (`{{principal}}`) with no condition: anyone with an AWS account can take this role. Name the trusted principals, or add an `aws:PrincipalOrgID` or `aws:PrincipalAccount` condition."
+  },
+  remediation: {
+    text: "Require `sts:ExternalId` for vendor roles, give vendors only the access they document, and trust specific roles rather than whole accounts or `*`.",
+    pavedRoad: "A vendor-role module that takes the vendor's account and external id and attaches only `SecurityAudit` or the vendor's published policy."
+  },
+  anchors: {
+    Checkov: ["CKV_AWS_60", "CKV_AWS_61", "CKV_AWS_274"],
+    KICS: ["09c35abf-5852-4622-ac7a-b987b331232e", "12b7e704-37f0-4d1e-911a-44bf60c48c21"],
+    Prowler: ["iam_role_cross_account_readonlyaccess_policy"]
+  },
+  references: [
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html",
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html",
+    "https://github.com/fwdcloudsec/known_aws_accounts"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: trust(`jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::${DATADOG}:root" } }] })`),
+          expect: [{ line: 3, messageId: "vendorNoExternalId" }]
+        },
+        {
+          files: trust(
+            `jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::${DATADOG}:root" }, Condition = { StringEquals = { "sts:ExternalId" = "abc123" } } }] })`
+          ) + 'resource "aws_iam_role_policy_attachment" "ro" {\n  role       = aws_iam_role.vendor.name\n  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}\n',
+          expect: [{ line: 7, messageId: "vendorOverPrivileged" }]
+        },
+        {
+          files: trust('jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "111122223333" } }] })'),
+          expect: [{ line: 3, messageId: "wholeAccount" }]
+        },
+        {
+          files: 'resource "aws_iam_role" "open" {\n  assume_role_policy = <<EOF\n{\n  "Statement": [\n    {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"},\n    {"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole"}\n  ]\n}\nEOF\n}\n',
+          expect: [{ line: 6, messageId: "anyPrincipal" }]
+        },
+        {
+          files: 'data "aws_iam_policy_document" "trust" {\n  statement {\n    actions = ["sts:*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }\n  }\n}\nresource "aws_iam_role" "open" {\n  assume_role_policy = data.aws_iam_policy_document.trust.json\n}\n',
+          expect: [{ line: 2, messageId: "anyPrincipal" }]
+        }
+      ],
+      good: [
+        {
+          files: trust(
+            `jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::${DATADOG}:root" }, Condition = { StringEquals = { "sts:ExternalId" = "abc123" } } }] })`
+          ) + 'resource "aws_iam_role_policy_attachment" "audit" {\n  role       = aws_iam_role.vendor.name\n  policy_arn = "arn:aws:iam::aws:policy/SecurityAudit"\n}\n',
+          expect: [],
+          why: "a vendor role with an external id and the SecurityAudit policy"
+        },
+        {
+          files: trust('jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::111122223333:role/deployer" } }] })'),
+          expect: [],
+          why: "one named role in another account, not the whole account"
+        },
+        {
+          files: trust(
+            'jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "111122223333" }, Condition = { ArnLike = { "aws:PrincipalArn" = "arn:aws:iam::111122223333:role/ci-*" } } }] })'
+          ),
+          expect: [],
+          why: "a whole-account trust narrowed by a condition"
+        },
+        {
+          files: trust('jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })'),
+          expect: [],
+          why: "a service principal is not a cross-account trust"
+        },
+        {
+          files: `variable "external_id" {}
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::${DATADOG}:root"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "sts:ExternalId"
+      values   = [var.external_id]
+    }
+  }
+}
+resource "aws_iam_role" "vendor" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+`,
+          expect: [],
+          undecided: true,
+          why: "the external id condition comes from a variable without a value, so the statement is only partly known"
+        }
+      ]
+    }
+  },
+  check(role2, ctx) {
+    const policy = role2.trustPolicy;
+    if (policy.state === "unknown") return ctx.undecided(`the trust policy of ${role2.name}: ${policy.reason}`, policy.at);
+    if (policy.state === "absent") return;
+    const vendors = /* @__PURE__ */ new Map();
+    for (const s of policy.value.statements) {
+      if (s.effect !== "Allow" || !coversAction(s, "sts:AssumeRole")) continue;
+      if (trustsAnyPrincipal(s) && !hasConditions(s)) {
+        ctx.report({ messageId: "anyPrincipal", at: s.at, severity: "critical", data: { name: role2.name, principal: s.principals?.["*"] ? 'Principal: "*"' : 'AWS: "*"' } });
+      }
+      for (const trusted of trustedAwsAccounts(s)) {
+        const known = knownAwsAccount(trusted.account);
+        if (known && !known.aws) {
+          vendors.set(known.name, trusted.account);
+          if (requiresExternalId(s)) continue;
+          if (s.partial) ctx.undecided(`the trust of ${role2.name} in ${known.name} is only partly known; an external id may be set`, s.at);
+          else ctx.report({ messageId: "vendorNoExternalId", at: s.at, data: { name: role2.name, vendor: known.name, account: trusted.account } });
+        } else if (!known && trusted.wholeAccount && !hasConditions(s)) {
+          if (s.partial) ctx.undecided(`the trust of ${role2.name} in account ${trusted.account} is only partly known`, s.at);
+          else ctx.report({ messageId: "wholeAccount", at: s.at, severity: "medium", data: { name: role2.name, account: trusted.account } });
+        }
+      }
+      const computedPrincipal = !s.principals || !Object.keys(s.principals).length || s.principals.AWS?.length === 0;
+      if (s.partial && computedPrincipal) ctx.undecided(`a trust statement of ${role2.name} has a computed principal`, s.at);
+    }
+    if (!vendors.size) return;
+    const { findings, undecided } = rolePrivileges(role2, ctx.model);
+    for (const u of undecided) ctx.undecided(u.reason, u.at);
+    const vendor = [...vendors.keys()].join(", ");
+    for (const f of findings) {
+      if (f.category === "lateral-movement") continue;
+      const access2 = f.category === "admin" ? "administrator access" : f.category === "data-access" ? "read access to all data" : "privilege escalation";
+      const impact = f.category === "data-access" ? "a read of all the data" : "a takeover";
+      ctx.report({
+        messageId: "vendorOverPrivileged",
+        at: f.at,
+        confidence: f.caveats.length ? "medium" : "high",
+        data: { name: role2.name, vendor, access: access2, what: f.what, impact, caveat: caveatText(f.caveats) }
+      });
+    }
+  }
+});
+
+// ../shared/src/iac/rules/workload-role-privileges.ts
+var BY_CATEGORY = {
+  admin: { messageId: "admin", severity: "critical" },
+  "privilege-escalation": { messageId: "privilegeEscalation", severity: "high" },
+  "lateral-movement": { messageId: "lateralMovement", severity: "high" },
+  "data-access": { messageId: "dataAccess", severity: "medium" }
+};
+function describeWorkloads(workloads) {
+  const names = workloads.map((w) => `\`${w.workload.name}\``);
+  return names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+}
+var ROLE = (policy) => `resource "aws_iam_role" "web" {
+  name               = "web"
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+${policy}}
+`;
+var PROFILE = 'resource "aws_iam_instance_profile" "web" {\n  role = aws_iam_role.web.name\n}\n';
+var INSTANCE = 'resource "aws_instance" "web" {\n  ami                  = "ami-1"\n  iam_instance_profile = aws_iam_instance_profile.web.name\n}\n';
+var workloadRolePrivileges = defineResourceRule({
+  id: "workload-role-privileges",
+  guardrail: "least-privilege-workloads",
+  title: "Workload roles are least-privilege",
+  description: "Roles that EC2 instances, launch templates, launch configurations and EKS node groups run with grant no administrator access, no privilege escalation, no lateral movement to other instances and no read access to every bucket, secret, key or table in the account. All the role's policies count together; wildcards are expanded over the IAM action catalog.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["iam-role"],
+  messages: {
+    admin: "{{name}} is used by {{workloads}} and has administrator access through {{what}}: any code running there, or anyone who steals the instance credentials, controls the account. Grant only the actions the workload calls, on its own resources.{{caveat}}",
+    privilegeEscalation: "{{name}} is used by {{workloads}} and allows privilege escalation through {{what}}: code on the workload can give itself more permissions, up to administrator. Remove these actions or scope them to specific resources.{{caveat}}",
+    lateralMovement: "{{name}} is used by {{workloads}} and allows lateral movement through {{what}}: code on the workload can run commands on, or log in to, other instances. Remove these actions; an instance only needs `AmazonSSMManagedInstanceCore` to be managed itself.{{caveat}}",
+    dataAccess: "{{name}} is used by {{workloads}} and can read data across the account through {{what}}: a compromised workload can read every bucket, secret, parameter or table. Scope the actions to the resources the workload uses.{{caveat}}"
+  },
+  remediation: {
+    text: "Replace broad grants on the workload's role with the actions it calls on its own resources; remove IAM write actions, `iam:PassRole` on `*`, SSM Session Manager / Run Command and EC2 Instance Connect actions.",
+    pavedRoad: "One role per workload, generated from the resources it uses (IAM Access Analyzer policy generation); SSM access for humans through Identity Center, never through instance roles."
+  },
+  anchors: {
+    Checkov: ["CKV_AWS_62", "CKV_AWS_63", "CKV_AWS_274", "CKV_AWS_275", "CKV_AWS_286", "CKV_AWS_287", "CKV_AWS_288", "CKV_AWS_107", "CKV_AWS_108", "CKV_AWS_109", "CKV_AWS_110", "CKV_AWS_111", "CKV2_AWS_40", "CKV2_AWS_56"],
+    Trivy: ["AVD-AWS-0057", "AVD-AWS-0342", "AVD-AWS-0345"],
+    KICS: ["b1ffa705-19a3-4b73-b9d0-0c97d0663842", "30b88745-eebe-4ecb-a3a9-5cf886e96204", "5b4d4aee-ac94-4810-9611-833636e5916d"],
+    Prowler: ["iam_role_administratoraccess_policy", "iam_policy_allows_privilege_escalation", "iam_inline_policy_allows_privilege_escalation"],
+    "Security Hub": ["IAM.1", "IAM.21"]
+  },
+  references: [
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+    "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
+    "https://pathfinding.cloud",
+    "https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-restrict-access-quickstart.html"
+  ],
+  examples: {
+    terraform: {
+      bad: [
+        {
+          files: ROLE('  inline_policy {\n    name   = "all"\n    policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n  }\n') + PROFILE + INSTANCE,
+          expect: [{ line: 6, messageId: "admin" }]
+        },
+        {
+          files: ROLE("") + 'resource "aws_iam_role_policy_attachment" "admin" {\n  role       = aws_iam_role.web.name\n  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n}\n' + PROFILE + 'resource "aws_launch_template" "app" {\n  iam_instance_profile {\n    name = aws_iam_instance_profile.web.name\n  }\n}\n',
+          expect: [{ line: 7, messageId: "admin" }]
+        },
+        {
+          files: 'resource "aws_iam_role" "nodes" {\n  name               = "nodes"\n  assume_role_policy = "{}"\n}\nresource "aws_iam_role_policy" "nodes" {\n  role   = aws_iam_role.nodes.id\n  policy = <<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["iam:PassRole", "ec2:RunInstances"], "Resource": "*"},\n    {"Effect": "Allow", "Action": "ssm:Start*", "Resource": "arn:aws:ec2:*:*:instance/*"}\n  ]\n}\nEOF\n}\nresource "aws_eks_node_group" "ng" {\n  node_role_arn = aws_iam_role.nodes.arn\n}\n',
+          expect: [
+            { line: 11, messageId: "privilegeEscalation" },
+            { line: 12, messageId: "lateralMovement" }
+          ]
+        },
+        {
+          files: ROLE("") + 'data "aws_iam_policy_document" "read" {\n  statement {\n    actions   = ["s3:Get*"]\n    resources = ["*"]\n  }\n}\nresource "aws_iam_policy" "read" {\n  policy = data.aws_iam_policy_document.read.json\n}\nresource "aws_iam_role_policy_attachment" "read" {\n  role       = aws_iam_role.web.name\n  policy_arn = aws_iam_policy.read.arn\n}\n' + PROFILE + INSTANCE,
+          expect: [{ line: 6, messageId: "dataAccess" }]
+        },
+        {
+          files: ROLE('  managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/PowerUserAccess"]\n') + PROFILE + 'resource "aws_launch_configuration" "lc" {\n  image_id             = "ami-1"\n  iam_instance_profile = aws_iam_instance_profile.web.name\n}\n',
+          expect: [
+            { line: 4, messageId: "privilegeEscalation" },
+            { line: 4, messageId: "lateralMovement" },
+            { line: 4, messageId: "dataAccess" }
+          ]
+        },
+        {
+          files: ROLE(
+            '  inline_policy {\n    name   = "ops"\n    policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "ssm:SendCommand", Resource = "*", Condition = { StringEquals = { "ssm:resourceTag/team" = "web" } } }] })\n  }\n'
+          ) + PROFILE + INSTANCE,
+          expect: [{ line: 6, messageId: "lateralMovement" }]
+        }
+      ],
+      good: [
+        {
+          files: ROLE(
+            '  managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"]\n  inline_policy {\n    name   = "app"\n    policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["s3:GetObject", "s3:PutObject"], Resource = "arn:aws:s3:::receipts/*" }] })\n  }\n'
+          ) + PROFILE + INSTANCE,
+          expect: [],
+          why: "the SSM agent policy and object access to one bucket"
+        },
+        {
+          files: ROLE('  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]\n'),
+          expect: [],
+          why: "a role no instance, launch template or node group in the code uses (other guardrails judge it)"
+        },
+        {
+          files: ROLE(
+            '  inline_policy {\n    name   = "eic"\n    policy = jsonencode({ Statement = [\n      { Effect = "Allow", Action = "ec2-instance-connect:*", Resource = "*" },\n      { Effect = "Deny", Action = "ec2-instance-connect:Send*", Resource = "*" },\n    ] })\n  }\n'
+          ) + PROFILE + INSTANCE,
+          expect: [],
+          why: "an unconditional Deny on `*` removes the lateral-movement actions"
+        },
+        {
+          files: ROLE('  inline_policy {\n    name   = "app"\n    policy = var.policy\n  }\n') + PROFILE + INSTANCE + 'variable "policy" {}\n',
+          expect: [],
+          undecided: true,
+          why: "a policy from a variable without a value: unknown, never a failure"
+        },
+        {
+          files: ROLE('  managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]\n') + 'variable "profile" {}\nresource "aws_instance" "web" {\n  ami                  = "ami-1"\n  iam_instance_profile = var.profile\n}\n',
+          expect: [],
+          undecided: true,
+          why: "an instance whose profile is a variable may run with this broad role"
+        },
+        {
+          files: ROLE('  managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonMQFullAccess"]\n') + PROFILE + INSTANCE,
+          expect: [],
+          undecided: true,
+          why: "an AWS managed policy outside the classification table is undecided"
+        }
+      ]
+    }
+  },
+  check(role2, ctx) {
+    const { workloads, undecided: unknownWorkloads } = workloadsOfRole(role2, ctx.model);
+    if (!workloads.length && !unknownWorkloads.length) return;
+    const { findings, undecided } = rolePrivileges(role2, ctx.model);
+    if (!workloads.length) {
+      if (findings.length || undecided.length) for (const u of unknownWorkloads) ctx.undecided(`${u.reason}; it may be ${role2.name}, which is broad or unreadable`, u.at);
+      return;
+    }
+    for (const u of [...undecided, ...unknownWorkloads]) ctx.undecided(u.reason, u.at);
+    const names = describeWorkloads(workloads);
+    for (const f of findings) {
+      const { messageId, severity } = BY_CATEGORY[f.category];
+      ctx.report({
+        messageId,
+        at: f.at,
+        severity,
+        confidence: f.caveats.length ? "medium" : "high",
+        data: { name: role2.name, workloads: names, what: f.what, caveat: caveatText(f.caveats) }
+      });
+    }
   }
 });
 
@@ -57563,11 +61547,17 @@ var staticCloudCredential = defineResourceRule({
 var RESOURCE_RULES = [
   ec2Imdsv2Required,
   s3BucketPublicAccess,
+  s3PublicAccessBlockOff,
   azureStoragePublic,
   gcsPublicBinding,
   k8sApiPublic,
   staticCloudCredential,
-  iamUserConsoleLogin
+  iamUserConsoleLogin,
+  workloadRolePrivileges,
+  gcpDefaultServiceAccount,
+  thirdPartyRoleTrust,
+  oidcTrustUnpinned,
+  dataPerimeterPolicies
 ];
 
 // ../shared/src/engine/rule-descriptors.ts
@@ -60091,10 +64081,10 @@ async function Module2(moduleArg = {}) {
     dso.global = flags2.global;
     function loadLibData() {
       if (handle2) {
-        var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+        var data2 = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
         var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
-        if (data && dataSize) {
-          var libData = HEAP8.slice(data, data + dataSize);
+        if (data2 && dataSize) {
+          var libData = HEAP8.slice(data2, data2 + dataSize);
           return flags2.loadAsync ? Promise.resolve(libData) : libData;
         }
       }
@@ -62186,6 +66176,7 @@ function binary2(op, left, rightThunk) {
 // ../shared/src/iac/terraform/terraform-module.ts
 var dirname3 = (path6) => path6.includes("/") ? path6.slice(0, path6.lastIndexOf("/")) : "";
 var MAX_MODULE_DEPTH = 16;
+var LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?\/[^"]*)"/g;
 function joinPath(dir, rel) {
   const out2 = dir ? dir.split("/") : [];
   for (const part of rel.split("/")) {
@@ -62201,24 +66192,40 @@ function isTfvars(path6) {
   return /\.tfvars$/.test(path6);
 }
 var TerraformLoader = class {
-  constructor(parser, files) {
+  /**
+   * Files are grouped by directory here and parsed only when a module needs them, so that the syntax trees of
+   * one root module can be freed before the next is read.
+   * @param relevant a cheap text test: files that can hold nothing the checks read (no variables, locals,
+   * modules, outputs, providers or resource types with an adapter) are not parsed at all.
+   */
+  constructor(parser, files, relevant = () => true) {
     this.parser = parser;
+    this.relevant = relevant;
     for (const file2 of files) {
-      if (file2.path.endsWith(".tf")) this.#addTf(file2);
-    }
-    for (const file2 of files) {
-      if (isTfvars(file2.path)) this.#addTfvars(file2);
+      const target = file2.path.endsWith(".tf") ? this.#files : isTfvars(file2.path) ? this.#tfvarsFiles : void 0;
+      if (!target) continue;
+      const dir = dirname3(file2.path);
+      target.set(dir, [...target.get(dir) ?? [], file2]);
     }
   }
   parser;
+  relevant;
   errors = [];
   #trees = [];
   #dirs = /* @__PURE__ */ new Map();
   #tfvars = /* @__PURE__ */ new Map();
-  /** Frees the syntax trees (they live in wasm memory). */
-  dispose() {
+  #files = /* @__PURE__ */ new Map();
+  #tfvarsFiles = /* @__PURE__ */ new Map();
+  /** Frees the syntax trees parsed so far (they live in wasm memory); they are parsed again if needed. */
+  release() {
     for (const t of this.#trees) t.delete();
     this.#trees.length = 0;
+    this.#dirs.clear();
+    this.#tfvars.clear();
+  }
+  /** Frees everything. */
+  dispose() {
+    this.release();
   }
   #parse(file2) {
     let tree;
@@ -62234,18 +66241,21 @@ var TerraformLoader = class {
     const body2 = tree.rootNode.namedChildren.find((c) => c?.type === "body") ?? null;
     return readBody(file2.path, body2);
   }
+  /** The parsed module in a directory, parsing its files on first use; undefined when it has no .tf files. */
   #dir(dir) {
     let m = this.#dirs.get(dir);
-    if (!m) {
-      m = { dir, variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), modules: /* @__PURE__ */ new Map(), blocks: [] };
-      this.#dirs.set(dir, m);
-    }
+    if (m) return m;
+    const files = this.#files.get(dir);
+    if (!files) return void 0;
+    m = { dir, variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), modules: /* @__PURE__ */ new Map(), blocks: [] };
+    this.#dirs.set(dir, m);
+    for (const file2 of files) if (this.relevant(file2.text)) this.#addTf(m, file2);
+    for (const file2 of this.#tfvarsFiles.get(dir) ?? []) this.#addTfvars(file2);
     return m;
   }
-  #addTf(file2) {
+  #addTf(m, file2) {
     const body2 = this.#parse(file2);
     if (!body2) return;
-    const m = this.#dir(dirname3(file2.path));
     for (const block of body2.blocks) {
       if (block.node.hasError) continue;
       const [a, b] = block.labels;
@@ -62289,24 +66299,24 @@ var TerraformLoader = class {
     list2.push({ path: file2.path, auto, values });
     this.#tfvars.set(dirname3(file2.path), list2);
   }
-  /** Module directories that no other scanned directory calls as a local module. */
+  /** Module directories that no other scanned directory calls as a local module (found without parsing). */
   roots() {
     const called = /* @__PURE__ */ new Set();
-    for (const m of this.#dirs.values()) {
-      for (const call of m.modules.values()) {
-        const target = this.#localSource(m.dir, call);
-        if (target !== void 0 && target !== m.dir) called.add(target);
+    for (const [dir, files] of this.#files) {
+      for (const file2 of files) {
+        for (const m of file2.text.matchAll(LOCAL_SOURCE)) {
+          const target = joinPath(dir, m[1]);
+          if (target !== void 0 && target !== dir && this.#files.has(target)) called.add(target);
+        }
       }
     }
-    return [...this.#dirs.keys()].filter((d) => !called.has(d)).sort();
+    return [...this.#files.keys()].filter((d) => !called.has(d)).sort();
   }
-  /** Each root module with every resource, data and provider block of it and the local modules it calls. */
-  modules() {
-    return this.roots().map((root) => {
-      const blocks = [];
-      this.#instantiate(root, "", void 0, blocks, 0, /* @__PURE__ */ new Set([root]));
-      return { root, blocks };
-    });
+  /** Every resource, data and provider block of a root module and the local modules it calls. */
+  module(root) {
+    const blocks = [];
+    this.#instantiate(root, "", void 0, blocks, 0, /* @__PURE__ */ new Set([root]));
+    return blocks;
   }
   #localSource(dir, call) {
     const source = call.body.attributes.get("source");
@@ -62314,7 +66324,7 @@ var TerraformLoader = class {
     const text = source.expr.text.replace(/^"|"$/g, "");
     if (!text.startsWith("./") && !text.startsWith("../")) return void 0;
     const target = joinPath(dir, text);
-    return target !== void 0 && this.#dirs.has(target) ? target : void 0;
+    return target !== void 0 && this.#files.has(target) ? target : void 0;
   }
   #rootVariable(dir, name2, declared) {
     const files = this.#tfvars.get(dir) ?? [];
@@ -62339,7 +66349,7 @@ var TerraformLoader = class {
     });
   }
   #instantiate(dir, prefix, inputs, out2, depth, stack) {
-    const m = this.#dirs.get(dir);
+    const m = this.#dir(dir);
     const localCache = /* @__PURE__ */ new Map();
     const inProgress = /* @__PURE__ */ new Set();
     const children = /* @__PURE__ */ new Map();
@@ -62369,14 +66379,19 @@ var TerraformLoader = class {
         const child2 = children.get(module2);
         if (!child2) return new Unknown(`module.${module2} is not a local module scanned here`);
         const target = this.#localSource(dir, m.modules.get(module2));
-        const block = target ? this.#dirs.get(target)?.outputs.get(output2) : void 0;
+        const block = target ? this.#dir(target)?.outputs.get(output2) : void 0;
         const value2 = block?.body.attributes.get("value");
         return value2 ? evaluate(value2.expr, child2) : new Unknown(`module.${module2} has no output ${output2}`);
       }
     };
     for (const [name2, call] of m.modules) {
       const target = this.#localSource(dir, call);
-      if (target === void 0 || depth >= MAX_MODULE_DEPTH || stack.has(target)) continue;
+      if (target === void 0) {
+        const source = call.body.attributes.get("source")?.expr.text.replace(/^"|"$/g, "") ?? "";
+        out2.push({ kind: "module", type: source, name: name2, address: `${prefix}module.${name2}`, block: call, scope });
+        continue;
+      }
+      if (depth >= MAX_MODULE_DEPTH || stack.has(target)) continue;
       const args2 = call.body.attributes;
       const childInputs = (input3) => {
         const attr = args2.get(input3);
@@ -62603,8 +66618,33 @@ function withDefault(attr, value2, why) {
   return attr.state === "absent" ? { state: "default", value: value2, at: attr.at, default: why } : attr;
 }
 
-// ../shared/src/iac/terraform/terraform-adapters.ts
+// ../shared/src/iac/terraform/terraform-iam-adapters.ts
 var base = (b, r) => ({
+  address: b.address,
+  type: b.type,
+  origin: "terraform",
+  site: { location: r.location },
+  name: b.address.replace(/^.*?((?:data\.)?[a-z0-9_]+\.[^.]+)$/, "$1")
+});
+var azureFederatedCredential = (b, r) => ({
+  ...base(b, r),
+  kind: "azure-federated-credential",
+  issuer: r.string("issuer"),
+  subject: r.string("subject")
+});
+var TERRAFORM_IAM_ADAPTERS = {
+  google_iam_workload_identity_pool_provider: (b, r) => ({
+    ...base(b, r),
+    kind: "gcp-wif-provider",
+    issuerUri: r.string("oidc.issuer_uri"),
+    attributeCondition: r.string("attribute_condition")
+  }),
+  azuread_application_federated_identity_credential: azureFederatedCredential,
+  azurerm_federated_identity_credential: azureFederatedCredential
+};
+
+// ../shared/src/iac/terraform/terraform-adapters.ts
+var base2 = (b, r) => ({
   address: b.address,
   type: b.type,
   origin: "terraform",
@@ -62640,8 +66680,8 @@ function policyAttr(r, path6, lookup) {
   const at = { location: raw.location };
   const value2 = raw.value instanceof JsonEncoded ? raw.value.value : raw.value;
   if (value2 instanceof Ref && value2.address.includes("data.aws_iam_policy_document.")) {
-    const data = lookup(value2.address);
-    return data ? { state: "set", value: policyFromDocumentData(new BlockReader(data.block, data.scope)), at } : unknown2(at, value2.reason);
+    const data2 = lookup(value2.address);
+    return data2 ? { state: "set", value: policyFromDocumentData(new BlockReader(data2.block, data2.scope)), at } : unknown2(at, value2.reason);
   }
   if (isUnknown(value2)) return unknown2(at, value2.reason);
   const doc = policyFromValue(value2, at, isUnknown);
@@ -62729,7 +66769,7 @@ function gcpWorkload(b, r, holder) {
   const email3 = isInstance ? r.string("service_account.email") : r.string("node_config.service_account");
   const scopes = isInstance ? r.strings("service_account.scopes") : r.strings("node_config.oauth_scopes");
   return {
-    ...base(b, r),
+    ...base2(b, r),
     kind: "gcp-workload",
     // Without an email the default compute service account is used (for an instance, only when the block exists).
     serviceAccount: withDefault(email3, "default compute service account", "the google provider uses the default compute service account"),
@@ -62746,7 +66786,7 @@ function owner(r, ...paths) {
 }
 var TERRAFORM_ADAPTERS = {
   aws_instance: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "ec2-instance",
     ...metadataOptions(r),
     ami: r.string("ami"),
@@ -62755,7 +66795,7 @@ var TERRAFORM_ADAPTERS = {
     instanceProfile: r.link("iam_instance_profile")
   }),
   aws_launch_template: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "launch-template",
     ...metadataOptions(r),
     ami: r.string("image_id"),
@@ -62763,7 +66803,7 @@ var TERRAFORM_ADAPTERS = {
     instanceProfile: optionalLink(r, "iam_instance_profile.name", "iam_instance_profile.arn")
   }),
   aws_launch_configuration: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "launch-configuration",
     ...metadataOptions(r),
     ami: r.string("image_id"),
@@ -62771,7 +66811,7 @@ var TERRAFORM_ADAPTERS = {
     instanceProfile: r.link("iam_instance_profile")
   }),
   aws_autoscaling_group: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "autoscaling-group",
     launchTemplate: optionalLink(
       r,
@@ -62782,9 +66822,9 @@ var TERRAFORM_ADAPTERS = {
     ),
     launchConfiguration: r.link("launch_configuration")
   }),
-  aws_ami: (b, r) => ({ ...base(b, r), kind: "ami", imdsSupport: r.string("imds_support") }),
+  aws_ami: (b, r) => ({ ...base2(b, r), kind: "ami", imdsSupport: r.string("imds_support") }),
   aws_ec2_instance_metadata_defaults: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "imds-defaults",
     httpTokens: withDefault(r.string("http_tokens"), "no-preference", 'the aws provider default is `"no-preference"`'),
     httpEndpoint: withDefault(r.string("http_endpoint"), "no-preference", 'the aws provider default is `"no-preference"`')
@@ -62793,7 +66833,7 @@ var TERRAFORM_ADAPTERS = {
     const website2 = r.nested(["website"]);
     const policy = policyAttr(r, "policy", lookup);
     return {
-      ...base(b, r),
+      ...base2(b, r),
       kind: "s3-bucket",
       bucketName: r.string("bucket"),
       acl: withDefault(r.string("acl"), "private", 'the aws provider default is `"private"`'),
@@ -62802,24 +66842,24 @@ var TERRAFORM_ADAPTERS = {
     };
   },
   aws_s3_bucket_policy: (b, r, lookup) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "s3-bucket-policy",
     bucket: r.link("bucket") ?? { unresolved: "no bucket argument", at: { location: r.location } },
     policy: policyAttr(r, "policy", lookup)
   }),
   aws_s3_bucket_public_access_block: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "s3-public-access-block",
     bucket: r.link("bucket") ?? { unresolved: "no bucket argument", at: { location: r.location } },
     ...accessBlockFlags(r)
   }),
-  aws_s3_account_public_access_block: (b, r) => ({ ...base(b, r), kind: "s3-account-public-access-block", ...accessBlockFlags(r) }),
+  aws_s3_account_public_access_block: (b, r) => ({ ...base2(b, r), kind: "s3-account-public-access-block", ...accessBlockFlags(r) }),
   aws_s3_bucket_acl: (b, r) => {
     const grants = r.all("access_control_policy").flatMap((p) => p.all("grant")).map((g) => g.string("grantee.uri"));
     const uris = grants.filter((g) => g.state === "set").map((g) => g.state === "set" ? g.value : "");
     const publicUris = uris.filter((u) => /AllUsers|AuthenticatedUsers/.test(u));
     return {
-      ...base(b, r),
+      ...base2(b, r),
       kind: "s3-bucket-acl",
       bucket: r.link("bucket") ?? { unresolved: "no bucket argument", at: { location: r.location } },
       acl: r.string("acl"),
@@ -62827,12 +66867,12 @@ var TERRAFORM_ADAPTERS = {
     };
   },
   aws_s3_bucket_website_configuration: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "s3-bucket-website",
     bucket: r.link("bucket") ?? { unresolved: "no bucket argument", at: { location: r.location } }
   }),
   aws_eks_cluster: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "eks-cluster",
     endpointPublicAccess: withDefault(r.bool("vpc_config.endpoint_public_access"), true, "the aws provider default is `true`"),
     publicAccessCidrs: withDefault(r.strings("vpc_config.public_access_cidrs"), ["0.0.0.0/0"], 'the aws provider default is `["0.0.0.0/0"]`')
@@ -62850,7 +66890,7 @@ var TERRAFORM_ADAPTERS = {
       authorized = { state: "absent", at: { location: r.location } };
     }
     return {
-      ...base(b, r),
+      ...base2(b, r),
       kind: "gke-cluster",
       privateEndpoint: withDefault(r.bool("private_cluster_config.enable_private_endpoint"), false, "the google provider default is `false`"),
       authorizedNetworks: authorized
@@ -62860,14 +66900,14 @@ var TERRAFORM_ADAPTERS = {
     const v3 = r.strings("api_server_authorized_ip_ranges");
     const v4 = r.strings("api_server_access_profile.authorized_ip_ranges");
     return {
-      ...base(b, r),
+      ...base2(b, r),
       kind: "aks-cluster",
       privateCluster: withDefault(r.bool("private_cluster_enabled"), false, "the azurerm provider default is `false`"),
       authorizedIpRanges: v3.state !== "absent" ? v3 : v4
     };
   },
   aws_iam_access_key: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "static-credential",
     provider: "aws",
     credential: "IAM access key",
@@ -62878,7 +66918,7 @@ var TERRAFORM_ADAPTERS = {
     })()
   }),
   google_service_account_key: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "static-credential",
     provider: "gcp",
     credential: "service-account key",
@@ -62886,7 +66926,7 @@ var TERRAFORM_ADAPTERS = {
     active: { state: "default", value: true, at: { location: r.location }, default: "keys are active until deleted" }
   }),
   azuread_application_password: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "static-credential",
     provider: "azure",
     credential: "application password (client secret)",
@@ -62894,89 +66934,90 @@ var TERRAFORM_ADAPTERS = {
     active: { state: "default", value: true, at: { location: r.location }, default: "active until it expires" }
   }),
   azuread_service_principal_password: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "static-credential",
     provider: "azure",
     credential: "service principal password",
     owner: owner(r, "service_principal_id"),
     active: { state: "default", value: true, at: { location: r.location }, default: "active until it expires" }
   }),
-  aws_iam_user_login_profile: (b, r) => ({ ...base(b, r), kind: "console-login", user: owner(r, "user") }),
+  aws_iam_user_login_profile: (b, r) => ({ ...base2(b, r), kind: "console-login", user: owner(r, "user") }),
   azurerm_storage_account: (b, r) => {
     const modern = r.bool("allow_nested_items_to_be_public");
     const legacy = r.bool("allow_blob_public_access");
     return {
-      ...base(b, r),
+      ...base2(b, r),
       kind: "azure-storage-account",
       // azurerm v3+ defaults to true (the Azure API defaults to false: hashicorp/terraform-provider-azurerm#27513).
       allowNestedItemsToBePublic: modern.state !== "absent" ? modern : legacy.state !== "absent" ? legacy : withDefault(modern, true, "the azurerm provider default is `true`")
     };
   },
   azurerm_storage_container: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "azure-storage-container",
     accessType: withDefault(r.string("container_access_type"), "private", 'the azurerm provider default is `"private"`')
   }),
   google_storage_bucket_iam_member: (b, r) => {
     const member = r.string("member");
     return {
-      ...base(b, r),
+      ...base2(b, r),
       kind: "gcs-public-binding",
       members: member.state === "set" ? { ...member, value: [member.value] } : member.state === "unknown" ? member : { state: "absent", at: member.at },
       role: r.string("role")
     };
   },
   aws_iam_role: (b, r, lookup) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "iam-role",
     roleName: r.string("name"),
     trustPolicy: policyAttr(r, "assume_role_policy", lookup),
     inlinePolicies: r.all("inline_policy").map((p) => policyAttr(p, "policy", lookup)).filter((p) => p.state !== "absent"),
     managedPolicyArns: listOf(r, "managed_policy_arns")
   }),
-  aws_iam_policy: (b, r, lookup) => ({ ...base(b, r), kind: "iam-managed-policy", policy: policyAttr(r, "policy", lookup) }),
+  aws_iam_policy: (b, r, lookup) => ({ ...base2(b, r), kind: "iam-managed-policy", policy: policyAttr(r, "policy", lookup) }),
   aws_iam_role_policy: (b, r, lookup) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "iam-role-policy",
     roles: [r.link("role")].filter((l) => !!l),
     policy: policyAttr(r, "policy", lookup)
   }),
   aws_iam_role_policy_attachment: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "iam-policy-attachment",
     roles: [r.link("role")].filter((l) => !!l),
     policyArn: r.string("policy_arn"),
     policy: r.link("policy_arn")
   }),
   aws_iam_policy_attachment: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "iam-policy-attachment",
     roles: linksOf(r, "roles"),
     policyArn: r.string("policy_arn"),
     policy: r.link("policy_arn")
   }),
-  aws_iam_instance_profile: (b, r) => ({ ...base(b, r), kind: "instance-profile", profileName: r.string("name"), role: r.link("role") }),
+  aws_iam_instance_profile: (b, r) => ({ ...base2(b, r), kind: "instance-profile", profileName: r.string("name"), role: r.link("role") }),
   aws_eks_node_group: (b, r) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "eks-node-group",
     nodeRole: r.link("node_role_arn"),
     launchTemplate: optionalLink(r, "launch_template.id", "launch_template.name")
   }),
   aws_vpc_endpoint: (b, r, lookup) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "vpc-endpoint",
     service: r.string("service_name"),
     policy: policyAttr(r, "policy", lookup)
   }),
   aws_organizations_policy: (b, r, lookup) => ({
-    ...base(b, r),
+    ...base2(b, r),
     kind: "organizations-policy",
     policyType: withDefault(r.string("type"), "SERVICE_CONTROL_POLICY", 'the aws provider default is `"SERVICE_CONTROL_POLICY"`'),
     content: policyAttr(r, "content", lookup)
   }),
   google_compute_instance: (b, r) => gcpWorkload(b, r, ["service_account"]),
   google_container_node_pool: (b, r) => gcpWorkload(b, r, ["node_config"]),
-  google_storage_bucket_iam_binding: (b, r) => ({ ...base(b, r), kind: "gcs-public-binding", members: r.strings("members"), role: r.string("role") })
+  google_storage_bucket_iam_binding: (b, r) => ({ ...base2(b, r), kind: "gcs-public-binding", members: r.strings("members"), role: r.string("role") }),
+  ...TERRAFORM_IAM_ADAPTERS
 };
 var PROVIDER_KEYS = {
   aws: { provider: "aws", attributes: ["access_key", "secret_key"] },
@@ -62985,22 +67026,61 @@ var PROVIDER_KEYS = {
   azurerm: { provider: "azure", attributes: ["client_secret", "client_certificate_password"] },
   azuread: { provider: "azure", attributes: ["client_secret"] }
 };
+var REMOTE_MODULES = {
+  "terraform-aws-modules/s3-bucket/aws": (b, r) => {
+    const major = /^\D*(\d+)/.exec(valueOf(r.string("version")) ?? "")?.[1];
+    const moduleDefault = major === void 0 ? void 0 : Number(major) >= 4;
+    const flag = (name2) => {
+      const v = r.bool(name2);
+      if (v.state !== "absent") return v;
+      return moduleDefault === void 0 ? unknown2(v.at, `${name2} is left to the module's default and the module version is not pinned`) : withDefault(v, moduleDefault, `the s3-bucket module v${major} default is \`${moduleDefault}\``);
+    };
+    const at = { location: r.location };
+    return {
+      ...base2(b, r),
+      name: b.address,
+      kind: "s3-bucket",
+      bucketName: r.string("bucket"),
+      acl: r.string("acl"),
+      website: { state: "absent", at },
+      publicAccessBlock: {
+        blockPublicAcls: flag("block_public_acls"),
+        blockPublicPolicy: flag("block_public_policy"),
+        ignorePublicAcls: flag("ignore_public_acls"),
+        restrictPublicBuckets: flag("restrict_public_buckets"),
+        at
+      }
+    };
+  }
+};
 function adaptTerraformBlock(block, lookup = () => void 0) {
   const reader = new BlockReader(block.block, block.scope);
+  if (block.kind === "module") return REMOTE_MODULES[block.type.replace(/\/\/.*$/, "")]?.(block, reader);
   if (block.kind === "provider") {
     const spec = PROVIDER_KEYS[block.type];
     if (!spec) return void 0;
     const keys = spec.attributes.map((a) => reader.string(a)).filter((a) => a.state !== "absent");
     if (!keys.length) return void 0;
-    return { ...base(block, reader), kind: "provider-credentials", provider: spec.provider, keys };
+    return { ...base2(block, reader), kind: "provider-credentials", provider: spec.provider, keys };
   }
   if (block.kind === "data") {
     if (block.type === "aws_ami") {
-      return { ...base(block, reader), kind: "ami", imdsSupport: unknown2({ location: reader.location }, "the AMI is looked up when Terraform plans") };
+      return { ...base2(block, reader), kind: "ami", imdsSupport: unknown2({ location: reader.location }, "the AMI is looked up when Terraform plans") };
     }
     return void 0;
   }
   return TERRAFORM_ADAPTERS[block.type]?.(block, reader, lookup);
+}
+var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var RELEVANT = new RegExp(
+  [
+    '\\b(?:variable|locals|module|output)\\s*["{]',
+    `\\bprovider\\s*"(?:${Object.keys(PROVIDER_KEYS).map(escape).join("|")})"`,
+    `\\b(?:resource|data)\\s*"(?:${[...Object.keys(TERRAFORM_ADAPTERS), "aws_ami", "aws_iam_policy_document"].map(escape).join("|")})"`
+  ].join("|")
+);
+function isRelevantTerraform(text) {
+  return RELEVANT.test(text);
 }
 
 // ../shared/src/iac/engine/iac-scanner.ts
@@ -63036,15 +67116,22 @@ var IacScanner = class {
     const models = [];
     const terraform = files.filter((f) => isTerraformPath(f.path));
     if (terraform.length && this.parser) {
-      const loader = new TerraformLoader(this.parser, terraform);
+      const loader = new TerraformLoader(this.parser, terraform, isRelevantTerraform);
       try {
-        for (const module2 of loader.modules()) {
-          const byAddress = new Map(module2.blocks.map((b) => [b.address, b]));
-          const resources = module2.blocks.map((b) => adaptTerraformBlock(b, (a) => byAddress.get(a))).filter((r) => r !== void 0);
+        for (const root of loader.roots()) {
+          const blocks = loader.module(root);
+          const byAddress = new Map(blocks.map((b) => [b.address, b]));
+          const resources = blocks.map((b) => adaptTerraformBlock(b, (a) => byAddress.get(a))).filter((r) => r !== void 0);
           models.push(new ResourceModel(resources));
+          loader.release();
         }
       } finally {
-        result2.errors.push(...loader.errors);
+        const seen = /* @__PURE__ */ new Set();
+        for (const e of loader.errors) {
+          const key3 = `${e.path}:${e.line}:${e.column}:${e.message}`;
+          if (!seen.has(key3)) result2.errors.push(e);
+          seen.add(key3);
+        }
         loader.dispose();
       }
     } else if (terraform.length) {
@@ -63090,10 +67177,10 @@ var IacScanner = class {
   }
   #finding(rule, resource, report) {
     const location = locationOf2(report.at);
-    const data = { ...report.data ?? {} };
-    const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, data);
+    const data2 = { ...report.data ?? {} };
+    const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, data2);
     const where = location?.path ?? resource.address;
-    const subject = [resource.address, report.messageId, ...Object.keys(data).sort().filter((k) => k !== "name").map((k) => data[k])].join("#");
+    const subject = [resource.address, report.messageId, ...Object.keys(data2).sort().filter((k) => k !== "name").map((k) => data2[k])].join("#");
     const finding = {
       ruleId: rule.id,
       guardrail: rule.guardrail,
@@ -63271,10 +67358,10 @@ function amiLink(reader, ...at) {
   const image = reader.get(...at);
   return image?.kind === "unknown" && image.target !== void 0 ? reader.link(image, "AMI") : void 0;
 }
-var adaptEc2Instance = (base2, reader, ctx) => {
+var adaptEc2Instance = (base3, reader, ctx) => {
   const launchTemplate = launchTemplateLink(reader, ctx, "LaunchTemplate");
   const resource = {
-    ...base2,
+    ...base3,
     kind: "ec2-instance",
     ...metadataOptions2(reader, [], launchTemplate !== void 0),
     ami: reader.string(reader.get("ImageId"), "absent", "ImageId")
@@ -63286,23 +67373,23 @@ var adaptEc2Instance = (base2, reader, ctx) => {
   if (profile) resource.instanceProfile = profile;
   return resource;
 };
-var adaptLaunchTemplate = (base2, reader, ctx) => {
-  const data = ["LaunchTemplateData"];
+var adaptLaunchTemplate = (base3, reader, ctx) => {
+  const data2 = ["LaunchTemplateData"];
   const resource = {
-    ...base2,
+    ...base3,
     kind: "launch-template",
-    ...metadataOptions2(reader, data, false),
-    ami: reader.string(reader.get(...data, "ImageId"), "absent", "ImageId")
+    ...metadataOptions2(reader, data2, false),
+    ami: reader.string(reader.get(...data2, "ImageId"), "absent", "ImageId")
   };
-  const ami = amiLink(reader, ...data, "ImageId");
-  const profile = reader.get(...data, "IamInstanceProfile", "Arn") ? instanceProfileLink(reader, ctx, ...data, "IamInstanceProfile", "Arn") : instanceProfileLink(reader, ctx, ...data, "IamInstanceProfile", "Name");
+  const ami = amiLink(reader, ...data2, "ImageId");
+  const profile = reader.get(...data2, "IamInstanceProfile", "Arn") ? instanceProfileLink(reader, ctx, ...data2, "IamInstanceProfile", "Arn") : instanceProfileLink(reader, ctx, ...data2, "IamInstanceProfile", "Name");
   if (ami) resource.amiLink = ami;
   if (profile) resource.instanceProfile = profile;
   return resource;
 };
-var adaptLaunchConfiguration = (base2, reader, ctx) => {
+var adaptLaunchConfiguration = (base3, reader, ctx) => {
   const resource = {
-    ...base2,
+    ...base3,
     kind: "launch-configuration",
     ...metadataOptions2(reader, [], false),
     ami: reader.string(reader.get("ImageId"), "absent", "ImageId")
@@ -63313,8 +67400,8 @@ var adaptLaunchConfiguration = (base2, reader, ctx) => {
   if (profile) resource.instanceProfile = profile;
   return resource;
 };
-var adaptAutoScalingGroup = (base2, reader, ctx) => {
-  const resource = { ...base2, kind: "autoscaling-group" };
+var adaptAutoScalingGroup = (base3, reader, ctx) => {
+  const resource = { ...base3, kind: "autoscaling-group" };
   const launchTemplate = launchTemplateLink(reader, ctx, "LaunchTemplate") ?? launchTemplateLink(reader, ctx, "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification");
   const launchConfiguration = reader.link(
     reader.get("LaunchConfigurationName"),
@@ -63327,9 +67414,9 @@ var adaptAutoScalingGroup = (base2, reader, ctx) => {
 };
 
 // ../shared/src/iac/cloudformation/cfn-eks.ts
-var adaptEksCluster = (base2, reader) => {
+var adaptEksCluster = (base3, reader) => {
   const resource = {
-    ...base2,
+    ...base3,
     kind: "eks-cluster",
     endpointPublicAccess: reader.boolean(
       reader.get("ResourcesVpcConfig", "EndpointPublicAccess"),
@@ -63750,9 +67837,9 @@ function active(reader) {
     }
   }
 }
-var adaptIamAccessKey = (base2, reader, ctx) => {
+var adaptIamAccessKey = (base3, reader, ctx) => {
   const resource = {
-    ...base2,
+    ...base3,
     kind: "static-credential",
     provider: "aws",
     credential: "IAM access key",
@@ -63761,11 +67848,11 @@ var adaptIamAccessKey = (base2, reader, ctx) => {
   };
   return resource;
 };
-var adaptIamUser = (base2, reader) => {
+var adaptIamUser = (base3, reader) => {
   const login = reader.get("LoginProfile");
   if (login === void 0) return void 0;
   const resource = {
-    ...base2,
+    ...base3,
     kind: "console-login",
     user: login.kind === "unknown" ? unknown2(reader.siteOf(login), `LoginProfile: ${login.reason}`) : reader.string(reader.get("UserName"), "absent", "UserName")
   };
@@ -63926,9 +68013,9 @@ function website(reader) {
   if (config2.kind === "unknown") return unknown2(reader.siteOf(config2), config2.reason);
   return set2(true, reader.siteOf(config2));
 }
-var adaptS3Bucket = (base2, reader) => {
+var adaptS3Bucket = (base3, reader) => {
   const resource = {
-    ...base2,
+    ...base3,
     kind: "s3-bucket",
     // Without BucketName, CloudFormation generates a name at deploy time.
     bucketName: reader.string(reader.get("BucketName"), "absent", "BucketName"),
@@ -63939,10 +68026,10 @@ var adaptS3Bucket = (base2, reader) => {
   if (block) resource.publicAccessBlock = block;
   return resource;
 };
-var adaptS3BucketPolicy = (base2, reader, ctx) => {
+var adaptS3BucketPolicy = (base3, reader, ctx) => {
   const document = reader.get("PolicyDocument");
   const resource = {
-    ...base2,
+    ...base3,
     kind: "s3-bucket-policy",
     bucket: reader.link(reader.get("Bucket"), "bucket", (name2) => ctx.named("AWS::S3::Bucket", name2)) ?? {
       unresolved: "the bucket policy has no Bucket",
@@ -64447,10 +68534,10 @@ import { join as join3, relative as relative2, sep as sep3 } from "node:path";
 var ALWAYS_IGNORED = [".git"];
 var LOCK_FILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "Cargo.lock", "go.sum", "poetry.lock", "Gemfile.lock", "composer.lock", "Pipfile.lock", "uv.lock"]);
 var toPosix = (p) => p.split(sep3).join("/");
-function gitignoreLayer(dir, base2) {
+function gitignoreLayer(dir, base3) {
   try {
     const text = readFileSync(join3(dir, ".gitignore"), "utf8");
-    return { base: base2, rules: (0, import_ignore.default)().add(text) };
+    return { base: base3, rules: (0, import_ignore.default)().add(text) };
   } catch {
     return void 0;
   }
@@ -64785,11 +68872,11 @@ async function iacContext(root, changed, head) {
 
 // src/scan/scan-sync.ts
 import { readFileSync as readFileSync4 } from "node:fs";
-function scanFilesSync(data, onFile) {
-  const config2 = { ...data.config, allowSecrets: data.config.allowSecrets.map((s) => new RegExp(s)) };
-  const scanner = new FileScanner({ config: config2, source: data.source, today: data.today });
+function scanFilesSync(data2, onFile) {
+  const config2 = { ...data2.config, allowSecrets: data2.config.allowSecrets.map((s) => new RegExp(s)) };
+  const scanner = new FileScanner({ config: config2, source: data2.source, today: data2.today });
   const out2 = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [], evidence: /* @__PURE__ */ new Map() };
-  for (const file2 of data.files) {
+  for (const file2 of data2.files) {
     let bytes;
     try {
       bytes = readFileSync4(file2.absolute);
@@ -64942,13 +69029,13 @@ async function scanFiles(root, targets, config2, options) {
       files.push({ path: toPosix2(relative4(root, target)) || basename3(target), absolute: target, size: info3.size });
     }
   }
-  const data = {
+  const data2 = {
     config: { ...config2, allowSecrets: config2.allowSecrets.map((re) => re.source) },
     source: options.source,
     today: options.today
   };
   let done = 0;
-  const result2 = scanFilesSync({ ...data, files }, () => onProgress?.(++done, files.length));
+  const result2 = scanFilesSync({ ...data2, files }, () => onProgress?.(++done, files.length));
   return {
     findings: result2.findings,
     errors: [...out2.errors, ...result2.errors],

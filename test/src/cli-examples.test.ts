@@ -52,6 +52,9 @@ describe('the guardrails CLI on the bundled examples (as `npx guardrails` after 
       'imdsv2-enforced fail',
       'storage-not-public unknown',
       'k8s-api-private fail',
+      'least-privilege-workloads pass',
+      'third-party-roles-safe pass',
+      'data-perimeter not-applicable',
       'ci-hardened fail',
     ]);
     expect(report.guardrails.find((g) => g.id === 'storage-not-public')?.reason).toContain('aws_s3_bucket.receipts has no public access block');

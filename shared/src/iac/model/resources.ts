@@ -246,6 +246,23 @@ export interface GcpWorkload extends ResourceBase {
   scopes: Attr<string[]>;
 }
 
+/** A GCP workload identity pool provider: which external tokens may act as the pool's identities. */
+export interface GcpWorkloadIdentityProvider extends ResourceBase {
+  kind: 'gcp-wif-provider';
+  /** `oidc.issuer_uri`; absent for AWS and SAML providers. */
+  issuerUri: Attr<string>;
+  /** The CEL expression every token must satisfy (`attribute_condition`). */
+  attributeCondition: Attr<string>;
+}
+
+/** An Entra ID federated identity credential of an application or a managed identity. */
+export interface AzureFederatedCredential extends ResourceBase {
+  kind: 'azure-federated-credential';
+  issuer: Attr<string>;
+  /** Entra compares the subject exactly: wildcards are literal characters. */
+  subject: Attr<string>;
+}
+
 export type Resource =
   | Ec2Instance
   | LaunchTemplate
@@ -276,7 +293,9 @@ export type Resource =
   | EksNodeGroup
   | VpcEndpoint
   | OrganizationsPolicy
-  | GcpWorkload;
+  | GcpWorkload
+  | GcpWorkloadIdentityProvider
+  | AzureFederatedCredential;
 
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;

@@ -1,15 +1,15 @@
-import type { Attr, Site } from '../model/attr';
+import type { Site } from '../model/attr';
 import { valueOf } from '../model/attr';
 import type { PolicyStatement } from '../model/policy-document';
 import type { PublicAccessBlockFlags, ResourceModel, S3Bucket } from '../model/resources';
 import { defineResourceRule } from './resource-rule';
 
 type Flag = keyof PublicAccessBlockFlags;
-const FLAGS: readonly [Flag, string][] = [
-  ['blockPublicAcls', 'block_public_acls'],
-  ['blockPublicPolicy', 'block_public_policy'],
-  ['ignorePublicAcls', 'ignore_public_acls'],
-  ['restrictPublicBuckets', 'restrict_public_buckets'],
+const INLINE_FLAGS: readonly [Flag, string][] = [
+  ['blockPublicAcls', 'BlockPublicAcls'],
+  ['blockPublicPolicy', 'BlockPublicPolicy'],
+  ['ignorePublicAcls', 'IgnorePublicAcls'],
+  ['restrictPublicBuckets', 'RestrictPublicBuckets'],
 ];
 const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read', 'PublicRead', 'PublicReadWrite', 'AuthenticatedRead']);
 // Conditions that confine a `*` principal to your organisation, accounts or network (Checkov CKV_AWS_70's list).
@@ -46,12 +46,12 @@ export const s3BucketPublicAccess = defineResourceRule({
   guardrail: 'storage-not-public',
   title: 'S3 buckets are not public',
   description:
-    'A bucket is covered by all four public access block settings (its own block or the account\'s), has no public ACL, and no policy grants `*` without a perimeter condition.',
+    'A bucket has no public ACL and no policy granting `*` without a perimeter condition, unless a public access block (its own or the account\'s) neutralises them; a bucket with no block in the code is undecided. Blocks that turn a flag off are `s3-public-access-block-off`.',
   severity: 'high',
   confidence: 'high',
   kinds: ['s3-bucket'],
   messages: {
-    flagOff: '{{name}}: `{{flag}}` is off in {{block}} and the account block does not turn it on, so the bucket can be made public. Set all four public access block flags to true.',
+    inlineOff: '{{name}}: its public access block leaves {{flags}} off and the account block does not turn them on, so the bucket can be made public. Set all four flags to true.',
     publicAcl: '{{name}} has the public ACL `{{acl}}` and no public access block ignores it: anyone can read its objects. Use `private` and serve public content through CloudFront.',
     publicPolicy: '{{name}}: a bucket policy grants `*` with no organisation, account or network condition, and no public access block restricts it. Scope the principal or add `aws:PrincipalOrgID`.',
     website: '{{name}} hosts a static website directly from S3; serve it through CloudFront with origin access control instead.',
@@ -71,13 +71,15 @@ export const s3BucketPublicAccess = defineResourceRule({
     terraform: {
       bad: [
         {
-          files:
-            'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = false\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
-          expect: [{ line: 7, messageId: 'flagOff' }],
-        },
-        {
           files: 'resource "aws_s3_bucket" "b" {\n  bucket = "site"\n  acl    = "public-read"\n}\n',
           expect: [{ line: 3, messageId: 'publicAcl' }],
+        },
+        {
+          files: 'module "site" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "3.7.0"\n  bucket  = "site"\n  acl     = "public-read"\n}\n',
+          expect: [
+            { line: 1, messageId: 'inlineOff' },
+            { line: 5, messageId: 'publicAcl' },
+          ],
         },
         {
           files:
@@ -96,6 +98,11 @@ export const s3BucketPublicAccess = defineResourceRule({
         },
       ],
       good: [
+        {
+          files: 'module "site" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 4.1"\n  bucket  = "site"\n  acl     = "public-read"\n}\n',
+          expect: [],
+          why: 'the s3-bucket module v4 blocks public access by default, which neutralises the ACL',
+        },
         {
           files:
             'resource "aws_s3_bucket" "b" {\n  bucket = "receipts"\n}\nresource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
@@ -120,6 +127,11 @@ export const s3BucketPublicAccess = defineResourceRule({
     cloudformation: {
       bad: [
         {
+          files:
+            'Resources:\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: false\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n',
+          expect: [{ line: 7, messageId: 'inlineOff' }],
+        },
+        {
           files: 'Resources:\n  Site:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n',
           expect: [{ line: 5, messageId: 'publicAcl' }],
         },
@@ -137,13 +149,18 @@ export const s3BucketPublicAccess = defineResourceRule({
   check(bucket, ctx) {
     const data = { name: bucket.name };
     const blocks = protections(bucket, ctx.model);
-    // An explicit `false` that no other level overrides is a finding.
-    for (const [flag, label] of FLAGS) {
-      if (effective(blocks, flag)) continue;
-      const off = blocks
-        .map((b) => b.flags[flag])
-        .find((a): a is Extract<Attr<boolean>, { state: 'set' | 'default' }> => (a.state === 'set' || a.state === 'default') && a.value === false);
-      if (off) ctx.report({ messageId: 'flagOff', at: off.at, data: { ...data, flag: label, block: 'its public access block' } });
+    // Separate block resources are judged by s3-public-access-block-off; an inline block (CloudFormation) here.
+    const inline = bucket.publicAccessBlock;
+    if (inline) {
+      const off = INLINE_FLAGS.filter(([flag]) => {
+        const attr = inline[flag];
+        return (attr.state === 'set' || attr.state === 'default') && attr.value === false && !effective(blocks, flag);
+      });
+      const first = off[0] ? inline[off[0][0]] : undefined;
+      if (first) {
+        const how = first.state === 'default' ? ` (${first.default})` : '';
+        ctx.report({ messageId: 'inlineOff', at: first.at, data: { ...data, flags: off.map(([, label]) => `\`${label}\``).join(', ') + how } });
+      }
     }
     const acl = bucket.acl;
     const aclResources = ctx.model.ofKind('s3-bucket-acl').filter((a) => linksTo(bucket, a.bucket.target));
@@ -155,7 +172,11 @@ export const s3BucketPublicAccess = defineResourceRule({
       if (grants.length) publicAcls.push({ acl: 'grant to AllUsers', at: a.site });
     }
     if (!effective(blocks, 'ignorePublicAcls')) {
-      for (const p of publicAcls) ctx.report({ messageId: 'publicAcl', at: p.at, data: { ...data, acl: p.acl } });
+      const pending = blocks.map((b) => b.flags.ignorePublicAcls).find((a) => a.state === 'unknown');
+      for (const p of publicAcls) {
+        if (pending?.state === 'unknown') ctx.undecided(`${bucket.name} has the ACL ${p.acl}; whether it is ignored: ${pending.reason}`, p.at);
+        else ctx.report({ messageId: 'publicAcl', at: p.at, data: { ...data, acl: p.acl } });
+      }
     }
     const policies = [
       ...(bucket.policy ? [bucket.policy] : []),

@@ -425,9 +425,45 @@ const PROVIDER_KEYS: Readonly<Record<string, { provider: 'aws' | 'gcp' | 'azure'
   azuread: { provider: 'azure', attributes: ['client_secret'] },
 };
 
+/**
+ * Well-known registry modules, adapted from their inputs as KICS does for a few: the module's own defaults are
+ * not assumed (they changed between major versions), so an input left out is unknown.
+ */
+const REMOTE_MODULES: Readonly<Record<string, (b: TerraformBlock, r: BlockReader) => Resource>> = {
+  'terraform-aws-modules/s3-bucket/aws': (b, r) => {
+    // v4.0.0 turned the public access block flags on by default; earlier majors left them off.
+    const major = /^\D*(\d+)/.exec(valueOf(r.string('version')) ?? '')?.[1];
+    const moduleDefault = major === undefined ? undefined : Number(major) >= 4;
+    const flag = (name: string) => {
+      const v = r.bool(name);
+      if (v.state !== 'absent') return v;
+      return moduleDefault === undefined
+        ? unknown<boolean>(v.at, `${name} is left to the module's default and the module version is not pinned`)
+        : withDefault(v, moduleDefault, `the s3-bucket module v${major} default is \`${moduleDefault}\``);
+    };
+    const at = { location: r.location };
+    return {
+      ...base(b, r),
+      name: b.address,
+      kind: 's3-bucket',
+      bucketName: r.string('bucket'),
+      acl: r.string('acl'),
+      website: { state: 'absent', at },
+      publicAccessBlock: {
+        blockPublicAcls: flag('block_public_acls'),
+        blockPublicPolicy: flag('block_public_policy'),
+        ignorePublicAcls: flag('ignore_public_acls'),
+        restrictPublicBuckets: flag('restrict_public_buckets'),
+        at,
+      },
+    };
+  },
+};
+
 /** Maps one evaluated Terraform block to the resource model, or undefined when no guardrail looks at it. */
 export function adaptTerraformBlock(block: TerraformBlock, lookup: BlockLookup = () => undefined): Resource | undefined {
   const reader = new BlockReader(block.block, block.scope);
+  if (block.kind === 'module') return REMOTE_MODULES[block.type.replace(/\/\/.*$/, '')]?.(block, reader);
   if (block.kind === 'provider') {
     const spec = PROVIDER_KEYS[block.type];
     if (!spec) return undefined;

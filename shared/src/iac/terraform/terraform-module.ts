@@ -17,7 +17,8 @@ export interface SourceFile {
 
 /** A resource, data source or provider block, evaluated in the scope of its module instance. */
 export interface TerraformBlock {
-  kind: 'resource' | 'data' | 'provider';
+  /** `module` is a call of a module that is not in the scanned tree (a registry or git source). */
+  kind: 'resource' | 'data' | 'provider' | 'module';
   type: string;
   name: string;
   /** `module.app.aws_instance.web`, `data.aws_ami.ubuntu`, `provider.aws`. */
@@ -281,7 +282,13 @@ export class TerraformLoader {
     // Modules first, so outputs resolve when resources are checked.
     for (const [name, call] of m.modules) {
       const target = this.#localSource(dir, call);
-      if (target === undefined || depth >= MAX_MODULE_DEPTH || stack.has(target)) continue;
+      if (target === undefined) {
+        // A remote module: well-known ones are adapted from their inputs.
+        const source = call.body.attributes.get('source')?.expr.text.replace(/^"|"$/g, '') ?? '';
+        out.push({ kind: 'module', type: source, name, address: `${prefix}module.${name}`, block: call, scope });
+        continue;
+      }
+      if (depth >= MAX_MODULE_DEPTH || stack.has(target)) continue;
       const args = call.body.attributes;
       const childInputs = (input: string): HclValue | undefined => {
         const attr = args.get(input);
