@@ -2,9 +2,10 @@ import { ALPHABETS, fakeSecret } from '../../secrets/fake-secret';
 import { assessCredential, displayValue, fieldNames, fieldsEvidence, originPhrase, originSeverity, shellWordOrigin, valueOrigin } from '../credential-value';
 import type { ValueOrigin } from '../credential-value';
 import { parseUses, usesAction } from '../uses-ref';
-import { entry, input, pairSpan } from '../workflow-document';
+import { entry, pairSpan } from '../workflow-document';
 import type { Field } from '../workflow-document';
 import { defineWorkflowRule } from '../workflow-rule';
+import { inputCredentialReport } from '../input-credential-report';
 import { allSteps, envBlocks } from '../workflow-walk';
 
 // Entra client secrets have a `Q~` at position 4 (gitleaks azure-ad-client-secret); generated, never written out.
@@ -162,34 +163,14 @@ jobs:
       const uses = step.uses?.value;
       // Z1: azure/login with creds (a service principal secret, often as a JSON document).
       if (usesAction(uses, 'azure/login')) {
-        const a = assessCredential([input(step.with, 'creds')], credsOrigin);
-        if (a) {
-          ctx.report({
-            messageId: 'loginCreds',
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.creds`,
-            evidence: fieldsEvidence('with.', a.fields),
-            severity: a.severity,
-            data: { action: 'azure/login', origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin },
-          });
-        }
+        const r = inputCredentialReport(step, 'creds', 'loginCreds', (origin) => ({ action: 'azure/login', origin }), credsOrigin);
+        if (r) ctx.report(r);
       }
       // Z4: publish profiles (webapps-deploy; functions-action takes the same input).
       if (usesAction(uses, 'azure/webapps-deploy', 'azure/functions-action')) {
-        const a = assessCredential([input(step.with, 'publish-profile')]);
         const ref = parseUses(uses ?? '');
-        if (a && ref.kind === 'remote') {
-          ctx.report({
-            messageId: 'publishProfile',
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.publish-profile`,
-            evidence: fieldsEvidence('with.', a.fields),
-            severity: a.severity,
-            data: { action: `${ref.owner}/${ref.repo}`, origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin },
-          });
-        }
+        const r = ref.kind === 'remote' ? inputCredentialReport(step, 'publish-profile', 'publishProfile', (origin) => ({ action: `${ref.owner}/${ref.repo}`, origin })) : undefined;
+        if (r) ctx.report(r);
       }
       // Z3: az login --service-principal with a password (not --federated-token).
       const run = step.run;

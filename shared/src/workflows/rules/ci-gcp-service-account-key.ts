@@ -1,7 +1,8 @@
 import { assessCredential, fieldNames, fieldsEvidence, originPhrase } from '../credential-value';
 import { parseUses, usesAction } from '../uses-ref';
-import { entry, input, pairSpan } from '../workflow-document';
+import { entry, pairSpan } from '../workflow-document';
 import { defineWorkflowRule } from '../workflow-rule';
+import { inputCredentialReport } from '../input-credential-report';
 import { allSteps, envBlocks } from '../workflow-walk';
 
 /** Variables that hold a service account key JSON (G3): Terraform's google provider reads GOOGLE_CREDENTIALS. */
@@ -143,34 +144,17 @@ jobs:
       const uses = step.uses?.value;
       // G1: google-github-actions/auth with credentials_json.
       if (usesAction(uses, 'google-github-actions/auth')) {
-        const a = assessCredential([input(step.with, 'credentials_json')]);
-        if (a) {
-          ctx.report({
-            messageId: 'authKey',
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.credentials_json`,
-            evidence: fieldsEvidence('with.', a.fields),
-            severity: a.severity,
-            data: { action: 'google-github-actions/auth', origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin },
-          });
-        }
+        const r = inputCredentialReport(step, 'credentials_json', 'authKey', (origin) => ({ action: 'google-github-actions/auth', origin }));
+        if (r) ctx.report(r);
       }
       // G2: legacy setup-gcloud (v0, or the old GoogleCloudPlatform/github-actions path) with service_account_key.
       if (usesAction(uses, 'google-github-actions/setup-gcloud', 'GoogleCloudPlatform/github-actions/setup-gcloud')) {
-        const a = assessCredential([input(step.with, 'service_account_key')]);
         const ref = parseUses(uses ?? '');
-        if (a && ref.kind === 'remote') {
-          ctx.report({
-            messageId: 'setupGcloudKey',
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.service_account_key`,
-            evidence: fieldsEvidence('with.', a.fields),
-            severity: a.severity,
-            data: { action: `${ref.owner}/${ref.repo}${ref.subpath}`, ref: ref.ref ?? '(no ref)', origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin },
-          });
-        }
+        const r =
+          ref.kind === 'remote'
+            ? inputCredentialReport(step, 'service_account_key', 'setupGcloudKey', (origin) => ({ action: `${ref.owner}/${ref.repo}${ref.subpath}`, ref: ref.ref ?? '(no ref)', origin }))
+            : undefined;
+        if (r) ctx.report(r);
       }
       // G4: gcloud auth activate-service-account --key-file.
       const run = step.run;
