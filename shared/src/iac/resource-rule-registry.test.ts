@@ -59,13 +59,15 @@ describe.each(RESOURCE_RULES.map((r) => [r.id, r] as const))('resource rule %s',
 describe.each(RESOURCE_RULES.filter((r) => r.examples.cloudformation).map((r) => [r.id, r] as const))('resource rule %s on CloudFormation', (id, rule) => {
   const cfn = rule.examples.cloudformation!;
   it.each(cfn.bad.map((e, i) => [i, e] as const))('reports bad CloudFormation example %i at the expected lines', (_i, example) => {
-    const { found, errors } = run(example, id, 'template.yaml');
+    const { found, errors, messages } = run(example, id, 'template.yaml');
     expect(errors).toEqual([]);
     expect(found).toEqual(example.expect);
+    for (const m of messages) expect(m).not.toMatch(/\{\{/);
   });
   it.each(cfn.good.map((e) => [e.why ?? '', e] as const))('accepts good CloudFormation example: %s', (_why, example) => {
-    const { found, errors } = run(example, id, 'template.yaml');
+    const { found, errors, undecided } = run(example, id, 'template.yaml');
     expect(errors).toEqual([]);
     expect(found).toEqual([]);
+    if (example.undecided) expect(undecided.length).toBeGreaterThan(0);
   });
 });

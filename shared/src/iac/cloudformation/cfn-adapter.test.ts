@@ -101,6 +101,7 @@ describe('adaptTemplate: EC2 and Auto Scaling', () => {
   it('maps only modelled types, with the logical id as address and name', () => {
     expect(resources.map((r) => [r.address, r.kind])).toEqual([
       ['Template', 'launch-template'],
+      ['Profile', 'instance-profile'],
       ['Web', 'ec2-instance'],
       ['Bare', 'ec2-instance'],
       ['Own', 'ec2-instance'],

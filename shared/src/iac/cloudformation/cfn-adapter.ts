@@ -3,9 +3,12 @@ import type { Resource } from '../model/resources';
 import { PropertyReader } from './cfn-attributes';
 import { adaptEc2Instance, adaptAutoScalingGroup, adaptLaunchConfiguration, adaptLaunchTemplate } from './cfn-ec2';
 import { adaptEksCluster } from './cfn-eks';
+import { adaptEksNodegroup } from './cfn-eks-nodegroup';
 import { CfnEvaluator } from './cfn-evaluate';
 import { adaptIamAccessKey, adaptIamUser } from './cfn-iam';
+import { adaptIamManagedPolicy, adaptIamPolicy, adaptIamRole, adaptIamRolePolicy, adaptInstanceProfile } from './cfn-iam-roles';
 import { entryOf, siteOf } from './cfn-node';
+import { adaptOrganizationsPolicy, adaptVpcEndpoint } from './cfn-perimeter';
 import type { CfnAdaptContext, CfnResourceAdapter } from './cfn-resource-adapter';
 import { adaptS3Bucket, adaptS3BucketPolicy } from './cfn-s3';
 import type { CfnTemplate } from './cfn-template';
@@ -21,6 +24,14 @@ export const CFN_ADAPTERS: Readonly<Record<string, CfnResourceAdapter>> = {
   'AWS::EKS::Cluster': adaptEksCluster,
   'AWS::IAM::AccessKey': adaptIamAccessKey,
   'AWS::IAM::User': adaptIamUser,
+  'AWS::IAM::Role': adaptIamRole,
+  'AWS::IAM::ManagedPolicy': adaptIamManagedPolicy,
+  'AWS::IAM::Policy': adaptIamPolicy,
+  'AWS::IAM::RolePolicy': adaptIamRolePolicy,
+  'AWS::IAM::InstanceProfile': adaptInstanceProfile,
+  'AWS::EKS::Nodegroup': adaptEksNodegroup,
+  'AWS::EC2::VPCEndpoint': adaptVpcEndpoint,
+  'AWS::Organizations::Policy': adaptOrganizationsPolicy,
 };
 
 /** The property that names a resource, for links written as literal names (`Bucket: my-logs`). */
@@ -30,10 +41,13 @@ const NAME_PROPERTIES: Readonly<Record<string, string>> = {
   'AWS::S3::Bucket': 'BucketName',
   'AWS::IAM::InstanceProfile': 'InstanceProfileName',
   'AWS::IAM::User': 'UserName',
+  'AWS::IAM::Role': 'RoleName',
+  'AWS::IAM::ManagedPolicy': 'ManagedPolicyName',
 };
 
 function adaptContext(path: string, template: CfnTemplate, evaluator: CfnEvaluator): CfnAdaptContext {
   const declared = new Map<string, { type: string; name: string; at: Site }>();
+  const types = new Map(template.resources.map((r) => [r.logicalId, r.type]));
   for (const resource of template.resources) {
     const property = NAME_PROPERTIES[resource.type];
     const node = property && resource.properties ? entryOf(resource.properties, property)?.value : undefined;
@@ -51,6 +65,9 @@ function adaptContext(path: string, template: CfnTemplate, evaluator: CfnEvaluat
     nameOf(logicalId) {
       const d = declared.get(logicalId);
       return d && { name: d.name, at: d.at };
+    },
+    typeOf(logicalId) {
+      return types.get(logicalId);
     },
   };
 }
@@ -72,8 +89,8 @@ export function adaptTemplate(path: string, template: CfnTemplate): Resource[] {
     }
     const site = siteOf(path, r.span);
     const reader = new PropertyReader(path, site, r.properties ? evaluator.resolve(r.properties) : undefined);
-    const resource = adapt({ address: r.logicalId, type: r.type, origin: 'cloudformation', site, name: r.logicalId }, reader, ctx);
-    if (resource) resources.push(resource);
+    const adapted = adapt({ address: r.logicalId, type: r.type, origin: 'cloudformation', site, name: r.logicalId }, reader, ctx);
+    if (adapted) resources.push(...('kind' in adapted ? [adapted] : adapted));
   }
   return resources;
 }

@@ -1,6 +1,7 @@
 import type { Link } from '../model/attr';
 import type { AutoScalingGroup, Ec2Instance, LaunchConfiguration, LaunchTemplate, MetadataOptions } from '../model/resources';
 import type { PropertyReader } from './cfn-attributes';
+import { INSTANCE_PROFILE, namedLink } from './cfn-links';
 import type { CfnAdaptContext, CfnResourceAdapter } from './cfn-resource-adapter';
 
 const HTTP_ENDPOINT_DEFAULT = { value: 'enabled', default: 'CloudFormation default: HttpEndpoint enabled' };
@@ -31,11 +32,12 @@ function launchTemplateLink(reader: PropertyReader, ctx: CfnAdaptContext, ...at:
   return spec?.kind === 'unknown' ? reader.link(spec, 'launch template') : undefined;
 }
 
-/** An instance profile by `Ref`, by name, or by ARN (`arn:aws:iam::123456789012:instance-profile/path/name`). */
+/**
+ * An instance profile by `Ref`, by name, or by ARN (`arn:aws:iam::123456789012:instance-profile/path/name`); a name
+ * no resource of the template declares is a profile outside it.
+ */
 function instanceProfileLink(reader: PropertyReader, ctx: CfnAdaptContext, ...at: string[]): Link | undefined {
-  return reader.link(reader.get(...at), 'instance profile', (name) =>
-    ctx.named('AWS::IAM::InstanceProfile', name.includes(':instance-profile/') ? name.slice(name.lastIndexOf('/') + 1) : name),
-  );
+  return namedLink(reader, ctx, reader.get(...at), INSTANCE_PROFILE);
 }
 
 /** The AMI when `ImageId` refers to a resource of the template (a custom resource, an Image Builder image). */

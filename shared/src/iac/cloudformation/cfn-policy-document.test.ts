@@ -19,7 +19,8 @@ const HEADER = [
 function policyOf(documentLines: readonly string[]): Attr<PolicyDocument> {
   const parsed = parseTemplate('p.yaml', [...HEADER, ...documentLines, ''].join('\n'));
   expect(parsed?.errors).toEqual([]);
-  const [policy] = adaptTemplate('p.yaml', parsed!.template);
+  // The header's role is modelled too; the bucket policy is the one under test.
+  const policy = adaptTemplate('p.yaml', parsed!.template).find((r) => r.kind === 's3-bucket-policy');
   if (policy?.kind !== 's3-bucket-policy') throw new Error('no bucket policy');
   return policy.policy;
 }

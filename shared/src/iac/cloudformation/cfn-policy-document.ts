@@ -1,6 +1,7 @@
 import type { Attr } from '../model/attr';
-import { set, unknown } from '../model/attr';
+import { absent, set, unknown } from '../model/attr';
 import type { PolicyDocument, PolicyStatement } from '../model/policy-document';
+import type { PropertyReader } from './cfn-attributes';
 import type { Resolved } from './cfn-evaluate';
 import type { Span } from './cfn-node';
 import { siteOf } from './cfn-node';
@@ -147,4 +148,10 @@ export function policyDocumentOf(path: string, value: Resolved): Attr<PolicyDocu
   if (statement?.kind === 'unknown') return unknown(at, statement.reason);
   const items = statement === undefined || statement.kind === 'novalue' ? [] : statement.kind === 'list' ? statement.items : [statement];
   return set({ statements: items.map((item) => statementOf(path, item)), at }, at);
+}
+
+/** A policy document property (`PolicyDocument`, `Content`): absent, at the resource, when not written. */
+export function policyProperty(reader: PropertyReader, ...keys: string[]): Attr<PolicyDocument> {
+  const value = reader.get(...keys);
+  return value === undefined ? absent(reader.site) : policyDocumentOf(reader.path, value);
 }

@@ -92,6 +92,54 @@ export const dataPerimeterPolicies = defineResourceRule({
         },
       ],
     },
+    cloudformation: {
+      bad: [
+        {
+          files: 'Resources:\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: logs\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: logging.s3.amazonaws.com }\n            Action: s3:PutObject\n            Resource: arn:aws:s3:::logs/*\n',
+          expect: [{ line: 8, messageId: 'serviceWithoutSource' }],
+        },
+        {
+          files: 'Resources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n',
+          expect: [{ line: 2, messageId: 'endpointDefault' }],
+        },
+        {
+          files: "Resources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: s3:*\n            Resource: '*'\n",
+          expect: [{ line: 9, messageId: 'endpointOpen' }],
+        },
+        {
+          files: "Resources:\n  Perimeter:\n    Type: AWS::Organizations::Policy\n    Properties:\n      Name: perimeter\n      Type: RESOURCE_CONTROL_POLICY\n      TargetIds: [r-abcd]\n      Content:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Deny\n            Principal: '*'\n            Action: s3:*\n            Resource: '*'\n            Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': o-abc123 }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } }\n",
+          expect: [{ line: 6, messageId: 'perimeter' }],
+        },
+      ],
+      good: [
+        {
+          files: "Resources:\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: logs\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: logging.s3.amazonaws.com }\n            Action: s3:PutObject\n            Resource: !Sub 'arn:${AWS::Partition}:s3:::logs/*'\n            Condition: { StringEquals: { 'aws:SourceAccount': !Ref AWS::AccountId } }\n",
+          expect: [],
+          why: 'the service principal is confined to the source account',
+        },
+        {
+          files: 'Resources:\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: logs\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: arn:aws:iam::111122223333:role/app }\n            Action: s3:GetObject\n            Resource: arn:aws:s3:::logs/*\n',
+          expect: [],
+          why: 'a named role, not a service principal',
+        },
+        {
+          files: "Resources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: s3:*\n            Resource: '*'\n            Condition: { StringEquals: { 'aws:ResourceOrgID': o-abc123 } }\n",
+          expect: [],
+          why: 'the endpoint only reaches buckets of the organisation',
+        },
+        {
+          files: `Resources:\n  Tags:\n    Type: AWS::Organizations::Policy\n    Properties:\n      Name: tags\n      Type: TAG_POLICY\n      Content: '{"tags": {"team": {"tag_key": {"@@assign": "team"}}}}'\n`,
+          expect: [],
+          why: 'a tag policy is not part of the data perimeter',
+        },
+        {
+          files: 'Parameters:\n  Policy: { Type: String }\nResources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n      PolicyDocument: !Ref Policy\n',
+          expect: [],
+          undecided: true,
+          why: 'an endpoint policy from a parameter without a default',
+        },
+      ],
+    },
   },
   check(r, ctx) {
     switch (r.kind) {

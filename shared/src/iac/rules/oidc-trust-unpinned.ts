@@ -111,6 +111,49 @@ export const oidcTrustUnpinned = defineResourceRule({
         },
       ],
     },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n",
+          expect: [{ line: 7, messageId: 'subMissing' }],
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n              StringLike:\n                'token.actions.githubusercontent.com:sub': 'repo:acme/*'\n",
+          expect: [{ line: 7, messageId: 'subUnpinned' }],
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Ref GitHub\n            Condition:\n              StringLike:\n                'token.actions.githubusercontent.com:sub': 'repo:acme/app:*'\n  GitHub:\n    Type: AWS::IAM::OIDCProvider\n    Properties:\n      Url: https://token.actions.githubusercontent.com\n      ClientIdList: [sts.amazonaws.com]\n",
+          expect: [{ line: 7, messageId: 'audMissing' }],
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n                'token.actions.githubusercontent.com:sub': 'environment:prod'\n",
+          expect: [{ line: 7, messageId: 'subUnpinned' }],
+        },
+      ],
+      good: [
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n                'token.actions.githubusercontent.com:sub': 'repo:acme/app:ref:refs/heads/main'\n",
+          expect: [],
+          why: '`aud` required and `sub` pinned to one repository and branch',
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n              StringLike:\n                'token.actions.githubusercontent.com:sub': 'repo:acme/app:*'\n",
+          expect: [],
+          why: 'any ref of one named repository (`StringLike` with the wildcard after the repository)',
+        },
+        {
+          files: "Resources:\n  Irsa:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC\n            Condition:\n              StringEquals:\n                'oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:app:web'\n",
+          expect: [],
+          why: 'an EKS service-account (IRSA) trust, not GitHub',
+        },
+        {
+          files: "Parameters:\n  Subjects: { Type: CommaDelimitedList }\nResources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n              StringLike:\n                'token.actions.githubusercontent.com:sub': !Ref Subjects\n",
+          expect: [],
+          undecided: true,
+          why: 'the subjects come from a parameter without a default',
+        },
+      ],
+    },
   },
   check(r, ctx) {
     switch (r.kind) {

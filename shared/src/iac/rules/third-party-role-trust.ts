@@ -106,6 +106,57 @@ export const thirdPartyRoleTrust = defineResourceRule({
         },
       ],
     },
+    cloudformation: {
+      bad: [
+        {
+          files: 'Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n',
+          expect: [{ line: 8, messageId: 'vendorNoExternalId' }],
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': abc123 } }\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/ReadOnlyAccess\n",
+          expect: [{ line: 13, messageId: 'vendorOverPrivileged' }],
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': abc123 } }\n  VendorAccess:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      Roles: [!Ref Vendor]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: iam:*\n            Resource: '*'\n",
+          expect: [{ line: 18, messageId: 'vendorOverPrivileged' }],
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: '111122223333' }\n",
+          expect: [{ line: 8, messageId: 'wholeAccount' }],
+        },
+        {
+          files: "Resources:\n  Open:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n          - Effect: Allow\n            Principal: { AWS: '*' }\n            Action: sts:*\n",
+          expect: [{ line: 10, messageId: 'anyPrincipal' }],
+        },
+      ],
+      good: [
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': abc123 } }\n      ManagedPolicyArns:\n        - !Sub 'arn:${AWS::Partition}:iam::aws:policy/SecurityAudit'\n",
+          expect: [],
+          why: 'a vendor role with an external id and the SecurityAudit policy',
+        },
+        {
+          files: 'Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::111122223333:role/deployer }\n',
+          expect: [],
+          why: 'one named role in another account, not the whole account',
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: '111122223333' }\n            Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ci-*' } }\n",
+          expect: [],
+          why: 'a whole-account trust narrowed by a condition',
+        },
+        {
+          files: 'Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { Service: ec2.amazonaws.com }\n',
+          expect: [],
+          why: 'a service principal is not a cross-account trust',
+        },
+        {
+          files: "Parameters:\n  ExternalId: { Type: String, NoEcho: true }\nResources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': !Ref ExternalId } }\n",
+          expect: [],
+          why: 'the external id is a parameter: the condition is there, whatever its value',
+        },
+      ],
+    },
   },
   check(role, ctx) {
     const policy = role.trustPolicy;

@@ -162,6 +162,62 @@ export const workloadRolePrivileges = defineResourceRule({
         },
       ],
     },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: all\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: '*'\n                Resource: '*'\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [{ line: 14, messageId: 'admin' }],
+        },
+        {
+          files: "Resources:\n  NodeRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - !Sub 'arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy'\n        - arn:aws:iam::aws:policy/AdministratorAccess\n  Nodes:\n    Type: AWS::EKS::Nodegroup\n    Properties:\n      ClusterName: prod\n      NodeRole: !GetAtt NodeRole.Arn\n      Subnets: [subnet-1]\n",
+          expect: [{ line: 12, messageId: 'admin' }],
+        },
+        {
+          files: "Resources:\n  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: app\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n  Deploy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      Roles: [app]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: [iam:PassRole, ec2:RunInstances]\n            Resource: '*'\n          - Effect: Allow\n            Action: ssm:Start*\n            Resource: arn:aws:ec2:*:*:instance/*\n  AppProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref AppRole]\n  AppTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        IamInstanceProfile:\n          Arn: !GetAtt AppProfile.Arn\n",
+          expect: [{ line: 17, messageId: 'privilegeEscalation' }, { line: 20, messageId: 'lateralMovement' }],
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns: [!Ref ReadAll]\n  ReadAll:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: s3:Get*\n            Resource: '*'\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [{ line: 16, messageId: 'dataAccess' }],
+        },
+        {
+          files: 'Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore\n        - arn:aws:iam::aws:policy/PowerUserAccess\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      InstanceProfileName: web\n      Roles: [!Ref WebRole]\n  Config:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-1\n      InstanceType: t3.micro\n      IamInstanceProfile: web\n',
+          expect: [{ line: 12, messageId: 'privilegeEscalation' }, { line: 12, messageId: 'lateralMovement' }, { line: 12, messageId: 'dataAccess' }],
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n  Ops:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: ops\n      Roles: [!Ref WebRole]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: ssm:SendCommand\n            Resource: '*'\n            Condition: { StringEquals: { 'ssm:resourceTag/team': web } }\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [{ line: 17, messageId: 'lateralMovement' }],
+        },
+      ],
+      good: [
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - !Sub 'arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore'\n      Policies:\n        - PolicyName: app\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: [s3:GetObject, s3:PutObject]\n                Resource: arn:aws:s3:::receipts/*\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [],
+          why: 'the SSM agent policy (in any partition) and object access to one bucket',
+        },
+        {
+          files: 'Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]\n',
+          expect: [],
+          why: 'a role no instance, launch template or node group in the template uses (other guardrails judge it)',
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: eic\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: ec2-instance-connect:*\n                Resource: '*'\n              - Effect: Deny\n                Action: ec2-instance-connect:Send*\n                Resource: '*'\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [],
+          why: 'an unconditional Deny on `*` removes the lateral-movement actions',
+        },
+        {
+          files: 'Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: shared-profile\n',
+          expect: [],
+          why: "an instance whose profile another stack defines runs with that profile's role, not this one",
+        },
+        {
+          files: 'Parameters:\n  Policy: { Type: String }\nResources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: app\n          PolicyDocument: !Ref Policy\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n',
+          expect: [],
+          undecided: true,
+          why: 'a policy from a parameter without a default: unknown, never a failure',
+        },
+      ],
+    },
   },
   check(role, ctx) {
     const { workloads, undecided: unknownWorkloads } = workloadsOfRole(role, ctx.model);
