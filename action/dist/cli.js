@@ -34217,6 +34217,21 @@ function cliKeys(run2, stepPath, spanOf) {
   };
 }
 
+// ../shared/src/workflows/input-credential-report.ts
+function inputCredentialReport(step, name2, messageId, data2, originOf) {
+  const a = assessCredential([input2(step.with, name2)], originOf);
+  if (!a) return void 0;
+  return {
+    messageId,
+    at: pairSpan(a.field),
+    subject: `${step.path}.with.${name2}`,
+    evidence: fieldsEvidence("with.", a.fields),
+    severity: a.severity,
+    data: data2(originPhrase(a.origin, a.originValue)),
+    properties: { valueOrigin: a.origin }
+  };
+}
+
 // ../shared/src/workflows/rules/ci-azure-client-secret.ts
 var clientSecret = `${fakeSecret("ci-az-1", ALPHABETS.alnum, 3)}8Q~${fakeSecret("ci-az-2", ALPHABETS.alnum, 34)}`;
 var SECRET_VARIABLES = ["ARM_CLIENT_SECRET", "AZURE_CLIENT_SECRET"];
@@ -34361,33 +34376,13 @@ jobs:
     for (const { step } of allSteps(doc)) {
       const uses = step.uses?.value;
       if (usesAction(uses, "azure/login")) {
-        const a = assessCredential([input2(step.with, "creds")], credsOrigin);
-        if (a) {
-          ctx.report({
-            messageId: "loginCreds",
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.creds`,
-            evidence: fieldsEvidence("with.", a.fields),
-            severity: a.severity,
-            data: { action: "azure/login", origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin }
-          });
-        }
+        const r = inputCredentialReport(step, "creds", "loginCreds", (origin) => ({ action: "azure/login", origin }), credsOrigin);
+        if (r) ctx.report(r);
       }
       if (usesAction(uses, "azure/webapps-deploy", "azure/functions-action")) {
-        const a = assessCredential([input2(step.with, "publish-profile")]);
         const ref = parseUses(uses ?? "");
-        if (a && ref.kind === "remote") {
-          ctx.report({
-            messageId: "publishProfile",
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.publish-profile`,
-            evidence: fieldsEvidence("with.", a.fields),
-            severity: a.severity,
-            data: { action: `${ref.owner}/${ref.repo}`, origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin }
-          });
-        }
+        const r = ref.kind === "remote" ? inputCredentialReport(step, "publish-profile", "publishProfile", (origin) => ({ action: `${ref.owner}/${ref.repo}`, origin })) : void 0;
+        if (r) ctx.report(r);
       }
       const run2 = step.run;
       if (run2?.value) {
@@ -34560,33 +34555,13 @@ jobs:
     for (const { step } of allSteps(doc)) {
       const uses = step.uses?.value;
       if (usesAction(uses, "google-github-actions/auth")) {
-        const a = assessCredential([input2(step.with, "credentials_json")]);
-        if (a) {
-          ctx.report({
-            messageId: "authKey",
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.credentials_json`,
-            evidence: fieldsEvidence("with.", a.fields),
-            severity: a.severity,
-            data: { action: "google-github-actions/auth", origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin }
-          });
-        }
+        const r = inputCredentialReport(step, "credentials_json", "authKey", (origin) => ({ action: "google-github-actions/auth", origin }));
+        if (r) ctx.report(r);
       }
       if (usesAction(uses, "google-github-actions/setup-gcloud", "GoogleCloudPlatform/github-actions/setup-gcloud")) {
-        const a = assessCredential([input2(step.with, "service_account_key")]);
         const ref = parseUses(uses ?? "");
-        if (a && ref.kind === "remote") {
-          ctx.report({
-            messageId: "setupGcloudKey",
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.service_account_key`,
-            evidence: fieldsEvidence("with.", a.fields),
-            severity: a.severity,
-            data: { action: `${ref.owner}/${ref.repo}${ref.subpath}`, ref: ref.ref ?? "(no ref)", origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin }
-          });
-        }
+        const r = ref.kind === "remote" ? inputCredentialReport(step, "service_account_key", "setupGcloudKey", (origin) => ({ action: `${ref.owner}/${ref.repo}${ref.subpath}`, ref: ref.ref ?? "(no ref)", origin })) : void 0;
+        if (r) ctx.report(r);
       }
       const run2 = step.run;
       if (run2?.value) {
@@ -35767,6 +35742,61 @@ var dataPerimeterPolicies = defineResourceRule({
           why: "a policy from a variable without a value"
         }
       ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: logs\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: logging.s3.amazonaws.com }\n            Action: s3:PutObject\n            Resource: arn:aws:s3:::logs/*\n",
+          expect: [{ line: 8, messageId: "serviceWithoutSource" }]
+        },
+        {
+          files: "Resources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n",
+          expect: [{ line: 2, messageId: "endpointDefault" }]
+        },
+        {
+          files: "Resources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: s3:*\n            Resource: '*'\n",
+          expect: [{ line: 9, messageId: "endpointOpen" }]
+        },
+        {
+          files: "Resources:\n  Perimeter:\n    Type: AWS::Organizations::Policy\n    Properties:\n      Name: perimeter\n      Type: RESOURCE_CONTROL_POLICY\n      TargetIds: [r-abcd]\n      Content:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Deny\n            Principal: '*'\n            Action: s3:*\n            Resource: '*'\n            Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': o-abc123 }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } }\n",
+          expect: [{ line: 6, messageId: "perimeter" }]
+        }
+      ],
+      good: [
+        {
+          files: "Resources:\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: logs\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: logging.s3.amazonaws.com }\n            Action: s3:PutObject\n            Resource: !Sub 'arn:${AWS::Partition}:s3:::logs/*'\n            Condition: { StringEquals: { 'aws:SourceAccount': !Ref AWS::AccountId } }\n",
+          expect: [],
+          why: "the service principal is confined to the source account"
+        },
+        {
+          files: "Resources:\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: logs\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: arn:aws:iam::111122223333:role/app }\n            Action: s3:GetObject\n            Resource: arn:aws:s3:::logs/*\n",
+          expect: [],
+          why: "a named role, not a service principal"
+        },
+        {
+          files: "Resources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: s3:*\n            Resource: '*'\n            Condition: { StringEquals: { 'aws:ResourceOrgID': o-abc123 } }\n",
+          expect: [],
+          why: "the endpoint only reaches buckets of the organisation"
+        },
+        {
+          files: `Resources:
+  Tags:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Name: tags
+      Type: TAG_POLICY
+      Content: '{"tags": {"team": {"tag_key": {"@@assign": "team"}}}}'
+`,
+          expect: [],
+          why: "a tag policy is not part of the data perimeter"
+        },
+        {
+          files: "Parameters:\n  Policy: { Type: String }\nResources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n      PolicyDocument: !Ref Policy\n",
+          expect: [],
+          undecided: true,
+          why: "an endpoint policy from a parameter without a default"
+        }
+      ]
     }
   },
   check(r, ctx) {
@@ -36462,6 +36492,49 @@ resource "aws_iam_role" "deploy" {
           expect: [],
           undecided: true,
           why: "the subjects come from a variable without a value"
+        }
+      ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n",
+          expect: [{ line: 7, messageId: "subMissing" }]
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n              StringLike:\n                'token.actions.githubusercontent.com:sub': 'repo:acme/*'\n",
+          expect: [{ line: 7, messageId: "subUnpinned" }]
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Ref GitHub\n            Condition:\n              StringLike:\n                'token.actions.githubusercontent.com:sub': 'repo:acme/app:*'\n  GitHub:\n    Type: AWS::IAM::OIDCProvider\n    Properties:\n      Url: https://token.actions.githubusercontent.com\n      ClientIdList: [sts.amazonaws.com]\n",
+          expect: [{ line: 7, messageId: "audMissing" }]
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n                'token.actions.githubusercontent.com:sub': 'environment:prod'\n",
+          expect: [{ line: 7, messageId: "subUnpinned" }]
+        }
+      ],
+      good: [
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n                'token.actions.githubusercontent.com:sub': 'repo:acme/app:ref:refs/heads/main'\n",
+          expect: [],
+          why: "`aud` required and `sub` pinned to one repository and branch"
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n              StringLike:\n                'token.actions.githubusercontent.com:sub': 'repo:acme/app:*'\n",
+          expect: [],
+          why: "any ref of one named repository (`StringLike` with the wildcard after the repository)"
+        },
+        {
+          files: "Resources:\n  Irsa:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC\n            Condition:\n              StringEquals:\n                'oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:app:web'\n",
+          expect: [],
+          why: "an EKS service-account (IRSA) trust, not GitHub"
+        },
+        {
+          files: "Parameters:\n  Subjects: { Type: CommaDelimitedList }\nResources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n              StringLike:\n                'token.actions.githubusercontent.com:sub': !Ref Subjects\n",
+          expect: [],
+          undecided: true,
+          why: "the subjects come from a parameter without a default"
         }
       ]
     }
@@ -39972,6 +40045,57 @@ resource "aws_iam_role" "vendor" {
           why: "the external id condition comes from a variable without a value, so the statement is only partly known"
         }
       ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n",
+          expect: [{ line: 8, messageId: "vendorNoExternalId" }]
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': abc123 } }\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/ReadOnlyAccess\n",
+          expect: [{ line: 13, messageId: "vendorOverPrivileged" }]
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': abc123 } }\n  VendorAccess:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      Roles: [!Ref Vendor]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: iam:*\n            Resource: '*'\n",
+          expect: [{ line: 18, messageId: "vendorOverPrivileged" }]
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: '111122223333' }\n",
+          expect: [{ line: 8, messageId: "wholeAccount" }]
+        },
+        {
+          files: "Resources:\n  Open:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n          - Effect: Allow\n            Principal: { AWS: '*' }\n            Action: sts:*\n",
+          expect: [{ line: 10, messageId: "anyPrincipal" }]
+        }
+      ],
+      good: [
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': abc123 } }\n      ManagedPolicyArns:\n        - !Sub 'arn:${AWS::Partition}:iam::aws:policy/SecurityAudit'\n",
+          expect: [],
+          why: "a vendor role with an external id and the SecurityAudit policy"
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::111122223333:role/deployer }\n",
+          expect: [],
+          why: "one named role in another account, not the whole account"
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: '111122223333' }\n            Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ci-*' } }\n",
+          expect: [],
+          why: "a whole-account trust narrowed by a condition"
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { Service: ec2.amazonaws.com }\n",
+          expect: [],
+          why: "a service principal is not a cross-account trust"
+        },
+        {
+          files: "Parameters:\n  ExternalId: { Type: String, NoEcho: true }\nResources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': !Ref ExternalId } }\n",
+          expect: [],
+          why: "the external id is a parameter: the condition is there, whatever its value"
+        }
+      ]
     }
   },
   check(role2, ctx) {
@@ -40140,6 +40264,62 @@ var workloadRolePrivileges = defineResourceRule({
           expect: [],
           undecided: true,
           why: "an AWS managed policy outside the classification table is undecided"
+        }
+      ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: all\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: '*'\n                Resource: '*'\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [{ line: 14, messageId: "admin" }]
+        },
+        {
+          files: "Resources:\n  NodeRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - !Sub 'arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy'\n        - arn:aws:iam::aws:policy/AdministratorAccess\n  Nodes:\n    Type: AWS::EKS::Nodegroup\n    Properties:\n      ClusterName: prod\n      NodeRole: !GetAtt NodeRole.Arn\n      Subnets: [subnet-1]\n",
+          expect: [{ line: 12, messageId: "admin" }]
+        },
+        {
+          files: "Resources:\n  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: app\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n  Deploy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      Roles: [app]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: [iam:PassRole, ec2:RunInstances]\n            Resource: '*'\n          - Effect: Allow\n            Action: ssm:Start*\n            Resource: arn:aws:ec2:*:*:instance/*\n  AppProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref AppRole]\n  AppTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        IamInstanceProfile:\n          Arn: !GetAtt AppProfile.Arn\n",
+          expect: [{ line: 17, messageId: "privilegeEscalation" }, { line: 20, messageId: "lateralMovement" }]
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns: [!Ref ReadAll]\n  ReadAll:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: s3:Get*\n            Resource: '*'\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [{ line: 16, messageId: "dataAccess" }]
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore\n        - arn:aws:iam::aws:policy/PowerUserAccess\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      InstanceProfileName: web\n      Roles: [!Ref WebRole]\n  Config:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-1\n      InstanceType: t3.micro\n      IamInstanceProfile: web\n",
+          expect: [{ line: 12, messageId: "privilegeEscalation" }, { line: 12, messageId: "lateralMovement" }, { line: 12, messageId: "dataAccess" }]
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n  Ops:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: ops\n      Roles: [!Ref WebRole]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: ssm:SendCommand\n            Resource: '*'\n            Condition: { StringEquals: { 'ssm:resourceTag/team': web } }\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [{ line: 17, messageId: "lateralMovement" }]
+        }
+      ],
+      good: [
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - !Sub 'arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore'\n      Policies:\n        - PolicyName: app\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: [s3:GetObject, s3:PutObject]\n                Resource: arn:aws:s3:::receipts/*\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [],
+          why: "the SSM agent policy (in any partition) and object access to one bucket"
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]\n",
+          expect: [],
+          why: "a role no instance, launch template or node group in the template uses (other guardrails judge it)"
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: eic\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: ec2-instance-connect:*\n                Resource: '*'\n              - Effect: Deny\n                Action: ec2-instance-connect:Send*\n                Resource: '*'\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [],
+          why: "an unconditional Deny on `*` removes the lateral-movement actions"
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: shared-profile\n",
+          expect: [],
+          why: "an instance whose profile another stack defines runs with that profile's role, not this one"
+        },
+        {
+          files: "Parameters:\n  Policy: { Type: String }\nResources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: app\n          PolicyDocument: !Ref Policy\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [],
+          undecided: true,
+          why: "a policy from a parameter without a default: unknown, never a failure"
         }
       ]
     }
@@ -45939,17 +46119,57 @@ var PropertyReader = class {
    * A link to another resource: a `Ref`/`Fn::GetAtt` to a logical id, or a literal name that a resource of the
    * template declares (`byName`); otherwise unresolved, with the reason.
    */
-  link(value2, what, byName) {
+  link(value2, what, byName2) {
     if (value2 === void 0) return void 0;
     const at = this.siteOf(value2);
     if (value2.kind === "unknown") return value2.target !== void 0 ? { target: value2.target, at } : { unresolved: value2.reason, at };
     if (value2.kind === "value" && typeof value2.value === "string") {
-      const target = byName?.(value2.value);
+      const target = byName2?.(value2.value);
       return target !== void 0 ? { target, at } : { unresolved: `${what} ${value2.value} is not defined in this template`, at };
     }
     return { unresolved: `${what} is not a reference`, at };
   }
 };
+
+// ../shared/src/iac/cloudformation/cfn-links.ts
+var ROLE2 = { what: "role", type: "AWS::IAM::Role", arn: "role" };
+var INSTANCE_PROFILE = { what: "instance profile", type: "AWS::IAM::InstanceProfile", arn: "instance-profile" };
+function nameIn(text, kind) {
+  if (text.includes(`:${kind.arn}/`)) return text.slice(text.lastIndexOf("/") + 1);
+  return text.startsWith("arn:") ? void 0 : text;
+}
+function directTarget(value2) {
+  const target = value2.target;
+  if (target === void 0) return void 0;
+  return value2.text === void 0 || value2.text === `\${${target}}` || value2.text.startsWith(`\${${target}.`) ? target : void 0;
+}
+function toResource(target, at, kind, ctx) {
+  const type = ctx.typeOf(target);
+  if (type === kind.type) return { target, at };
+  return { unresolved: `the ${kind.what} comes from ${target} (${type ?? "no valid Type"}), not from an ${kind.type}`, at };
+}
+function byName(text, name2, at, kind, ctx) {
+  const declared = ctx.named(kind.type, name2);
+  return declared !== void 0 ? { target: declared, at } : { target: `name:${text}`, at };
+}
+function namedLink(reader, ctx, value2, kind) {
+  if (value2 === void 0) return void 0;
+  const at = reader.siteOf(value2);
+  if (value2.kind === "value" && typeof value2.value === "string") {
+    const name3 = nameIn(value2.value, kind);
+    return name3 === void 0 ? { unresolved: `${value2.value} is not an ARN of an IAM ${kind.what}`, at } : byName(value2.value, name3, at, kind, ctx);
+  }
+  if (value2.kind !== "unknown") return { unresolved: `the ${kind.what} is not a name or an ARN`, at };
+  const direct = directTarget(value2);
+  if (direct !== void 0) return toResource(direct, at, kind, ctx);
+  const name2 = value2.text === void 0 ? void 0 : nameIn(value2.text, kind);
+  if (name2 !== void 0) {
+    const ref = /^\$\{([A-Za-z0-9]+)\}$/.exec(name2)?.[1];
+    if (ref !== void 0 && ctx.typeOf(ref) !== void 0) return toResource(ref, at, kind, ctx);
+    if (!name2.includes("${")) return byName(name2, name2, at, kind, ctx);
+  }
+  return { unresolved: value2.reason, at };
+}
 
 // ../shared/src/iac/cloudformation/cfn-ec2.ts
 var HTTP_ENDPOINT_DEFAULT = { value: "enabled", default: "CloudFormation default: HttpEndpoint enabled" };
@@ -45966,17 +46186,13 @@ function metadataOptions2(reader, prefix, fromLaunchTemplate) {
 function launchTemplateLink(reader, ctx, ...at) {
   const byId = reader.get(...at, "LaunchTemplateId");
   if (byId) return reader.link(byId, "launch template");
-  const byName = reader.get(...at, "LaunchTemplateName");
-  if (byName) return reader.link(byName, "launch template", (name2) => ctx.named("AWS::EC2::LaunchTemplate", name2));
+  const byName2 = reader.get(...at, "LaunchTemplateName");
+  if (byName2) return reader.link(byName2, "launch template", (name2) => ctx.named("AWS::EC2::LaunchTemplate", name2));
   const spec = reader.get(...at);
   return spec?.kind === "unknown" ? reader.link(spec, "launch template") : void 0;
 }
 function instanceProfileLink(reader, ctx, ...at) {
-  return reader.link(
-    reader.get(...at),
-    "instance profile",
-    (name2) => ctx.named("AWS::IAM::InstanceProfile", name2.includes(":instance-profile/") ? name2.slice(name2.lastIndexOf("/") + 1) : name2)
-  );
+  return namedLink(reader, ctx, reader.get(...at), INSTANCE_PROFILE);
 }
 function amiLink(reader, ...at) {
   const image = reader.get(...at);
@@ -46053,6 +46269,24 @@ var adaptEksCluster = (base3, reader) => {
       "PublicAccessCidrs"
     )
   };
+  return resource;
+};
+
+// ../shared/src/iac/cloudformation/cfn-eks-nodegroup.ts
+function launchTemplateLink2(reader, ctx) {
+  const byId = reader.get("LaunchTemplate", "Id");
+  if (byId) return reader.link(byId, "launch template");
+  const byName2 = reader.get("LaunchTemplate", "Name");
+  if (byName2) return reader.link(byName2, "launch template", (name2) => ctx.named("AWS::EC2::LaunchTemplate", name2));
+  const spec = reader.get("LaunchTemplate");
+  return spec?.kind === "unknown" ? reader.link(spec, "launch template") : void 0;
+}
+var adaptEksNodegroup = (base3, reader, ctx) => {
+  const resource = { ...base3, kind: "eks-node-group" };
+  const nodeRole = namedLink(reader, ctx, reader.get("NodeRole"), ROLE2);
+  const launchTemplate = launchTemplateLink2(reader, ctx);
+  if (nodeRole) resource.nodeRole = nodeRole;
+  if (launchTemplate) resource.launchTemplate = launchTemplate;
   return resource;
 };
 
@@ -46597,6 +46831,153 @@ function policyDocumentOf(path, value2) {
   const items = statement === void 0 || statement.kind === "novalue" ? [] : statement.kind === "list" ? statement.items : [statement];
   return set2({ statements: items.map((item) => statementOf(path, item)), at }, at);
 }
+function policyProperty(reader, ...keys) {
+  const value2 = reader.get(...keys);
+  return value2 === void 0 ? absent(reader.site) : policyDocumentOf(reader.path, value2);
+}
+
+// ../shared/src/iac/cloudformation/cfn-iam-roles.ts
+var MANAGED_POLICY = "AWS::IAM::ManagedPolicy";
+function membersOf(value2) {
+  if (value2 === void 0) return [];
+  return value2.kind === "list" ? value2.items : [value2];
+}
+function roleLinks(reader, ctx, value2) {
+  return membersOf(value2).map((member) => namedLink(reader, ctx, member, ROLE2)).filter((link) => link !== void 0);
+}
+function entryValue(map2, key3) {
+  const value2 = map2.kind === "map" ? map2.entries.find((e) => e.key === key3)?.value : void 0;
+  return value2 === void 0 || value2.kind === "novalue" || value2.kind === "value" && value2.value === null ? void 0 : value2;
+}
+function inlinePolicies(reader) {
+  const policies = reader.get("Policies");
+  if (policies === void 0) return [];
+  if (policies.kind === "unknown") return [unknown2(reader.siteOf(policies), policies.reason)];
+  if (policies.kind !== "list") return [unknown2(reader.siteOf(policies), "Policies is not a list")];
+  const documents = [];
+  for (const policy of policies.items) {
+    if (policy.kind === "unknown") documents.push(unknown2(reader.siteOf(policy), policy.reason));
+    else if (policy.kind !== "map") documents.push(unknown2(reader.siteOf(policy), "a member of Policies is not a map"));
+    else {
+      const document = entryValue(policy, "PolicyDocument");
+      if (document) documents.push(policyDocumentOf(reader.path, document));
+    }
+  }
+  return documents;
+}
+var PARTITIONED_AWS_POLICY = /^arn:\$\{AWS::Partition\}(:iam::aws:policy\/[^${}]+)$/;
+function policyArn(reader, member) {
+  if (member.kind === "unknown") {
+    const partitioned = member.text === void 0 ? void 0 : PARTITIONED_AWS_POLICY.exec(member.text);
+    if (partitioned) return set2(`arn:aws${partitioned[1]}`, reader.siteOf(member));
+  }
+  return reader.string(member, "absent", "ManagedPolicyArns member");
+}
+function templatePolicy(member, ctx) {
+  const target = member.kind === "unknown" ? member.target : void 0;
+  if (member.kind !== "unknown" || target === void 0 || ctx.typeOf(target) !== MANAGED_POLICY) return void 0;
+  const direct = member.text === void 0 || member.text === `\${${target}}` || member.text === `\${${target}.PolicyArn}`;
+  return direct ? { target, reason: member.reason } : void 0;
+}
+function managedPolicies(base3, reader, ctx) {
+  const arns = [];
+  const attachments = [];
+  membersOf(reader.get("ManagedPolicyArns")).forEach((member, i2) => {
+    const policy = templatePolicy(member, ctx);
+    if (!policy) {
+      arns.push(policyArn(reader, member));
+      return;
+    }
+    const at = reader.siteOf(member);
+    attachments.push({
+      ...base3,
+      address: `${base3.address}.ManagedPolicyArns.${i2}`,
+      kind: "iam-policy-attachment",
+      roles: [{ target: base3.address, at }],
+      policyArn: unknown2(at, policy.reason),
+      policy: { target: policy.target, at }
+    });
+  });
+  return { arns, attachments };
+}
+var adaptIamRole = (base3, reader, ctx) => {
+  const { arns, attachments } = managedPolicies(base3, reader, ctx);
+  const role2 = {
+    ...base3,
+    kind: "iam-role",
+    roleName: reader.string(reader.get("RoleName"), "absent", "RoleName"),
+    trustPolicy: policyProperty(reader, "AssumeRolePolicyDocument"),
+    inlinePolicies: inlinePolicies(reader),
+    managedPolicyArns: arns
+  };
+  return attachments.length ? [role2, ...attachments] : role2;
+};
+var adaptIamManagedPolicy = (base3, reader, ctx) => {
+  const policy = { ...base3, kind: "iam-managed-policy", policy: policyProperty(reader, "PolicyDocument") };
+  const roles = reader.get("Roles");
+  if (roles === void 0) return policy;
+  const attachment = {
+    ...base3,
+    address: `${base3.address}.Roles`,
+    kind: "iam-policy-attachment",
+    roles: roleLinks(reader, ctx, roles),
+    policyArn: unknown2(base3.site, `the ARN of managed policy ${base3.address} is known only at deploy time`),
+    policy: { target: base3.address, at: reader.siteOf(roles) }
+  };
+  return [policy, attachment];
+};
+var adaptIamPolicy = (base3, reader, ctx) => {
+  const roles = reader.get("Roles");
+  if (roles === void 0) return void 0;
+  const resource = {
+    ...base3,
+    kind: "iam-role-policy",
+    roles: roleLinks(reader, ctx, roles),
+    policy: policyProperty(reader, "PolicyDocument")
+  };
+  return resource;
+};
+var adaptIamRolePolicy = (base3, reader, ctx) => {
+  const role2 = namedLink(reader, ctx, reader.get("RoleName"), ROLE2);
+  const resource = {
+    ...base3,
+    kind: "iam-role-policy",
+    roles: role2 ? [role2] : [],
+    policy: policyProperty(reader, "PolicyDocument")
+  };
+  return resource;
+};
+var adaptInstanceProfile = (base3, reader, ctx) => {
+  const resource = {
+    ...base3,
+    kind: "instance-profile",
+    profileName: reader.string(reader.get("InstanceProfileName"), "absent", "InstanceProfileName")
+  };
+  const roles = reader.get("Roles");
+  const role2 = namedLink(reader, ctx, roles?.kind === "list" ? roles.items[0] : roles, ROLE2);
+  if (role2) resource.role = role2;
+  return resource;
+};
+
+// ../shared/src/iac/cloudformation/cfn-perimeter.ts
+var adaptVpcEndpoint = (base3, reader) => {
+  const resource = {
+    ...base3,
+    kind: "vpc-endpoint",
+    service: reader.string(reader.get("ServiceName"), "absent", "ServiceName"),
+    policy: policyProperty(reader, "PolicyDocument")
+  };
+  return resource;
+};
+var adaptOrganizationsPolicy = (base3, reader) => {
+  const resource = {
+    ...base3,
+    kind: "organizations-policy",
+    policyType: reader.string(reader.get("Type"), "absent", "Type"),
+    content: policyProperty(reader, "Content")
+  };
+  return resource;
+};
 
 // ../shared/src/iac/cloudformation/cfn-s3.ts
 var CANNED_ACLS = {
@@ -46674,17 +47055,28 @@ var CFN_ADAPTERS = {
   "AWS::S3::BucketPolicy": adaptS3BucketPolicy,
   "AWS::EKS::Cluster": adaptEksCluster,
   "AWS::IAM::AccessKey": adaptIamAccessKey,
-  "AWS::IAM::User": adaptIamUser
+  "AWS::IAM::User": adaptIamUser,
+  "AWS::IAM::Role": adaptIamRole,
+  "AWS::IAM::ManagedPolicy": adaptIamManagedPolicy,
+  "AWS::IAM::Policy": adaptIamPolicy,
+  "AWS::IAM::RolePolicy": adaptIamRolePolicy,
+  "AWS::IAM::InstanceProfile": adaptInstanceProfile,
+  "AWS::EKS::Nodegroup": adaptEksNodegroup,
+  "AWS::EC2::VPCEndpoint": adaptVpcEndpoint,
+  "AWS::Organizations::Policy": adaptOrganizationsPolicy
 };
 var NAME_PROPERTIES = {
   "AWS::EC2::LaunchTemplate": "LaunchTemplateName",
   "AWS::AutoScaling::LaunchConfiguration": "LaunchConfigurationName",
   "AWS::S3::Bucket": "BucketName",
   "AWS::IAM::InstanceProfile": "InstanceProfileName",
-  "AWS::IAM::User": "UserName"
+  "AWS::IAM::User": "UserName",
+  "AWS::IAM::Role": "RoleName",
+  "AWS::IAM::ManagedPolicy": "ManagedPolicyName"
 };
 function adaptContext(path, template, evaluator) {
   const declared = /* @__PURE__ */ new Map();
+  const types = new Map(template.resources.map((r) => [r.logicalId, r.type]));
   for (const resource of template.resources) {
     const property = NAME_PROPERTIES[resource.type];
     const node2 = property && resource.properties ? entryOf(resource.properties, property)?.value : void 0;
@@ -46702,6 +47094,9 @@ function adaptContext(path, template, evaluator) {
     nameOf(logicalId) {
       const d = declared.get(logicalId);
       return d && { name: d.name, at: d.at };
+    },
+    typeOf(logicalId) {
+      return types.get(logicalId);
     }
   };
 }
@@ -46718,8 +47113,8 @@ function adaptTemplate(path, template) {
     }
     const site2 = siteOf(path, r.span);
     const reader = new PropertyReader(path, site2, r.properties ? evaluator.resolve(r.properties) : void 0);
-    const resource = adapt({ address: r.logicalId, type: r.type, origin: "cloudformation", site: site2, name: r.logicalId }, reader, ctx);
-    if (resource) resources.push(resource);
+    const adapted = adapt({ address: r.logicalId, type: r.type, origin: "cloudformation", site: site2, name: r.logicalId }, reader, ctx);
+    if (adapted) resources.push(..."kind" in adapted ? [adapted] : adapted);
   }
   return resources;
 }
@@ -47276,6 +47671,9 @@ function walk(root, options) {
   return { files, skipped };
 }
 
+// src/git/blob-reader.ts
+import { spawn as spawn2 } from "node:child_process";
+
 // src/git/run-git.ts
 import { execFile, spawn } from "node:child_process";
 var MAX_BUFFER = 512 * 1024 * 1024;
@@ -47336,6 +47734,97 @@ async function gitLines(cwd, args2, onLine) {
     throw new GuardrailsError("GIT", `git ${args2.join(" ")} failed in ${cwd}: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
   }
 }
+
+// src/git/blob-reader.ts
+var GitBlobReader = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+    this.child = spawn2("git", ["-c", "core.quotePath=false", "cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    this.child.stderr.setEncoding("utf8");
+    this.child.stderr.on("data", (chunk) => {
+      if (stderr.length < 4096) stderr += chunk;
+    });
+    this.child.stdout.on("data", (chunk) => {
+      this.chunks.push(chunk);
+      this.buffered += chunk.length;
+      this.drain();
+    });
+    this.child.stdin.on("error", () => {
+    });
+    this.closed = new Promise((done) => {
+      const fail = (message) => {
+        this.failure = new GuardrailsError("GIT", `git cat-file --batch failed in ${cwd}: ${message}`);
+        for (const w of this.waiting.splice(0)) w.reject(this.failure);
+        done();
+      };
+      this.child.on("error", (error62) => fail(error62.message));
+      this.child.on("close", (code) => fail(stderr.trim().split("\n")[0] || `exit ${code ?? "signal"}`));
+    });
+  }
+  cwd;
+  child;
+  waiting = [];
+  chunks = [];
+  buffered = 0;
+  /** Size of the object whose content is being read, with its trailing newline; undefined between objects. */
+  expected;
+  failure;
+  closed;
+  /** The content of `name` (`<rev>:<path>`); rejects when git has no such blob. */
+  read(name2) {
+    if (name2.includes("\n")) return gitBytes(this.cwd, ["show", name2]);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve3, reject) => {
+      this.waiting.push({ name: name2, resolve: resolve3, reject });
+      this.child.stdin.write(`${name2}
+`);
+    });
+  }
+  async close() {
+    this.child.stdin.end();
+    await this.closed;
+  }
+  take(n) {
+    const out2 = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
+    this.chunks = out2.length > n ? [out2.subarray(n)] : [];
+    this.buffered -= n;
+    return out2.subarray(0, n);
+  }
+  newline() {
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      const i2 = chunk.indexOf(10);
+      if (i2 >= 0) return offset + i2;
+      offset += chunk.length;
+    }
+    return -1;
+  }
+  drain() {
+    for (; ; ) {
+      if (!this.expected) {
+        const end = this.newline();
+        if (end < 0) return;
+        const header = this.take(end + 1).toString("utf8").slice(0, -1);
+        const m = /^[0-9a-f]+ (\S+) (\d+)$/.exec(header);
+        if (!m) {
+          const w2 = this.waiting.shift();
+          w2?.reject(new GuardrailsError("GIT", `git cat-file: ${w2.name} does not exist (${header.slice(header.lastIndexOf(" ") + 1)})`));
+          continue;
+        }
+        this.expected = { type: m[1], size: Number(m[2]) };
+      }
+      if (this.buffered < this.expected.size + 1) return;
+      const content = Buffer.from(this.take(this.expected.size + 1).subarray(0, this.expected.size));
+      const type = this.expected.type;
+      this.expected = void 0;
+      const w = this.waiting.shift();
+      if (!w) continue;
+      if (type === "blob") w.resolve(content);
+      else w.reject(new GuardrailsError("GIT", `git cat-file: ${w.name} is a ${type}, not a file`));
+    }
+  }
+};
 
 // src/git/unified-diff.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -47494,10 +47983,10 @@ function join22(dir, rel) {
   }
   return out2.join("/");
 }
-async function iacContext(root, changed, head) {
+async function iacContext(root, changed, head, readAtHead = (path) => gitBytes(root, ["show", `${head}:./${path}`])) {
   const read = async (path) => {
     try {
-      const bytes = head ? await gitBytes(root, ["show", `${head}:./${path}`]) : readFileSync3(join3(root, path));
+      const bytes = head ? await readAtHead(path) : readFileSync3(join3(root, path));
       return isBinary(bytes) ? void 0 : decodeText(bytes);
     } catch {
       return void 0;
@@ -47737,28 +48226,35 @@ async function scanDiff(root, scanner, config2, diff, onProgress) {
   }
   const ignored = (0, import_ignore2.default)().add([...config2.ignorePaths]);
   const addedLines = /* @__PURE__ */ new Map();
-  let done = 0;
-  await mapLimit(changed, READ_CONCURRENCY, async (added) => {
-    if (ignored.ignores(added.path)) return;
-    let bytes;
-    try {
-      bytes = diff.head ? await gitBytes(root, ["show", `${diff.head}:./${added.path}`]) : await readFile2(resolve(root, added.path));
-    } catch (error62) {
-      out2.unreadable++;
-      out2.errors.push({ path: added.path, message: `could not read: ${error62.message.split("\n")[0]}` });
-      return;
-    }
-    if (bytes.length > config2.maxFileSize) {
-      out2.skipped.push({ path: added.path, reason: `larger than ${config2.maxFileSize} bytes (${bytes.length})` });
-      return;
-    }
-    const lines = untracked.has(added.path) ? {} : { lines: new Set(added.numbers) };
-    collect(out2, added.path, scanner.scanFile(added.path, bytes, lines));
-    addedLines.set(added.path, untracked.has(added.path) ? allLines(bytes) : new Set(added.numbers));
-    onProgress?.(++done, changed.length);
-  });
-  out2.addedLines = addedLines;
-  out2.iacSources = await iacContext(root, [...addedLines.keys()].filter((p) => isTerraformPath(p) || isTemplateCandidate(p)), diff.head);
+  const blobs = diff.head ? new GitBlobReader(root) : void 0;
+  const atHead = blobs ? (path) => blobs.read(`${diff.head}:./${path}`) : void 0;
+  try {
+    let done = 0;
+    await mapLimit(changed, READ_CONCURRENCY, async (added) => {
+      if (ignored.ignores(added.path)) return;
+      let bytes;
+      try {
+        bytes = atHead ? await atHead(added.path) : await readFile2(resolve(root, added.path));
+      } catch (error62) {
+        out2.unreadable++;
+        out2.errors.push({ path: added.path, message: `could not read: ${error62.message.split("\n")[0]}` });
+        return;
+      }
+      if (bytes.length > config2.maxFileSize) {
+        out2.skipped.push({ path: added.path, reason: `larger than ${config2.maxFileSize} bytes (${bytes.length})` });
+        return;
+      }
+      const lines = untracked.has(added.path) ? {} : { lines: new Set(added.numbers) };
+      collect(out2, added.path, scanner.scanFile(added.path, bytes, lines));
+      addedLines.set(added.path, untracked.has(added.path) ? allLines(bytes) : new Set(added.numbers));
+      onProgress?.(++done, changed.length);
+    });
+    out2.addedLines = addedLines;
+    const iacChanged = [...addedLines.keys()].filter((p) => isTerraformPath(p) || isTemplateCandidate(p));
+    out2.iacSources = await iacContext(root, iacChanged, diff.head, atHead);
+  } finally {
+    await blobs?.close();
+  }
   return out2;
 }
 function allLines(bytes) {

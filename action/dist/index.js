@@ -593,10 +593,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data2) {
+      constructor(message, code2, data2) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data2 ? data2.toString() : void 0;
       }
       static [Symbol.hasInstance](instance2) {
@@ -619,12 +619,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data: data2 }) {
+      constructor(message, code2, { headers, data: data2 }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data2;
         this.headers = headers;
       }
@@ -635,12 +635,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data: data2 }) {
+      constructor(message, code2, { headers, data: data2 }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data2;
         this.headers = headers;
       }
@@ -850,8 +850,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key3.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key3.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key3.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key3.length !== ++index) {
@@ -872,11 +872,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (true) {
-          const code = key3.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key3.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code) {
+          if (node2.code === code2) {
             if (length === ++index) {
               node2.value = value2;
               break;
@@ -886,7 +886,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key3, value2, index);
               break;
             }
-          } else if (node2.code < code) {
+          } else if (node2.code < code2) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -910,19 +910,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (node2 !== null && index < keylength) {
-          let code = key3[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key3[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node2 !== null) {
-            if (code === node2.code) {
+            if (code2 === node2.code) {
               if (keylength === ++index) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code ? node2.left : node2.right;
+            node2 = node2.code < code2 ? node2.left : node2.right;
           }
         }
         return null;
@@ -1229,31 +1229,31 @@ var require_util = __commonJS({
     function isBuffer(buffer) {
       return buffer instanceof Uint8Array || Buffer.isBuffer(buffer);
     }
-    function validateHandler(handler, method, upgrade) {
-      if (!handler || typeof handler !== "object") {
+    function validateHandler(handler2, method, upgrade) {
+      if (!handler2 || typeof handler2 !== "object") {
         throw new InvalidArgumentError2("handler must be an object");
       }
-      if (typeof handler.onConnect !== "function") {
+      if (typeof handler2.onConnect !== "function") {
         throw new InvalidArgumentError2("invalid onConnect method");
       }
-      if (typeof handler.onError !== "function") {
+      if (typeof handler2.onError !== "function") {
         throw new InvalidArgumentError2("invalid onError method");
       }
-      if (typeof handler.onBodySent !== "function" && handler.onBodySent !== void 0) {
+      if (typeof handler2.onBodySent !== "function" && handler2.onBodySent !== void 0) {
         throw new InvalidArgumentError2("invalid onBodySent method");
       }
       if (upgrade || method === "CONNECT") {
-        if (typeof handler.onUpgrade !== "function") {
+        if (typeof handler2.onUpgrade !== "function") {
           throw new InvalidArgumentError2("invalid onUpgrade method");
         }
       } else {
-        if (typeof handler.onHeaders !== "function") {
+        if (typeof handler2.onHeaders !== "function") {
           throw new InvalidArgumentError2("invalid onHeaders method");
         }
-        if (typeof handler.onData !== "function") {
+        if (typeof handler2.onData !== "function") {
           throw new InvalidArgumentError2("invalid onData method");
         }
-        if (typeof handler.onComplete !== "function") {
+        if (typeof handler2.onComplete !== "function") {
           throw new InvalidArgumentError2("invalid onComplete method");
         }
       }
@@ -1280,14 +1280,14 @@ var require_util = __commonJS({
       };
     }
     function ReadableStreamFrom(iterable) {
-      let iterator;
+      let iterator2;
       return new ReadableStream(
         {
           async start() {
-            iterator = iterable[Symbol.asyncIterator]();
+            iterator2 = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value: value2 } = await iterator.next();
+            const { done, value: value2 } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -1302,7 +1302,7 @@ var require_util = __commonJS({
             return controller.desiredSize > 0;
           },
           async cancel(reason) {
-            await iterator.return();
+            await iterator2.return();
           },
           type: "bytes"
         }
@@ -1387,10 +1387,10 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client, request, err2) {
+    function errorRequest(client, request3, err2) {
       try {
-        request.onError(err2);
-        assert2(request.aborted);
+        request3.onError(err2);
+        assert2(request3.aborted);
       } catch (err3) {
         client.emit("error", err3);
       }
@@ -1629,11 +1629,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -1696,7 +1696,7 @@ var require_request = __commonJS({
         throwOnError,
         expectContinue,
         servername
-      }, handler) {
+      }, handler2) {
         if (typeof path6 !== "string") {
           throw new InvalidArgumentError2("path must be a string");
         } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
@@ -1801,9 +1801,9 @@ var require_request = __commonJS({
         } else if (headers != null) {
           throw new InvalidArgumentError2("headers must be an object or an array");
         }
-        validateHandler(handler, method, upgrade);
+        validateHandler(handler2, method, upgrade);
         this.servername = servername || getServerName(this.host);
-        this[kHandler] = handler;
+        this[kHandler] = handler2;
         if (channels.create.hasSubscribers) {
           channels.create.publish({ request: this });
         }
@@ -1964,7 +1964,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request, key3, val) {
+    function processHeader(request3, key3, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError2(`invalid ${key3} header`);
       } else if (val === void 0) {
@@ -2011,24 +2011,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request.host !== null) {
+        if (request3.host !== null) {
           throw new InvalidArgumentError2("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError2("invalid host header");
         }
-        request.host = val;
+        request3.host = val;
       } else if (headerName === "content-length") {
-        if (request.contentLength !== null) {
+        if (request3.contentLength !== null) {
           throw new InvalidArgumentError2("duplicate content-length header");
         }
-        request.contentLength = parseInt(val, 10);
-        if (!Number.isFinite(request.contentLength)) {
+        request3.contentLength = parseInt(val, 10);
+        if (!Number.isFinite(request3.contentLength)) {
           throw new InvalidArgumentError2("invalid content-length header");
         }
-      } else if (request.contentType === null && headerName === "content-type") {
-        request.contentType = val;
-        request.headers.push(key3, val);
+      } else if (request3.contentType === null && headerName === "content-type") {
+        request3.contentType = val;
+        request3.headers.push(key3, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError2(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2037,12 +2037,12 @@ var require_request = __commonJS({
           throw new InvalidArgumentError2("invalid connection header");
         }
         if (value2 === "close") {
-          request.reset = true;
+          request3.reset = true;
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key3, val);
+        request3.headers.push(key3, val);
       }
     }
     module2.exports = Request;
@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err2, data2) => {
-              return err2 ? reject(err2) : resolve4(data2);
+              return err2 ? reject(err2) : resolve5(data2);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err2, (err3, data2) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve4(data2);
+              ) : resolve5(data2);
             });
           });
         }
@@ -2241,20 +2241,20 @@ var require_dispatcher_base = __commonJS({
           queueMicrotask(onDestroyed);
         });
       }
-      [kInterceptedDispatch](opts, handler) {
+      [kInterceptedDispatch](opts, handler2) {
         if (!this[kInterceptors] || this[kInterceptors].length === 0) {
           this[kInterceptedDispatch] = this[kDispatch];
-          return this[kDispatch](opts, handler);
+          return this[kDispatch](opts, handler2);
         }
         let dispatch = this[kDispatch].bind(this);
         for (let i2 = this[kInterceptors].length - 1; i2 >= 0; i2--) {
           dispatch = this[kInterceptors][i2](dispatch);
         }
         this[kInterceptedDispatch] = dispatch;
-        return dispatch(opts, handler);
+        return dispatch(opts, handler2);
       }
-      dispatch(opts, handler) {
-        if (!handler || typeof handler !== "object") {
+      dispatch(opts, handler2) {
+        if (!handler2 || typeof handler2 !== "object") {
           throw new InvalidArgumentError2("handler must be an object");
         }
         try {
@@ -2267,12 +2267,12 @@ var require_dispatcher_base = __commonJS({
           if (this[kClosed]) {
             throw new ClientClosedError();
           }
-          return this[kInterceptedDispatch](opts, handler);
+          return this[kInterceptedDispatch](opts, handler2);
         } catch (err2) {
-          if (typeof handler.onError !== "function") {
+          if (typeof handler2.onError !== "function") {
             throw new InvalidArgumentError2("invalid onError method");
           }
-          handler.onError(err2);
+          handler2.onError(err2);
           return false;
         }
       }
@@ -2521,7 +2521,7 @@ var require_connect = __commonJS({
     var util = require_util();
     var { InvalidArgumentError: InvalidArgumentError2, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop() {
+    function noop4() {
     }
     var tls;
     var SessionCache;
@@ -2646,7 +2646,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -2662,7 +2662,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -3383,8 +3383,8 @@ var require_data_url = __commonJS({
       return input3.slice(start2, position2.position);
     }
     function stringPercentDecode(input3) {
-      const bytes = encoder.encode(input3);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input3);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -3671,18 +3671,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context3) {
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context.prefix,
+        header: context3.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context) {
+    webidl.errors.invalidArgument = function(context3) {
       return webidl.errors.exception({
-        header: context.prefix,
-        message: `"${context.value}" is an invalid ${context.type}.`
+        header: context3.prefix,
+        message: `"${context3.value}" is an invalid ${context3.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -4121,9 +4121,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url2) {
       for (let i2 = 0; i2 < url2.length; ++i2) {
-        const code = url2.charCodeAt(i2);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url2.charCodeAt(i2);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4132,11 +4132,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value2) {
       return Buffer.from(value2, "binary").toString("utf8");
     }
-    function requestCurrentURL(request) {
-      return request.urlList[request.urlList.length - 1];
+    function requestCurrentURL(request3) {
+      return request3.urlList[request3.urlList.length - 1];
     }
-    function requestBadPort(request) {
-      const url2 = requestCurrentURL(request);
+    function requestBadPort(request3) {
+      const url2 = requestCurrentURL(request3);
       if (urlIsHttpHttpsScheme(url2) && badPortsSet.has(url2.port)) {
         return "blocked";
       }
@@ -4160,7 +4160,7 @@ var require_util2 = __commonJS({
     function isValidHeaderValue(potentialValue) {
       return (potentialValue[0] === "	" || potentialValue[0] === " " || potentialValue[potentialValue.length - 1] === "	" || potentialValue[potentialValue.length - 1] === " " || potentialValue.includes("\n") || potentialValue.includes("\r") || potentialValue.includes("\0")) === false;
     }
-    function setRequestReferrerPolicyOnRedirect(request, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request3, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
@@ -4174,7 +4174,7 @@ var require_util2 = __commonJS({
         }
       }
       if (policy !== "") {
-        request.referrerPolicy = policy;
+        request3.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4191,33 +4191,33 @@ var require_util2 = __commonJS({
       header = httpRequest.mode;
       httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request) {
-      let serializedOrigin = request.origin;
+    function appendRequestOriginHeader(request3) {
+      let serializedOrigin = request3.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request.responseTainting === "cors" || request.mode === "websocket") {
-        request.headersList.append("origin", serializedOrigin, true);
-      } else if (request.method !== "GET" && request.method !== "HEAD") {
-        switch (request.referrerPolicy) {
+      if (request3.responseTainting === "cors" || request3.mode === "websocket") {
+        request3.headersList.append("origin", serializedOrigin, true);
+      } else if (request3.method !== "GET" && request3.method !== "HEAD") {
+        switch (request3.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request.origin && urlHasHttpsScheme(request.origin) && !urlHasHttpsScheme(requestCurrentURL(request))) {
+            if (request3.origin && urlHasHttpsScheme(request3.origin) && !urlHasHttpsScheme(requestCurrentURL(request3))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request, requestCurrentURL(request))) {
+            if (!sameOrigin(request3, requestCurrentURL(request3))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request.headersList.append("origin", serializedOrigin, true);
+        request3.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp, crossOriginIsolatedCapability) {
@@ -4271,26 +4271,26 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request) {
-      const policy = request.referrerPolicy;
+    function determineRequestsReferrer(request3) {
+      const policy = request3.referrerPolicy;
       assert2(policy);
       let referrerSource = null;
-      if (request.referrer === "client") {
+      if (request3.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (request.referrer instanceof URL) {
-        referrerSource = request.referrer;
+      } else if (request3.referrer instanceof URL) {
+        referrerSource = request3.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
       if (referrerURL.toString().length > 4096) {
         referrerURL = referrerOrigin;
       }
-      const areSameOrigin = sameOrigin(request, referrerURL);
-      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request.url);
+      const areSameOrigin = sameOrigin(request3, referrerURL);
+      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request3.url);
       switch (policy) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
@@ -4301,7 +4301,7 @@ var require_util2 = __commonJS({
         case "origin-when-cross-origin":
           return areSameOrigin ? referrerURL : referrerOrigin;
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request3);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -4367,7 +4367,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4383,7 +4383,7 @@ var require_util2 = __commonJS({
       for (const item of metadata2) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4462,7 +4462,7 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request3) {
     }
     function sameOrigin(A, B) {
       if (A.origin === B.origin && A.origin === "null") {
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise2 = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -4661,17 +4661,17 @@ var require_util2 = __commonJS({
       return input3;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -4714,8 +4714,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data2,
         position2
@@ -4741,8 +4741,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data2,
         position2
@@ -5453,7 +5453,7 @@ var require_body = __commonJS({
       random = (max) => Math.floor(Math.random(max));
     }
     var textEncoder = new TextEncoder();
-    function noop() {
+    function noop4() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5461,7 +5461,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream = weakRef.deref();
         if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop);
+          stream.cancel("Response object has been garbage collected").catch(noop4);
         }
       });
     }
@@ -5570,13 +5570,13 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
         length = Buffer.byteLength(source);
       }
       if (action != null) {
-        let iterator;
+        let iterator2;
         stream = new ReadableStream({
           async start() {
-            iterator = action(object2)[Symbol.asyncIterator]();
+            iterator2 = action(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value: value2, done } = await iterator.next();
+            const { value: value2, done } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5593,7 +5593,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
             return controller.desiredSize > 0;
           },
           async cancel(reason) {
-            await iterator.return();
+            await iterator2.return();
           },
           type: "bytes"
         });
@@ -5625,19 +5625,19 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance2) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance2);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance2);
         },
         text() {
@@ -5676,8 +5676,8 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
           }, instance2);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance2);
         }
       };
@@ -5712,8 +5712,8 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
       const body2 = object2[kState].body;
       return body2 != null && (body2.stream.locked || util.isDisturbed(body2.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -6031,11 +6031,11 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        if (!request) {
+        const request3 = client[kQueue][client[kRunningIdx]];
+        if (!request3) {
           return -1;
         }
-        request.onResponseStarted();
+        request3.onResponseStarted();
       }
       onHeaderField(buf) {
         const len = this.headers.length;
@@ -6080,9 +6080,9 @@ var require_client_h1 = __commonJS({
         assert2(!socket.destroyed);
         assert2(!this.paused);
         assert2((headers.length & 1) === 0);
-        const request = client[kQueue][client[kRunningIdx]];
-        assert2(request);
-        assert2(request.upgrade || request.method === "CONNECT");
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
+        assert2(request3.upgrade || request3.method === "CONNECT");
         this.statusCode = null;
         this.statusText = "";
         this.shouldKeepAlive = null;
@@ -6099,9 +6099,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request.onUpgrade(statusCode, headers, socket, statusText);
+          request3.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error63) {
-          util.errorRequest(client, request, error63);
+          util.errorRequest(client, request3, error63);
           util.destroy(socket, error63);
         }
         client[kResume]();
@@ -6115,8 +6115,8 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        if (!request) {
+        const request3 = client[kQueue][client[kRunningIdx]];
+        if (!request3) {
           return -1;
         }
         assert2(!this.upgrade);
@@ -6125,23 +6125,23 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request.upgrade) {
+        if (upgrade && !request3.upgrade) {
           util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert2(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request3.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request.bodyTimeout != null ? request.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request3.bodyTimeout != null ? request3.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request.method === "CONNECT") {
+        if (request3.method === "CONNECT") {
           assert2(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -6172,11 +6172,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request.aborted) {
+        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request3.aborted) {
           return -1;
         }
-        if (request.method === "HEAD") {
+        if (request3.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -6193,8 +6193,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request = client[kQueue][client[kRunningIdx]];
-        assert2(request);
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
         assert2(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -6207,7 +6207,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request.onData(buf) === false) {
+        if (request3.onData(buf) === false) {
           return constants3.ERROR.PAUSED;
         }
       }
@@ -6221,8 +6221,8 @@ var require_client_h1 = __commonJS({
         }
         assert2(statusCode >= 100);
         assert2((this.headers.length & 1) === 0);
-        const request = client[kQueue][client[kRunningIdx]];
-        assert2(request);
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
         this.statusCode = null;
         this.statusText = "";
         this.bytesRead = 0;
@@ -6234,11 +6234,11 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return;
         }
-        if (request.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request3.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request.onComplete(headers);
+        request3.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
@@ -6336,13 +6336,13 @@ var require_client_h1 = __commonJS({
           assert2(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request = requests[i2];
-            util.errorRequest(client2, request, err2);
+            const request3 = requests[i2];
+            util.errorRequest(client2, request3, err2);
           }
         } else if (client2[kRunning] > 0 && err2.code !== "UND_ERR_INFO") {
-          const request = client2[kQueue][client2[kRunningIdx]];
+          const request3 = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util.errorRequest(client2, request, err2);
+          util.errorRequest(client2, request3, err2);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert2(client2[kRunning] === 0);
@@ -6372,18 +6372,18 @@ var require_client_h1 = __commonJS({
         get destroyed() {
           return socket.destroyed;
         },
-        busy(request) {
+        busy(request3) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request) {
-            if (client[kRunning] > 0 && !request.idempotent) {
+          if (request3) {
+            if (client[kRunning] > 0 && !request3.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request.upgrade || request.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request3.upgrade || request3.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util.bodyLength(request.body) !== 0 && (util.isStream(request.body) || util.isAsyncIterable(request.body) || util.isFormDataLike(request.body))) {
+            if (client[kRunning] > 0 && util.bodyLength(request3.body) !== 0 && (util.isStream(request3.body) || util.isAsyncIterable(request3.body) || util.isFormDataLike(request3.body))) {
               return true;
             }
           }
@@ -6449,8 +6449,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request.headersTimeout != null ? request.headersTimeout : client[kHeadersTimeout];
+            const request3 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request3.headersTimeout != null ? request3.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -6459,26 +6459,26 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH1(client, request) {
-      const { method, path: path6, host, upgrade, blocking, reset } = request;
-      let { body: body2, headers, contentLength } = request;
+    function writeH1(client, request3) {
+      const { method, path: path6, host, upgrade, blocking, reset } = request3;
+      let { body: body2, headers, contentLength } = request3;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body2);
-        if (request.contentType == null) {
+        if (request3.contentType == null) {
           headers.push("content-type", contentType);
         }
         body2 = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body2) && request.contentType == null) {
+      } else if (util.isBlobLike(body2) && request3.contentType == null) {
         const contentType = body2.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request, new InvalidArgumentError2("invalid content-type header"));
+            util.errorRequest(client, request3, new InvalidArgumentError2("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -6490,14 +6490,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util.bodyLength(body2);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request.contentLength;
+        contentLength = request3.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength !== null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength !== null && request3.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request3, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -6505,25 +6505,25 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort2 = (error63) => {
-        if (request.aborted) {
+        if (request3.aborted) {
           return;
         }
-        if (request.completed) {
-          if (request.upgrade || request.method === "CONNECT") {
+        if (request3.completed) {
+          if (request3.upgrade || request3.method === "CONNECT") {
             util.destroy(socket, new InformationalError("aborted"));
           }
           return;
         }
-        util.errorRequest(client, request, error63 || new RequestAbortedError());
+        util.errorRequest(client, request3, error63 || new RequestAbortedError());
         util.destroy(body2);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request.onConnect(abort2);
+        request3.onConnect(abort2);
       } catch (err2) {
-        util.errorRequest(client, request, err2);
+        util.errorRequest(client, request3, err2);
       }
-      if (request.aborted) {
+      if (request3.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -6574,31 +6574,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request: request3, headers: header, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort2, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort2, null, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body2)) {
-        writeBuffer(abort2, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort2, body2, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort2, body2.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort2, body2.stream(), client, request3, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort2, body2, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort2, body2, client, request3, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body2)) {
-        writeStream(abort2, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort2, body2, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body2)) {
-        writeIterable(abort2, body2, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort2, body2, client, request3, socket, contentLength, header, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort2, body2, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort2, body2, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort: abort2, socket, request: request3, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6664,7 +6664,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort2, body2, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort2, body2, client, request3, socket, contentLength, header, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength === 0) {
@@ -6684,18 +6684,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body2);
           socket.uncork();
-          request.onBodySent(body2);
-          if (!expectsPayload && request.reset !== false) {
+          request3.onBodySent(body2);
+          if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request.onRequestSent();
+        request3.onRequestSent();
         client[kResume]();
       } catch (err2) {
         abort2(err2);
       }
     }
-    async function writeBlob(abort2, body2, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort2, body2, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -6708,9 +6708,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request.onBodySent(buffer);
-        request.onRequestSent();
-        if (!expectsPayload && request.reset !== false) {
+        request3.onBodySent(buffer);
+        request3.onRequestSent();
+        if (!expectsPayload && request3.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -6718,7 +6718,7 @@ upgrade: ${upgrade}\r
         abort2(err2);
       }
     }
-    async function writeIterable(abort2, body2, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort2, body2, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6728,16 +6728,16 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort: abort2, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort: abort2, socket, request: request3, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -6755,9 +6755,9 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort: abort2, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort: abort2, socket, request: request3, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request;
+        this.request = request3;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -6767,7 +6767,7 @@ upgrade: ${upgrade}\r
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request3, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6786,7 +6786,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request.reset !== false) {
+          if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -6806,7 +6806,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request.onBodySent(chunk);
+        request3.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -6817,8 +6817,8 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
-        request.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request3 } = this;
+        request3.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -6963,8 +6963,8 @@ var require_client_h2 = __commonJS({
           assert2(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request = requests[i2];
-            util.errorRequest(client2, request, err2);
+            const request3 = requests[i2];
+            util.errorRequest(client2, request3, err2);
           }
         }
       });
@@ -7033,9 +7033,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err2;
       this[kClient][kOnError](err2);
     }
-    function onHttp2FrameError(type, code, id2) {
+    function onHttp2FrameError(type, code2, id2) {
       if (id2 === 0) {
-        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err2;
         this[kClient][kOnError](err2);
       }
@@ -7045,8 +7045,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err2);
       util.destroy(this[kSocket], err2);
     }
-    function onHTTP2GoAway(code) {
-      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7056,9 +7056,9 @@ var require_client_h2 = __commonJS({
       }
       util.destroy(this[kSocket], err2);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request = client[kQueue][client[kRunningIdx]];
+        const request3 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request, err2);
+        util.errorRequest(client, request3, err2);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert2(client[kRunning] === 0);
@@ -7068,12 +7068,12 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request) {
+    function writeH2(client, request3) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
-      let { body: body2 } = request;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request3;
+      let { body: body2 } = request3;
       if (upgrade) {
-        util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
+        util.errorRequest(client, request3, new Error("Upgrade not supported for H2"));
         return false;
       }
       const headers = {};
@@ -7097,17 +7097,17 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname3}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort2 = (error63) => {
-        if (request.aborted) {
+        if (request3.aborted) {
           return;
         }
-        if (request.completed) {
+        if (request3.completed) {
           if (method === "CONNECT" && stream != null) {
             util.destroy(stream, error63 || new RequestAbortedError());
           }
           return;
         }
         error63 = error63 || new RequestAbortedError();
-        util.errorRequest(client, request, error63);
+        util.errorRequest(client, request3, error63);
         if (stream != null) {
           util.destroy(stream, error63);
         }
@@ -7116,11 +7116,11 @@ var require_client_h2 = __commonJS({
         client[kResume]();
       };
       try {
-        request.onConnect(abort2);
+        request3.onConnect(abort2);
       } catch (err2) {
-        util.errorRequest(client, request, err2);
+        util.errorRequest(client, request3, err2);
       }
-      if (request.aborted) {
+      if (request3.aborted) {
         return false;
       }
       if (method === "CONNECT") {
@@ -7130,22 +7130,22 @@ var require_client_h2 = __commonJS({
         const onResponse = (headers2) => {
           upgradeResponseFinished = true;
           stream.off(errorMonitor, onUpgradeError);
-          request.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
+          request3.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
         const onUpgradeError = (error63) => {
           upgradeResponseFinished = true;
           stream.off("response", onResponse);
-          request.onUpgradeError(error63);
+          request3.onUpgradeError(error63);
         };
         const onReady = () => {
           try {
-            request.onUpgrade(null, null, stream);
+            request3.onUpgrade(null, null, stream);
           } catch (error63) {
             stream.off("response", onResponse);
             abort2(error63);
             return;
           }
-          if (request.aborted) {
+          if (request3.aborted) {
             return;
           }
           stream.off("error", abort2);
@@ -7157,10 +7157,10 @@ var require_client_h2 = __commonJS({
         ++session[kOpenStreams];
         onReady();
         stream.once("close", () => {
-          if (!upgradeResponseFinished && request.completed) {
+          if (!upgradeResponseFinished && request3.completed) {
             stream.off("response", onResponse);
             stream.off(errorMonitor, onUpgradeError);
-            request.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
+            request3.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
           }
           session[kOpenStreams] -= 1;
           if (session[kOpenStreams] === 0) session.unref();
@@ -7182,14 +7182,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request.contentLength;
+        contentLength = request3.contentLength;
       }
       if (contentLength === 0 || !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength != null && request.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength != null && request3.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request3, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7214,25 +7214,25 @@ var require_client_h2 = __commonJS({
       ++session[kOpenStreams];
       stream.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request.onResponseStarted();
-        if (request.aborted) {
+        request3.onResponseStarted();
+        if (request3.aborted) {
           const err2 = new RequestAbortedError();
-          util.errorRequest(client, request, err2);
+          util.errorRequest(client, request3, err2);
           util.destroy(stream, err2);
           return;
         }
-        if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request3.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request.onData(chunk) === false) {
+          if (request3.onData(chunk) === false) {
             stream.pause();
           }
         });
       });
       stream.once("end", () => {
         if (stream.state?.state == null || stream.state.state < 6) {
-          request.onComplete([]);
+          request3.onComplete([]);
         }
         if (session[kOpenStreams] === 0) {
           session.unref();
@@ -7251,8 +7251,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err2) {
         abort2(err2);
       });
-      stream.once("frameError", (type, code) => {
-        abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort2(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -7262,7 +7262,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7273,7 +7273,7 @@ var require_client_h2 = __commonJS({
             stream,
             body2,
             client,
-            request,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7285,7 +7285,7 @@ var require_client_h2 = __commonJS({
               stream,
               body2.stream(),
               client,
-              request,
+              request3,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7296,7 +7296,7 @@ var require_client_h2 = __commonJS({
               stream,
               body2,
               client,
-              request,
+              request3,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7310,7 +7310,7 @@ var require_client_h2 = __commonJS({
             stream,
             body2,
             client,
-            request,
+            request3,
             contentLength
           );
         } else if (util.isIterable(body2)) {
@@ -7319,7 +7319,7 @@ var require_client_h2 = __commonJS({
             stream,
             body2,
             client,
-            request,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7329,7 +7329,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort2, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort2, h2stream, body2, client, request3, socket, contentLength, expectsPayload) {
       try {
         if (body2 != null && util.isBuffer(body2)) {
           assert2(contentLength === body2.byteLength, "buffer body must have content length");
@@ -7337,18 +7337,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request.onBodySent(body2);
+          request3.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request.onRequestSent();
+        request3.onRequestSent();
         client[kResume]();
       } catch (error63) {
         abort2(error63);
       }
     }
-    function writeStream(abort2, socket, expectsPayload, h2stream, body2, client, request, contentLength) {
+    function writeStream(abort2, socket, expectsPayload, h2stream, body2, client, request3, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe2 = pipeline(
         body2,
@@ -7359,7 +7359,7 @@ var require_client_h2 = __commonJS({
             abort2(err2);
           } else {
             util.removeAllListeners(pipe2);
-            request.onRequestSent();
+            request3.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -7369,10 +7369,10 @@ var require_client_h2 = __commonJS({
       );
       util.addListener(pipe2, "data", onPipeData);
       function onPipeData(chunk) {
-        request.onBodySent(chunk);
+        request3.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort2, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort2, h2stream, body2, client, request3, socket, contentLength, expectsPayload) {
       assert2(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -7383,8 +7383,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request.onBodySent(buffer);
-        request.onRequestSent();
+        request3.onBodySent(buffer);
+        request3.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7393,7 +7393,7 @@ var require_client_h2 = __commonJS({
         abort2(err2);
       }
     }
-    async function writeIterable(abort2, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort2, h2stream, body2, client, request3, socket, contentLength, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7418,13 +7418,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request.onBodySent(chunk);
+          request3.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request.onRequestSent();
+        request3.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7462,17 +7462,17 @@ var require_redirect_handler = __commonJS({
       }
     };
     var RedirectHandler = class {
-      constructor(dispatch, maxRedirections, opts, handler) {
+      constructor(dispatch, maxRedirections, opts, handler2) {
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError2("maxRedirections must be a positive number");
         }
-        util.validateHandler(handler, opts.method, opts.upgrade);
+        util.validateHandler(handler2, opts.method, opts.upgrade);
         this.dispatch = dispatch;
         this.location = null;
         this.abort = null;
         this.opts = { ...opts, maxRedirections: 0 };
         this.maxRedirections = maxRedirections;
-        this.handler = handler;
+        this.handler = handler2;
         this.history = [];
         this.redirectionLimitReached = false;
         if (util.isStream(this.opts.body)) {
@@ -7605,12 +7605,12 @@ var require_redirect_interceptor = __commonJS({
     var RedirectHandler = require_redirect_handler();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections }) {
       return (dispatch) => {
-        return function Intercept(opts, handler) {
+        return function Intercept(opts, handler2) {
           const { maxRedirections = defaultMaxRedirections } = opts;
           if (!maxRedirections) {
-            return dispatch(opts, handler);
+            return dispatch(opts, handler2);
           }
-          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler);
+          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler2);
           opts = { ...opts, maxRedirections: 0 };
           return dispatch(opts, redirectHandler);
         };
@@ -7683,7 +7683,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -7870,12 +7870,12 @@ var require_client = __commonJS({
         connect(this);
         this.once("connect", cb);
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const origin = opts.origin || this[kUrl].origin;
-        const request = new Request(origin, opts, handler);
-        this[kQueue].push(request);
+        const request3 = new Request(origin, opts, handler2);
+        this[kQueue].push(request3);
         if (this[kResuming]) {
-        } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
+        } else if (util.bodyLength(request3.body) == null && util.isIterable(request3.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -7887,27 +7887,27 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request = requests[i2];
-            util.errorRequest(this, request, err2);
+            const request3 = requests[i2];
+            util.errorRequest(this, request3, err2);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -7925,8 +7925,8 @@ var require_client = __commonJS({
         assert2(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request = requests[i2];
-          util.errorRequest(client, request, err2);
+          const request3 = requests[i2];
+          util.errorRequest(client, request3, err2);
         }
         assert2(client[kSize] === 0);
       }
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7970,19 +7970,19 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
         if (client.destroyed) {
-          util.destroy(socket.on("error", noop), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop4), new ClientDestroyedError());
           return;
         }
         assert2(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err2) {
-          socket.destroy().on("error", noop);
+          socket.destroy().on("error", noop4);
           throw err2;
         }
         client[kConnecting] = false;
@@ -8029,8 +8029,8 @@ var require_client = __commonJS({
         if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert2(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-            const request = client[kQueue][client[kPendingIdx]++];
-            util.errorRequest(client, request, err2);
+            const request3 = client[kQueue][client[kPendingIdx]++];
+            util.errorRequest(client, request3, err2);
           }
         } else {
           onError(client, err2);
@@ -8087,12 +8087,12 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request = client[kQueue][client[kPendingIdx]];
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request.servername) {
+        const request3 = client[kQueue][client[kPendingIdx]];
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request3.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request.servername;
+          client[kServerName] = request3.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -8108,10 +8108,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request)) {
+        if (client[kHTTPContext].busy(request3)) {
           return;
         }
-        if (!request.aborted && client[kHTTPContext].write(request)) {
+        if (!request3.aborted && client[kHTTPContext].write(request3)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -8321,13 +8321,13 @@ var require_pool_base = __commonJS({
         }
         await Promise.all(this[kClients].map((c) => c.destroy(err2)));
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const dispatcher = this[kGetDispatcher]();
         if (!dispatcher) {
           this[kNeedDrain] = true;
-          this[kQueue].push({ opts, handler });
+          this[kQueue].push({ opts, handler: handler2 });
           this[kQueued]++;
-        } else if (!dispatcher.dispatch(opts, handler)) {
+        } else if (!dispatcher.dispatch(opts, handler2)) {
           dispatcher[kNeedDrain] = true;
           this[kNeedDrain] = !this[kGetDispatcher]();
         }
@@ -8666,7 +8666,7 @@ var require_agent = __commonJS({
         }
         return ret;
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         let key3;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
           key3 = String(opts.origin);
@@ -8678,7 +8678,7 @@ var require_agent = __commonJS({
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
           this[kClients].set(key3, dispatcher);
         }
-        return dispatcher.dispatch(opts, handler);
+        return dispatcher.dispatch(opts, handler2);
       }
       async [kClose]() {
         const closePromises = [];
@@ -8726,7 +8726,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop = () => {
+    var noop4 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -8748,12 +8748,12 @@ var require_proxy_agent = __commonJS({
           this.#client = new Client(proxyUrl, { connect });
         }
       }
-      [kDispatch](opts, handler) {
-        const onHeaders = handler.onHeaders;
-        handler.onHeaders = function(statusCode, data2, resume) {
+      [kDispatch](opts, handler2) {
+        const onHeaders = handler2.onHeaders;
+        handler2.onHeaders = function(statusCode, data2, resume) {
           if (statusCode === 407) {
-            if (typeof handler.onError === "function") {
-              handler.onError(new InvalidArgumentError2("Proxy Authentication Required (407)"));
+            if (typeof handler2.onError === "function") {
+              handler2.onError(new InvalidArgumentError2("Proxy Authentication Required (407)"));
             }
             return;
           }
@@ -8770,7 +8770,7 @@ var require_proxy_agent = __commonJS({
           headers.host = host;
         }
         opts.headers = { ...this[kProxyHeaders], ...headers };
-        return this.#client[kDispatch](opts, handler);
+        return this.#client[kDispatch](opts, handler2);
       }
       async [kClose]() {
         return this.#client.close();
@@ -8843,7 +8843,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop).destroy();
+                socket.on("error", noop4).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
@@ -8867,7 +8867,7 @@ var require_proxy_agent = __commonJS({
           }
         });
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         const headers = buildHeaders(opts.headers);
         throwIfProxyAuthIsSent(headers);
         if (headers && !("host" in headers) && !("Host" in headers)) {
@@ -8879,7 +8879,7 @@ var require_proxy_agent = __commonJS({
             ...opts,
             headers
           },
-          handler
+          handler2
         );
       }
       /**
@@ -8966,10 +8966,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
         this.#parseNoProxy();
       }
-      [kDispatch](opts, handler) {
+      [kDispatch](opts, handler2) {
         const url2 = new URL(opts.origin);
         const agent = this.#getProxyAgentForUrl(url2);
-        return agent.dispatch(opts, handler);
+        return agent.dispatch(opts, handler2);
       }
       async [kClose]() {
         await this[kNoProxyAgent].close();
@@ -9073,9 +9073,9 @@ var require_retry_handler = __commonJS({
       parseRangeHeader,
       wrapRequestBody
     } = require_util();
-    function calculateRetryAfterHeader(retryAfter) {
+    function calculateRetryAfterHeader(retryAfter2) {
       const current = Date.now();
-      return new Date(retryAfter).getTime() - current;
+      return new Date(retryAfter2).getTime() - current;
     }
     function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
       const contentLength = headers["content-length"];
@@ -9108,7 +9108,7 @@ var require_retry_handler = __commonJS({
           // Response scoped
           methods,
           errorCodes,
-          retryAfter,
+          retryAfter: retryAfter2,
           statusCodes
         } = retryOptions ?? {};
         this.dispatch = handlers.dispatch;
@@ -9118,7 +9118,7 @@ var require_retry_handler = __commonJS({
         this.aborted = false;
         this.retryOpts = {
           retry: retryFn ?? _RetryHandler[kRetryHandlerDefaultRetry],
-          retryAfter: retryAfter ?? true,
+          retryAfter: retryAfter2 ?? true,
           maxTimeout: maxTimeout ?? 30 * 1e3,
           // 30s,
           minTimeout: minTimeout ?? 500,
@@ -9190,7 +9190,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err2, { state, opts }, cb) {
-        const { statusCode, code, headers } = err2;
+        const { statusCode, code: code2, headers } = err2;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9202,7 +9202,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err2);
           return;
         }
@@ -9423,13 +9423,13 @@ var require_retry_agent = __commonJS({
         this.#agent = agent;
         this.#options = options;
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         const retry = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
-          handler
+          handler: handler2
         });
         return this.#agent.dispatch(opts, retry);
       }
@@ -9459,7 +9459,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable {
       constructor({
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,9 +9589,9 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
-          }).on("error", noop).on("data", function(chunk) {
+          }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve4, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body2, length));
+          resolve5(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body2, length)));
+          resolve5(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body2, length).buffer);
+          resolve5(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body2, { type: stream[kContentType] }));
+          resolve5(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body2, length));
+          resolve5(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9877,17 +9877,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort2, context) {
+      onConnect(abort2, context3) {
         if (this.reason) {
           abort2(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort2;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort: abort2, context, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort: abort2, context: context3, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9924,7 +9924,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context
+              context: context3
             });
           }
         }
@@ -9961,11 +9961,11 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request(opts, callback) {
+    function request3(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
-          request.call(this, opts, (err2, data2) => {
-            return err2 ? reject(err2) : resolve4(data2);
+        return new Promise((resolve5, reject) => {
+          request3.call(this, opts, (err2, data2) => {
+            return err2 ? reject(err2) : resolve5(data2);
           });
         });
       }
@@ -9979,7 +9979,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err2, { opaque }));
       }
     }
-    module2.exports = request;
+    module2.exports = request3;
     module2.exports.RequestHandler = RequestHandler;
   }
 });
@@ -10093,17 +10093,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort2, context) {
+      onConnect(abort2, context3) {
         if (this.reason) {
           abort2(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort2;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context, callback, responseHeaders } = this;
+        const { factory, opaque, context: context3, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10131,7 +10131,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context
+            context: context3
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err2, data2) => {
-            return err2 ? reject(err2) : resolve4(data2);
+            return err2 ? reject(err2) : resolve5(data2);
           });
         });
       }
@@ -10260,11 +10260,11 @@ var require_api_pipeline = __commonJS({
       }
     };
     var PipelineHandler = class extends AsyncResource {
-      constructor(opts, handler) {
+      constructor(opts, handler2) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError2("invalid opts");
         }
-        if (typeof handler !== "function") {
+        if (typeof handler2 !== "function") {
           throw new InvalidArgumentError2("invalid handler");
         }
         const { signal, method, opaque, onInfo, responseHeaders } = opts;
@@ -10280,7 +10280,7 @@ var require_api_pipeline = __commonJS({
         super("UNDICI_PIPELINE");
         this.opaque = opaque || null;
         this.responseHeaders = responseHeaders || null;
-        this.handler = handler;
+        this.handler = handler2;
         this.abort = null;
         this.context = null;
         this.onInfo = onInfo || null;
@@ -10323,7 +10323,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort2, context) {
+      onConnect(abort2, context3) {
         const { ret, res } = this;
         if (this.reason) {
           abort2(this.reason);
@@ -10332,10 +10332,10 @@ var require_api_pipeline = __commonJS({
         assert2(!res, "pipeline cannot be retried");
         assert2(!ret.destroyed);
         this.abort = abort2;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler, context } = this;
+        const { opaque, handler: handler2, context: context3 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10348,12 +10348,12 @@ var require_api_pipeline = __commonJS({
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-          body2 = this.runInAsyncScope(handler, null, {
+          body2 = this.runInAsyncScope(handler2, null, {
             statusCode,
             headers,
             opaque,
             body: this.res,
-            context
+            context: context3
           });
         } catch (err2) {
           this.res.on("error", util.nop);
@@ -10395,9 +10395,9 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err2);
       }
     };
-    function pipeline(opts, handler) {
+    function pipeline(opts, handler2) {
       try {
-        const pipelineHandler = new PipelineHandler(opts, handler);
+        const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
       } catch (err2) {
@@ -10437,7 +10437,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort2, context) {
+      onConnect(abort2, context3) {
         if (this.reason) {
           abort2(this.reason);
           return;
@@ -10451,7 +10451,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert2(statusCode === 101);
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10459,7 +10459,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context3
         });
       }
       onError(err2) {
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err2, data2) => {
-            return err2 ? reject(err2) : resolve4(data2);
+            return err2 ? reject(err2) : resolve5(data2);
           });
         });
       }
@@ -10528,20 +10528,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort2, context) {
+      onConnect(abort2, context3) {
         if (this.reason) {
           abort2(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort2;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10553,7 +10553,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context3
         });
       }
       onError(err2) {
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err2, data2) => {
-            return err2 ? reject(err2) : resolve4(data2);
+            return err2 ? reject(err2) : resolve5(data2);
           });
         });
       }
@@ -10755,7 +10755,7 @@ var require_mock_utils = __commonJS({
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
-    function getResponseData(data2) {
+    function getResponseData3(data2) {
       if (Buffer.isBuffer(data2)) {
         return data2;
       } else if (data2 instanceof Uint8Array) {
@@ -10845,7 +10845,7 @@ var require_mock_utils = __commonJS({
       }
       return Buffer.concat(buffers).toString("utf8");
     }
-    function mockDispatch(opts, handler) {
+    function mockDispatch(opts, handler2) {
       const key3 = buildKey(opts);
       const mockDispatch2 = getMockDispatch(this[kDispatches], key3);
       mockDispatch2.timesInvoked++;
@@ -10858,7 +10858,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.pending = timesInvoked < times;
       if (error63 !== null) {
         deleteMockDispatch(this[kDispatches], key3);
-        handler.onError(error63);
+        handler2.onError(error63);
         return true;
       }
       if (typeof delay === "number" && delay > 0) {
@@ -10875,13 +10875,13 @@ var require_mock_utils = __commonJS({
           body2.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData(body2);
+        const responseData = getResponseData3(body2);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
-        handler.onConnect?.((err2) => handler.onError(err2), null);
-        handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
-        handler.onData?.(Buffer.from(responseData));
-        handler.onComplete?.(responseTrailers);
+        handler2.onConnect?.((err2) => handler2.onError(err2), null);
+        handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
+        handler2.onData?.(Buffer.from(responseData));
+        handler2.onComplete?.(responseTrailers);
         deleteMockDispatch(mockDispatches, key3);
       }
       function resume() {
@@ -10892,10 +10892,10 @@ var require_mock_utils = __commonJS({
       const agent = this[kMockAgent];
       const origin = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
-      return function dispatch(opts, handler) {
+      return function dispatch(opts, handler2) {
         if (agent.isMockActive) {
           try {
-            mockDispatch.call(this, opts, handler);
+            mockDispatch.call(this, opts, handler2);
           } catch (error63) {
             if (error63 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
@@ -10903,7 +10903,7 @@ var require_mock_utils = __commonJS({
                 throw new MockNotMatchedError(`${error63.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin)) {
-                originalDispatch.call(this, opts, handler);
+                originalDispatch.call(this, opts, handler2);
               } else {
                 throw new MockNotMatchedError(`${error63.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
               }
@@ -10912,7 +10912,7 @@ var require_mock_utils = __commonJS({
             }
           }
         } else {
-          originalDispatch.call(this, opts, handler);
+          originalDispatch.call(this, opts, handler2);
         }
       };
     }
@@ -10932,7 +10932,7 @@ var require_mock_utils = __commonJS({
       }
     }
     module2.exports = {
-      getResponseData,
+      getResponseData: getResponseData3,
       getMockDispatch,
       addMockDispatch,
       deleteMockDispatch,
@@ -10955,7 +10955,7 @@ var require_mock_utils = __commonJS({
 var require_mock_interceptor = __commonJS({
   "../node_modules/undici/lib/mock/mock-interceptor.js"(exports, module2) {
     "use strict";
-    var { getResponseData, buildKey, addMockDispatch } = require_mock_utils();
+    var { getResponseData: getResponseData3, buildKey, addMockDispatch } = require_mock_utils();
     var {
       kDispatches,
       kDispatchKey,
@@ -11027,7 +11027,7 @@ var require_mock_interceptor = __commonJS({
         this[kContentLength] = false;
       }
       createMockScopeDispatchData({ statusCode, data: data2, responseOptions }) {
-        const responseData = getResponseData(data2);
+        const responseData = getResponseData3(data2);
         const contentLength = this[kContentLength] ? { "content-length": responseData.length } : {};
         const headers = { ...this[kDefaultHeaders], ...contentLength, ...responseOptions.headers };
         const trailers = { ...this[kDefaultTrailers], ...responseOptions.trailers };
@@ -11240,11 +11240,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -11336,9 +11336,9 @@ var require_mock_agent = __commonJS({
         }
         return dispatcher;
       }
-      dispatch(opts, handler) {
+      dispatch(opts, handler2) {
         this.get(opts.origin);
-        return this[kAgent].dispatch(opts, handler);
+        return this[kAgent].dispatch(opts, handler2);
       }
       async close() {
         await this[kAgent].close();
@@ -11458,11 +11458,11 @@ var require_decorator_handler = __commonJS({
     "use strict";
     module2.exports = class DecoratorHandler {
       #handler;
-      constructor(handler) {
-        if (typeof handler !== "object" || handler === null) {
+      constructor(handler2) {
+        if (typeof handler2 !== "object" || handler2 === null) {
           throw new TypeError("handler must be an object");
         }
-        this.#handler = handler;
+        this.#handler = handler2;
       }
       onConnect(...args2) {
         return this.#handler.onConnect?.(...args2);
@@ -11500,16 +11500,16 @@ var require_redirect = __commonJS({
     module2.exports = (opts) => {
       const globalMaxRedirections = opts?.maxRedirections;
       return (dispatch) => {
-        return function redirectInterceptor(opts2, handler) {
+        return function redirectInterceptor(opts2, handler2) {
           const { maxRedirections = globalMaxRedirections, ...baseOpts } = opts2;
           if (!maxRedirections) {
-            return dispatch(opts2, handler);
+            return dispatch(opts2, handler2);
           }
           const redirectHandler = new RedirectHandler(
             dispatch,
             maxRedirections,
             opts2,
-            handler
+            handler2
           );
           return dispatch(baseOpts, redirectHandler);
         };
@@ -11525,13 +11525,13 @@ var require_retry = __commonJS({
     var RetryHandler = require_retry_handler();
     module2.exports = (globalOpts) => {
       return (dispatch) => {
-        return function retryInterceptor(opts, handler) {
+        return function retryInterceptor(opts, handler2) {
           return dispatch(
             opts,
             new RetryHandler(
               { ...opts, retryOptions: { ...globalOpts, ...opts.retryOptions } },
               {
-                handler,
+                handler: handler2,
                 dispatch
               }
             )
@@ -11557,13 +11557,13 @@ var require_dump = __commonJS({
       #size = 0;
       #reason = null;
       #handler = null;
-      constructor({ maxSize }, handler) {
-        super(handler);
+      constructor({ maxSize }, handler2) {
+        super(handler2);
         if (maxSize != null && (!Number.isFinite(maxSize) || maxSize < 1)) {
           throw new InvalidArgumentError2("maxSize must be a number greater than 0");
         }
         this.#maxSize = maxSize ?? this.#maxSize;
-        this.#handler = handler;
+        this.#handler = handler2;
       }
       onConnect(abort2) {
         this.#abort = abort2;
@@ -11626,11 +11626,11 @@ var require_dump = __commonJS({
       maxSize: 1024 * 1024
     }) {
       return (dispatch) => {
-        return function Intercept(opts, handler) {
+        return function Intercept(opts, handler2) {
           const { dumpMaxSize = defaultMaxSize } = opts;
           const dumpHandler = new DumpHandler(
             { maxSize: dumpMaxSize },
-            handler
+            handler2
           );
           return dispatch(opts, dumpHandler);
         };
@@ -11821,10 +11821,10 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state, { origin, handler, dispatch }, opts) {
-        super(handler);
+      constructor(state, { origin, handler: handler2, dispatch }, opts) {
+        super(handler2);
         this.#origin = origin;
-        this.#handler = handler;
+        this.#handler = handler2;
         this.#opts = { ...opts };
         this.#state = state;
         this.#dispatch = dispatch;
@@ -11897,14 +11897,14 @@ var require_dns = __commonJS({
       };
       const instance2 = new DNSInstance(opts);
       return (dispatch) => {
-        return function dnsInterceptor(origDispatchOpts, handler) {
+        return function dnsInterceptor(origDispatchOpts, handler2) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
           if (isIP(origin.hostname) !== 0) {
-            return dispatch(origDispatchOpts, handler);
+            return dispatch(origDispatchOpts, handler2);
           }
           instance2.runLookup(origin, origDispatchOpts, (err2, newOrigin) => {
             if (err2) {
-              return handler.onError(err2);
+              return handler2.onError(err2);
             }
             let dispatchOpts = null;
             dispatchOpts = {
@@ -11919,7 +11919,7 @@ var require_dns = __commonJS({
             };
             dispatch(
               dispatchOpts,
-              instance2.getHandler({ origin, dispatch, handler }, origDispatchOpts)
+              instance2.getHandler({ origin, dispatch, handler: handler2 }, origDispatchOpts)
             );
           });
           return true;
@@ -11945,8 +11945,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
@@ -12128,12 +12128,12 @@ var require_headers = __commonJS({
           if (size === 0) {
             return array2;
           }
-          const iterator = this[kHeadersMap][Symbol.iterator]();
-          const firstValue = iterator.next().value;
+          const iterator2 = this[kHeadersMap][Symbol.iterator]();
+          const firstValue = iterator2.next().value;
           array2[0] = [firstValue[0], firstValue[1].value];
           assert2(firstValue[1].value !== null);
           for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x, value2; i2 < size; ++i2) {
-            value2 = iterator.next().value;
+            value2 = iterator2.next().value;
             x = array2[i2] = [value2[0], value2[1].value];
             assert2(x[1] !== null);
             left = 0;
@@ -12154,7 +12154,7 @@ var require_headers = __commonJS({
               array2[left] = x;
             }
           }
-          if (!iterator.next().done) {
+          if (!iterator2.next().done) {
             throw new TypeError("Unreachable");
           }
           return array2;
@@ -12341,15 +12341,15 @@ var require_headers = __commonJS({
     });
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
-        const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator === Headers2.prototype.entries) {
+        const iterator2 = Reflect.get(V, Symbol.iterator);
+        if (!util.types.isProxy(V) && iterator2 === Headers2.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
           }
         }
-        if (typeof iterator === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix, argument, iterator.bind(V));
+        if (typeof iterator2 === "function") {
+          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix, argument, iterator2.bind(V));
         }
         return webidl.converters["record<ByteString, ByteString>"](V, prefix, argument);
       }
@@ -12416,10 +12416,10 @@ var require_response = __commonJS({
         if (init2 !== null) {
           init2 = webidl.converters.ResponseInit(init2);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data2)
         );
-        const body2 = extractBody(bytes);
+        const body2 = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init2, { body: body2[0], type: "application/json" });
         return responseObject;
@@ -12886,15 +12886,15 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input3 = webidl.converters.RequestInfo(input3, prefix, "input");
         init2 = webidl.converters.RequestInit(init2, prefix, "init");
-        let request = null;
+        let request3 = null;
         let fallbackMode = null;
-        const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
+        const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
         if (typeof input3 === "string") {
           this[kDispatcher] = init2.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input3, baseUrl);
+            parsedURL = new URL(input3, baseUrl2);
           } catch (err2) {
             throw new TypeError("Failed to parse URL from " + input3, { cause: err2 });
           }
@@ -12903,18 +12903,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input3
             );
           }
-          request = makeRequest({ urlList: [parsedURL] });
+          request3 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           this[kDispatcher] = init2.dispatcher || input3[kDispatcher];
           assert2(input3 instanceof _Request);
-          request = input3[kState];
+          request3 = input3[kState];
           signal = input3[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
-          window2 = request.window;
+        if (request3.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request3.window, origin)) {
+          window2 = request3.window;
         }
         if (init2.window != null) {
           throw new TypeError(`'window' option '${window2}' must be null`);
@@ -12922,82 +12922,82 @@ var require_request2 = __commonJS({
         if ("window" in init2) {
           window2 = "no-window";
         }
-        request = makeRequest({
+        request3 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request.method,
+          method: request3.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request.headersList,
+          headersList: request3.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request.unsafeRequest,
+          unsafeRequest: request3.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window: window2,
           // priority request’s priority.
-          priority: request.priority,
+          priority: request3.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request.origin,
+          origin: request3.origin,
           // referrer request’s referrer.
-          referrer: request.referrer,
+          referrer: request3.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request.referrerPolicy,
+          referrerPolicy: request3.referrerPolicy,
           // mode request’s mode.
-          mode: request.mode,
+          mode: request3.mode,
           // credentials mode request’s credentials mode.
-          credentials: request.credentials,
+          credentials: request3.credentials,
           // cache mode request’s cache mode.
-          cache: request.cache,
+          cache: request3.cache,
           // redirect mode request’s redirect mode.
-          redirect: request.redirect,
+          redirect: request3.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request.integrity,
+          integrity: request3.integrity,
           // keepalive request’s keepalive.
-          keepalive: request.keepalive,
+          keepalive: request3.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request.reloadNavigation,
+          reloadNavigation: request3.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request.historyNavigation,
+          historyNavigation: request3.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request.urlList]
+          urlList: [...request3.urlList]
         });
         const initHasKey = Object.keys(init2).length !== 0;
         if (initHasKey) {
-          if (request.mode === "navigate") {
-            request.mode = "same-origin";
+          if (request3.mode === "navigate") {
+            request3.mode = "same-origin";
           }
-          request.reloadNavigation = false;
-          request.historyNavigation = false;
-          request.origin = "client";
-          request.referrer = "client";
-          request.referrerPolicy = "";
-          request.url = request.urlList[request.urlList.length - 1];
-          request.urlList = [request.url];
+          request3.reloadNavigation = false;
+          request3.historyNavigation = false;
+          request3.origin = "client";
+          request3.referrer = "client";
+          request3.referrerPolicy = "";
+          request3.url = request3.urlList[request3.urlList.length - 1];
+          request3.urlList = [request3.url];
         }
         if (init2.referrer !== void 0) {
           const referrer = init2.referrer;
           if (referrer === "") {
-            request.referrer = "no-referrer";
+            request3.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
-              parsedReferrer = new URL(referrer, baseUrl);
+              parsedReferrer = new URL(referrer, baseUrl2);
             } catch (err2) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err2 });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request.referrer = "client";
+              request3.referrer = "client";
             } else {
-              request.referrer = parsedReferrer;
+              request3.referrer = parsedReferrer;
             }
           }
         }
         if (init2.referrerPolicy !== void 0) {
-          request.referrerPolicy = init2.referrerPolicy;
+          request3.referrerPolicy = init2.referrerPolicy;
         }
         let mode;
         if (init2.mode !== void 0) {
@@ -13012,33 +13012,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request.mode = mode;
+          request3.mode = mode;
         }
         if (init2.credentials !== void 0) {
-          request.credentials = init2.credentials;
+          request3.credentials = init2.credentials;
         }
         if (init2.cache !== void 0) {
-          request.cache = init2.cache;
+          request3.cache = init2.cache;
         }
-        if (request.cache === "only-if-cached" && request.mode !== "same-origin") {
+        if (request3.cache === "only-if-cached" && request3.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init2.redirect !== void 0) {
-          request.redirect = init2.redirect;
+          request3.redirect = init2.redirect;
         }
         if (init2.integrity != null) {
-          request.integrity = String(init2.integrity);
+          request3.integrity = String(init2.integrity);
         }
         if (init2.keepalive !== void 0) {
-          request.keepalive = Boolean(init2.keepalive);
+          request3.keepalive = Boolean(init2.keepalive);
         }
         if (init2.method !== void 0) {
           let method = init2.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request.method = mayBeNormalized;
+            request3.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -13048,9 +13048,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request.method = method;
+            request3.method = method;
           }
-          if (!patchMethodWarning && request.method === "patch") {
+          if (!patchMethodWarning && request3.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -13060,7 +13060,7 @@ var require_request2 = __commonJS({
         if (init2.signal !== void 0) {
           signal = init2.signal;
         }
-        this[kState] = request;
+        this[kState] = request3;
         const ac = new AbortController();
         this[kSignal] = ac.signal;
         if (signal != null) {
@@ -13088,12 +13088,12 @@ var require_request2 = __commonJS({
           }
         }
         this[kHeaders] = new Headers2(kConstruct);
-        setHeadersList(this[kHeaders], request.headersList);
+        setHeadersList(this[kHeaders], request3.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request.method)) {
+          if (!corsSafeListedMethodsSet.has(request3.method)) {
             throw new TypeError(
-              `'${request.method} is unsupported in no-cors mode.`
+              `'${request3.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this[kHeaders], "request-no-cors");
@@ -13112,14 +13112,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = input3 instanceof _Request ? input3[kState].body : null;
-        if ((init2.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
+        if ((init2.body != null || inputBody != null) && (request3.method === "GET" || request3.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init2.body != null) {
           const [extractedBody, contentType] = extractBody(
             init2.body,
-            request.keepalive
+            request3.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this[kHeaders]).contains("content-type", true)) {
@@ -13131,12 +13131,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init2.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request.mode !== "same-origin" && request.mode !== "cors") {
+          if (request3.mode !== "same-origin" && request3.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request.useCORSPreflightFlag = true;
+          request3.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -13365,21 +13365,21 @@ var require_request2 = __commonJS({
         headersList: init2.headersList ? new HeadersList(init2.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request) {
-      const newRequest = makeRequest({ ...request, body: null });
-      if (request.body != null) {
-        newRequest.body = cloneBody(newRequest, request.body);
+    function cloneRequest(request3) {
+      const newRequest = makeRequest({ ...request3, body: null });
+      if (request3.body != null) {
+        newRequest.body = cloneBody(newRequest, request3.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request = new Request(kConstruct);
-      request[kState] = innerRequest;
-      request[kSignal] = signal;
-      request[kHeaders] = new Headers2(kConstruct);
-      setHeadersList(request[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request[kHeaders], guard);
-      return request;
+      const request3 = new Request(kConstruct);
+      request3[kState] = innerRequest;
+      request3[kSignal] = signal;
+      request3[kHeaders] = new Headers2(kConstruct);
+      setHeadersList(request3[kHeaders], innerRequest.headersList);
+      setHeadersGuard(request3[kHeaders], guard);
+      return request3;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -13611,7 +13611,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input3, init2 = void 0) {
+    function fetch3(input3, init2 = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -13621,14 +13621,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request = requestObject[kState];
+      const request3 = requestObject[kState];
       if (requestObject.signal.aborted) {
-        abortFetch(p, request, null, requestObject.signal.reason);
+        abortFetch(p, request3, null, requestObject.signal.reason);
         return p.promise;
       }
-      const globalObject = request.client.globalObject;
+      const globalObject = request3.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request.serviceWorkers = "none";
+        request3.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -13640,7 +13640,7 @@ var require_fetch = __commonJS({
           assert2(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request, realResponse, requestObject.signal.reason);
+          abortFetch(p, request3, realResponse, requestObject.signal.reason);
         }
       );
       const processResponse = (response) => {
@@ -13648,7 +13648,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request, responseObject, controller.serializedAbortReason);
+          abortFetch(p, request3, responseObject, controller.serializedAbortReason);
           return;
         }
         if (response.type === "error") {
@@ -13660,7 +13660,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request,
+        request: request3,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: requestObject[kDispatcher]
@@ -13701,12 +13701,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request, responseObject, error63) {
+    function abortFetch(p, request3, responseObject, error63) {
       if (p) {
         p.reject(error63);
       }
-      if (request.body != null && isReadable(request.body?.stream)) {
-        request.body.stream.cancel(error63).catch((err2) => {
+      if (request3.body != null && isReadable(request3.body?.stream)) {
+        request3.body.stream.cancel(error63).catch((err2) => {
           if (err2.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13727,7 +13727,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request,
+      request: request3,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -13740,9 +13740,9 @@ var require_fetch = __commonJS({
       assert2(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request.client != null) {
-        taskDestination = request.client.globalObject;
-        crossOriginIsolatedCapability = request.client.crossOriginIsolatedCapability;
+      if (request3.client != null) {
+        taskDestination = request3.client.globalObject;
+        crossOriginIsolatedCapability = request3.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -13750,7 +13750,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request,
+        request: request3,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -13760,32 +13760,32 @@ var require_fetch = __commonJS({
         taskDestination,
         crossOriginIsolatedCapability
       };
-      assert2(!request.body || request.body.stream);
-      if (request.window === "client") {
-        request.window = request.client?.globalObject?.constructor?.name === "Window" ? request.client : "no-window";
+      assert2(!request3.body || request3.body.stream);
+      if (request3.window === "client") {
+        request3.window = request3.client?.globalObject?.constructor?.name === "Window" ? request3.client : "no-window";
       }
-      if (request.origin === "client") {
-        request.origin = request.client.origin;
+      if (request3.origin === "client") {
+        request3.origin = request3.client.origin;
       }
-      if (request.policyContainer === "client") {
-        if (request.client != null) {
-          request.policyContainer = clonePolicyContainer(
-            request.client.policyContainer
+      if (request3.policyContainer === "client") {
+        if (request3.client != null) {
+          request3.policyContainer = clonePolicyContainer(
+            request3.client.policyContainer
           );
         } else {
-          request.policyContainer = makePolicyContainer();
+          request3.policyContainer = makePolicyContainer();
         }
       }
-      if (!request.headersList.contains("accept", true)) {
+      if (!request3.headersList.contains("accept", true)) {
         const value2 = "*/*";
-        request.headersList.append("accept", value2, true);
+        request3.headersList.append("accept", value2, true);
       }
-      if (!request.headersList.contains("accept-language", true)) {
-        request.headersList.append("accept-language", "*", true);
+      if (!request3.headersList.contains("accept-language", true)) {
+        request3.headersList.append("accept-language", "*", true);
       }
-      if (request.priority === null) {
+      if (request3.priority === null) {
       }
-      if (subresourceSet.has(request.destination)) {
+      if (subresourceSet.has(request3.destination)) {
       }
       mainFetch(fetchParams).catch((err2) => {
         fetchParams.controller.terminate(err2);
@@ -13793,50 +13793,50 @@ var require_fetch = __commonJS({
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive2 = false) {
-      const request = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
-      if (request.localURLsOnly && !urlIsLocal(requestCurrentURL(request))) {
+      if (request3.localURLsOnly && !urlIsLocal(requestCurrentURL(request3))) {
         response = makeNetworkError("local URLs only");
       }
-      tryUpgradeRequestToAPotentiallyTrustworthyURL(request);
-      if (requestBadPort(request) === "blocked") {
+      tryUpgradeRequestToAPotentiallyTrustworthyURL(request3);
+      if (requestBadPort(request3) === "blocked") {
         response = makeNetworkError("bad port");
       }
-      if (request.referrerPolicy === "") {
-        request.referrerPolicy = request.policyContainer.referrerPolicy;
+      if (request3.referrerPolicy === "") {
+        request3.referrerPolicy = request3.policyContainer.referrerPolicy;
       }
-      if (request.referrer !== "no-referrer") {
-        request.referrer = determineRequestsReferrer(request);
+      if (request3.referrer !== "no-referrer") {
+        request3.referrer = determineRequestsReferrer(request3);
       }
       if (response === null) {
         response = await (async () => {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request3);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request.url) && request.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request3.url) && request3.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request.mode === "navigate" || request.mode === "websocket")
+            (request3.mode === "navigate" || request3.mode === "websocket")
           ) {
-            request.responseTainting = "basic";
+            request3.responseTainting = "basic";
             return await schemeFetch(fetchParams);
           }
-          if (request.mode === "same-origin") {
+          if (request3.mode === "same-origin") {
             return makeNetworkError('request mode cannot be "same-origin"');
           }
-          if (request.mode === "no-cors") {
-            if (request.redirect !== "follow") {
+          if (request3.mode === "no-cors") {
+            if (request3.redirect !== "follow") {
               return makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             }
-            request.responseTainting = "opaque";
+            request3.responseTainting = "opaque";
             return await schemeFetch(fetchParams);
           }
-          if (!urlIsHttpHttpsScheme(requestCurrentURL(request))) {
+          if (!urlIsHttpHttpsScheme(requestCurrentURL(request3))) {
             return makeNetworkError("URL scheme must be a HTTP(S) scheme");
           }
-          request.responseTainting = "cors";
+          request3.responseTainting = "cors";
           return await httpFetch(fetchParams);
         })();
       }
@@ -13844,13 +13844,13 @@ var require_fetch = __commonJS({
         return response;
       }
       if (response.status !== 0 && !response.internalResponse) {
-        if (request.responseTainting === "cors") {
+        if (request3.responseTainting === "cors") {
         }
-        if (request.responseTainting === "basic") {
+        if (request3.responseTainting === "basic") {
           response = filterResponse(response, "basic");
-        } else if (request.responseTainting === "cors") {
+        } else if (request3.responseTainting === "cors") {
           response = filterResponse(response, "cors");
-        } else if (request.responseTainting === "opaque") {
+        } else if (request3.responseTainting === "opaque") {
           response = filterResponse(response, "opaque");
         } else {
           assert2(false);
@@ -13858,30 +13858,30 @@ var require_fetch = __commonJS({
       }
       let internalResponse = response.status === 0 ? response : response.internalResponse;
       if (internalResponse.urlList.length === 0) {
-        internalResponse.urlList.push(...request.urlList);
+        internalResponse.urlList.push(...request3.urlList);
       }
-      if (!request.timingAllowFailed) {
+      if (!request3.timingAllowFailed) {
         response.timingAllowPassed = true;
       }
-      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request.headers.contains("range", true)) {
+      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request3.headers.contains("range", true)) {
         response = internalResponse = makeNetworkError();
       }
-      if (response.status !== 0 && (request.method === "HEAD" || request.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+      if (response.status !== 0 && (request3.method === "HEAD" || request3.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
         internalResponse.body = null;
         fetchParams.controller.dump = true;
       }
-      if (request.integrity) {
+      if (request3.integrity) {
         const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-        if (request.responseTainting === "opaque" || response.body == null) {
+        if (request3.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request3.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -13893,8 +13893,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request);
+      const { request: request3 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request3);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -13903,19 +13903,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request);
+          const blobURLEntry = requestCurrentURL(request3);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request.method !== "GET" || !isBlobLike(blob)) {
+          if (request3.method !== "GET" || !isBlobLike(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type = blob.type;
-          if (!request.headersList.contains("range", true)) {
+          if (!request3.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -13923,7 +13923,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request.headersList.get("range", true);
+            const rangeHeader = request3.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -13954,7 +13954,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request);
+          const currentURL = requestCurrentURL(request3);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14043,41 +14043,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request.serviceWorkers === "all") {
+      if (request3.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request.redirect === "follow") {
-          request.serviceWorkers = "none";
+        if (request3.redirect === "follow") {
+          request3.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request.responseTainting === "cors" && corsCheck(request, response) === "failure") {
+        if (request3.responseTainting === "cors" && corsCheck(request3, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request, response) === "failure") {
-          request.timingAllowFailed = true;
+        if (TAOCheck(request3, response) === "failure") {
+          request3.timingAllowFailed = true;
         }
       }
-      if ((request.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request.origin,
-        request.client,
-        request.destination,
+      if ((request3.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request3.origin,
+        request3.client,
+        request3.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request.redirect !== "manual") {
+        if (request3.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request.redirect === "error") {
+        if (request3.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request.redirect === "manual") {
+        } else if (request3.redirect === "manual") {
           response = actualResponse;
-        } else if (request.redirect === "follow") {
+        } else if (request3.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert2(false);
@@ -14087,13 +14087,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request = fetchParams.request;
+      const request3 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request).hash
+          requestCurrentURL(request3).hash
         );
         if (locationURL == null) {
           return response;
@@ -14104,63 +14104,63 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request.redirectCount === 20) {
+      if (request3.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request.redirectCount += 1;
-      if (request.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request, locationURL)) {
+      request3.redirectCount += 1;
+      if (request3.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request3, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request3.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request.body != null && request.body.source == null) {
+      if (actualResponse.status !== 303 && request3.body != null && request3.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
-        request.method = "GET";
-        request.body = null;
+      if ([301, 302].includes(actualResponse.status) && request3.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request3.method)) {
+        request3.method = "GET";
+        request3.body = null;
         for (const headerName of requestBodyHeader) {
-          request.headersList.delete(headerName);
+          request3.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request), locationURL)) {
-        request.headersList.delete("authorization", true);
-        request.headersList.delete("proxy-authorization", true);
-        request.headersList.delete("cookie", true);
-        request.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request3), locationURL)) {
+        request3.headersList.delete("authorization", true);
+        request3.headersList.delete("proxy-authorization", true);
+        request3.headersList.delete("cookie", true);
+        request3.headersList.delete("host", true);
       }
-      if (request.body != null) {
-        assert2(request.body.source != null);
-        request.body = safelyExtractBody(request.body.source)[0];
+      if (request3.body != null) {
+        assert2(request3.body.source != null);
+        request3.body = safelyExtractBody(request3.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request, actualResponse);
+      request3.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request3, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request = fetchParams.request;
+      const request3 = fetchParams.request;
       let httpFetchParams = null;
       let httpRequest = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request.window === "no-window" && request.redirect === "error") {
+      if (request3.window === "no-window" && request3.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request;
+        httpRequest = request3;
       } else {
-        httpRequest = cloneRequest(request);
+        httpRequest = cloneRequest(request3);
         httpFetchParams = { ...fetchParams };
         httpFetchParams.request = httpRequest;
       }
-      const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
+      const includeCredentials = request3.credentials === "include" || request3.credentials === "same-origin" && request3.responseTainting === "basic";
       const contentLength = httpRequest.body ? httpRequest.body.length : null;
       let contentLengthHeaderValue = null;
       if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
@@ -14237,7 +14237,7 @@ var require_fetch = __commonJS({
       }
       response.requestIncludesCredentials = includeCredentials;
       if (response.status === 407) {
-        if (request.window === "no-window") {
+        if (request3.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -14249,7 +14249,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request.body == null || request.body.source != null)
+        (request3.body == null || request3.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -14279,27 +14279,27 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request.cache = "no-store";
+        request3.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request.mode === "websocket") {
+      if (request3.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request.body == null && fetchParams.processRequestEndOfBody) {
+      if (request3.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request.body != null) {
-        const processBodyChunk = async function* (bytes) {
+      } else if (request3.body != null) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14321,8 +14321,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request3.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err2) {
@@ -14335,8 +14335,8 @@ var require_fetch = __commonJS({
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
-          const iterator = body2[Symbol.asyncIterator]();
-          fetchParams.controller.next = () => iterator.next();
+          const iterator2 = body2[Symbol.asyncIterator]();
+          fetchParams.controller.next = () => iterator2.next();
           response = makeResponse({ status, statusText, headersList });
         }
       } catch (err2) {
@@ -14374,33 +14374,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value: value2 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value2;
+            bytes2 = done ? void 0 : value2;
           } catch (err2) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err2;
+              bytes2 = err2;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14432,17 +14432,17 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body: body2 }) {
-        const url2 = requestCurrentURL(request);
+        const url2 = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
-            method: request.method,
-            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body2,
-            headers: request.headersList.entries,
+            method: request3.method,
+            body: agent.isMockActive ? request3.body && (request3.body.source || request3.body.stream) : body2,
+            headers: request3.headersList.entries,
             maxRedirections: 0,
-            upgrade: request.mode === "websocket" ? "websocket" : void 0
+            upgrade: request3.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -14472,8 +14472,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
-              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request3.redirect === "follow" && redirectStatusSet.has(status);
+              if (request3.method !== "HEAD" && request3.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14526,9 +14526,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14566,7 +14566,7 @@ var require_fetch = __commonJS({
       }
     }
     module2.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -14974,7 +14974,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -14988,7 +14988,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value2)) {
-              bytes.push(value2);
+              bytes2.push(value2);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15000,7 +15000,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result2 = packageData(bytes, type, blob.type, encodingName);
+                  const result2 = packageData(bytes2, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15040,7 +15040,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15050,7 +15050,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder2 = new StringDecoder2("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder2.write(chunk));
           }
           dataURL += btoa2(decoder2.end());
@@ -15070,16 +15070,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode3(bytes, encoding);
+          return decode3(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder2 = new StringDecoder2("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder2.write(chunk);
           }
           binaryString += decoder2.end();
@@ -15088,14 +15088,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode3(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15454,31 +15454,31 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request, options = {}) {
+      async match(request3, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        const p = this.#internalMatchAll(request, options, 1);
+        const p = this.#internalMatchAll(request3, options, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request = void 0, options = {}) {
+      async matchAll(request3 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
+        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        return this.#internalMatchAll(request, options);
+        return this.#internalMatchAll(request3, options);
       }
-      async add(request) {
+      async add(request3) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
-        const requests = [request];
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
+        const requests = [request3];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -15488,19 +15488,19 @@ var require_cache = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request of requests) {
-          if (request === void 0) {
+        for (let request3 of requests) {
+          if (request3 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request = webidl.converters.RequestInfo(request);
-          if (typeof request === "string") {
+          request3 = webidl.converters.RequestInfo(request3);
+          if (typeof request3 === "string") {
             continue;
           }
-          const r = request[kState];
+          const r = request3[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -15509,8 +15509,8 @@ var require_cache = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request of requests) {
-          const r = new Request(request)[kState];
+        for (const request3 of requests) {
+          const r = new Request(request3)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15587,17 +15587,17 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request, response) {
+      async put(request3, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request instanceof Request) {
-          innerRequest = request[kState];
+        if (request3 instanceof Request) {
+          innerRequest = request3[kState];
         } else {
-          innerRequest = new Request(request)[kState];
+          innerRequest = new Request(request3)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15648,9 +15648,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -15668,21 +15668,21 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request, options = {}) {
+      async delete(request3, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request = webidl.converters.RequestInfo(request, prefix, "request");
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request instanceof Request) {
-          r = request[kState];
+        if (request3 instanceof Request) {
+          r = request3[kState];
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
-          assert2(typeof request === "string");
-          r = new Request(request)[kState];
+          assert2(typeof request3 === "string");
+          r = new Request(request3)[kState];
         }
         const operations = [];
         const operation = {
@@ -15714,25 +15714,25 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request = void 0, options = {}) {
+      async keys(request3 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
+        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request3 !== void 0) {
+          if (request3 instanceof Request) {
+            r = request3[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request3 === "string") {
+            r = new Request(request3)[kState];
           }
         }
         const promise2 = createDeferredPromise();
         const requests = [];
-        if (request === void 0) {
+        if (request3 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -15744,9 +15744,9 @@ var require_cache = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request2 of requests) {
+          for (const request4 of requests) {
             const requestObject = fromInnerRequest(
-              request2,
+              request4,
               new AbortController().signal,
               "immutable"
             );
@@ -15864,9 +15864,9 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request, response = null, options) {
+      #requestMatchesCachedItem(requestQuery, request3, response = null, options) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request.url);
+        const cachedURL = new URL(request3.url);
         if (options?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -15882,7 +15882,7 @@ var require_cache = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request.headersList.get(fieldValue);
+          const requestValue = request3.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -15890,20 +15890,20 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request, options, maxResponses = Infinity) {
+      #internalMatchAll(request3, options, maxResponses = Infinity) {
         let r = null;
-        if (request !== void 0) {
-          if (request instanceof Request) {
-            r = request[kState];
+        if (request3 !== void 0) {
+          if (request3 instanceof Request) {
+            r = request3[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+          } else if (typeof request3 === "string") {
+            r = new Request(request3)[kState];
           }
         }
         const responses = [];
-        if (request === void 0) {
+        if (request3 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -15992,21 +15992,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request, options = {}) {
+      async match(request3, options = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request = webidl.converters.RequestInfo(request);
+        request3 = webidl.converters.RequestInfo(request3);
         options = webidl.converters.MultiCacheQueryOptions(options);
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
             const cache2 = new Cache(kConstruct, cacheList);
-            return await cache2.match(request, options);
+            return await cache2.match(request3, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache2 = new Cache(kConstruct, cacheList);
-            const response = await cache2.match(request, options);
+            const response = await cache2.match(request3, options);
             if (response !== void 0) {
               return response;
             }
@@ -16101,8 +16101,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value2) {
       for (let i2 = 0; i2 < value2.length; ++i2) {
-        const code = value2.charCodeAt(i2);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value2.charCodeAt(i2);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16110,26 +16110,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name2) {
       for (let i2 = 0; i2 < name2.length; ++i2) {
-        const code = name2.charCodeAt(i2);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name2.charCodeAt(i2);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16145,31 +16145,31 @@ var require_util6 = __commonJS({
         ++i2;
       }
       while (i2 < len) {
-        const code = value2.charCodeAt(i2++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value2.charCodeAt(i2++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path6) {
       for (let i2 = 0; i2 < path6.length; ++i2) {
-        const code = path6.charCodeAt(i2);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code2 = path6.charCodeAt(i2);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain2) {
       if (domain2 === " ") {
@@ -16180,8 +16180,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i2 = 0; i2 < domain2.length; ++i2) {
-        const code = domain2.charCodeAt(i2);
-        if (code === 46) {
+        const code2 = domain2.charCodeAt(i2);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16191,10 +16191,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16968,37 +16968,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i2 = 0; i2 < protocol.length; ++i2) {
-        const code = protocol.charCodeAt(i2);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i2);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17186,7 +17186,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url2, protocols, client, ws, onEstablish, options) {
       const requestURL = url2;
       requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
-      const request = makeRequest({
+      const request3 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -17198,18 +17198,18 @@ var require_connection = __commonJS({
       });
       if (options.headers) {
         const headersList = getHeadersList(new Headers2(options.headers));
-        request.headersList = headersList;
+        request3.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
-      request.headersList.append("sec-websocket-key", keyValue);
-      request.headersList.append("sec-websocket-version", "13");
+      request3.headersList.append("sec-websocket-key", keyValue);
+      request3.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
-        request.headersList.append("sec-websocket-protocol", protocol);
+        request3.headersList.append("sec-websocket-protocol", protocol);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request.headersList.append("sec-websocket-extensions", permessageDeflate);
+      request3.headersList.append("sec-websocket-extensions", permessageDeflate);
       const controller = fetching({
-        request,
+        request: request3,
         useParallelQueue: true,
         dispatcher: options.dispatcher,
         processResponse(response) {
@@ -17246,7 +17246,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request3.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failWebsocketConnection(ws, "Protocol was not set in the opening handshake.");
               return;
@@ -17267,7 +17267,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17275,12 +17275,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17305,25 +17305,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result2 = ws[kByteParser].closingInfo;
       if (result2 && !result2.error) {
-        code = result2.code ?? 1005;
+        code2 = result2.code ?? 1005;
         reason = result2.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init2) => new CloseEvent(type, init2), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17448,8 +17448,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17636,8 +17636,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error63, data2) => {
                     if (error63) {
-                      const code = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error63.message);
+                      const code2 = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error63.message);
                       return;
                     }
                     if (!this.writeFragments(data2)) {
@@ -17723,11 +17723,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data2) {
         assert2(data2.length !== 1);
-        let code;
+        let code2;
         if (data2.length >= 2) {
-          code = data2.readUInt16BE(0);
+          code2 = data2.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data2.subarray(2);
@@ -17739,7 +17739,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17754,8 +17754,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17993,17 +17993,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18017,7 +18017,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18263,15 +18263,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err2) {
       let message;
-      let code;
+      let code2;
       if (err2 instanceof CloseEvent) {
         message = err2.reason;
-        code = err2.code;
+        code2 = err2.code;
       } else {
         message = err2.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module2.exports = {
       WebSocket
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module2.exports = {
@@ -18663,15 +18663,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19063,9 +19063,9 @@ var require_undici = __commonJS({
       headerNameToString: util.headerNameToString
     };
     function makeDispatcher(fn) {
-      return (url2, opts, handler) => {
+      return (url2, opts, handler2) => {
         if (typeof opts === "function") {
-          handler = opts;
+          handler2 = opts;
           opts = null;
         }
         if (!url2 || typeof url2 !== "string" && typeof url2 !== "object" && !(url2 instanceof URL)) {
@@ -19098,13 +19098,13 @@ var require_undici = __commonJS({
           origin: url2.origin,
           path: url2.search ? `${url2.pathname}${url2.search}` : url2.pathname,
           method: opts.method || (opts.body ? "PUT" : "GET")
-        }, handler);
+        }, handler2);
       };
     }
     module2.exports.setGlobalDispatcher = setGlobalDispatcher;
     module2.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module2.exports.fetch = async function fetch2(init2, options = void 0) {
+    module2.exports.fetch = async function fetch3(init2, options = void 0) {
       try {
         return await fetchImpl(init2, options);
       } catch (err2) {
@@ -19721,8 +19721,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19830,13 +19830,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -19983,7 +19983,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
-    var Collection = class extends Node2.NodeBase {
+    var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -20090,7 +20090,7 @@ var require_Collection = __commonJS({
         }
       }
     };
-    exports.Collection = Collection;
+    exports.Collection = Collection2;
     exports.collectionFromPath = collectionFromPath;
     exports.isEmptyPath = isEmptyPath;
   }
@@ -20120,14 +20120,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20144,14 +20144,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -20168,12 +20168,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -20185,12 +20185,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -20205,39 +20205,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text[start2];
+      let ch = text2[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text[start2];
+          ch = text2[start2];
         }
       }
       return end;
@@ -20300,8 +20300,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json2.slice(start2, i2);
-                const code = json2.substr(i2 + 2, 4);
-                switch (code) {
+                const code2 = json2.substr(i2 + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -20327,8 +20327,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json2.substr(i2, 6);
                 }
@@ -20818,7 +20818,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge2 = {
+    var merge4 = {
       identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -20828,7 +20828,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key3) => (merge2.identify(key3) || identity.isScalar(key3) && (!key3.type || key3.type === Scalar.Scalar.PLAIN) && merge2.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key3) => (merge4.identify(key3) || identity.isScalar(key3) && (!key3.type || key3.type === Scalar.Scalar.PLAIN) && merge4.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
@@ -20867,7 +20867,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge2;
+    exports.merge = merge4;
   }
 });
 
@@ -20876,15 +20876,15 @@ var require_addPairToJSMap = __commonJS({
   "../node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge2 = require_merge();
+    var merge4 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key: key3, value: value2 }) {
       if (identity.isNode(key3) && key3.addToJSMap)
         key3.addToJSMap(ctx, map2, value2);
-      else if (merge2.isMergeKey(ctx, key3))
-        merge2.addMergeToJSMap(ctx, map2, value2);
+      else if (merge4.isMergeKey(ctx, key3))
+        merge4.addMergeToJSMap(ctx, map2, value2);
       else {
         const jsKey = toJS.toJS(key3, "", ctx);
         if (map2 instanceof Map) {
@@ -21132,7 +21132,7 @@ var require_YAMLMap = __commonJS({
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
@@ -21148,7 +21148,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap = class extends Collection.Collection {
+    var YAMLMap = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -21298,11 +21298,11 @@ var require_YAMLSeq = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection.Collection {
+    var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -22275,7 +22275,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
-    var merge2 = require_merge();
+    var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set3 = require_set();
@@ -22295,7 +22295,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary3.binary,
-      merge2.merge,
+      merge4.merge,
       omap.omap,
       pairs.pairs,
       set3.set,
@@ -22321,7 +22321,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary3 = require_binary();
-    var merge2 = require_merge();
+    var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -22346,7 +22346,7 @@ var require_tags = __commonJS({
       intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
-      merge: merge2.merge,
+      merge: merge4.merge,
       null: _null4.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -22356,7 +22356,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary3.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge4.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set3.set,
@@ -22365,7 +22365,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge4.merge) ? schemaTags.concat(merge4.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -22383,7 +22383,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
+        tags = tags.concat(merge4.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -22412,11 +22412,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge4, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.tags = tags.getTags(customTags, this.name, merge4);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map2.map });
         Object.defineProperty(this, identity.SCALAR, { value: string4.string });
@@ -22518,7 +22518,7 @@ var require_Document = __commonJS({
   "../node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
@@ -22669,7 +22669,7 @@ var require_Document = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
@@ -22691,7 +22691,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
         return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
@@ -22705,7 +22705,7 @@ var require_Document = __commonJS({
        * Checks if the document includes a value at `path`.
        */
       hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
         return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
@@ -22715,7 +22715,7 @@ var require_Document = __commonJS({
        */
       set(key3, value2) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key3], value2);
+          this.contents = Collection2.collectionFromPath(this.schema, [key3], value2);
         } else if (assertCollection(this.contents)) {
           this.contents.set(key3, value2);
         }
@@ -22725,10 +22725,10 @@ var require_Document = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path6, value2) {
-        if (Collection.isEmptyPath(path6)) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value2);
         } else if (assertCollection(this.contents)) {
           this.contents.setIn(path6, value2);
         }
@@ -22789,8 +22789,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22827,22 +22827,22 @@ var require_errors2 = __commonJS({
   "../node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code2, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError2 = (src, lc) => (error63) => {
@@ -22867,12 +22867,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error63.message += `:
 
 ${lineStr}
@@ -23116,10 +23116,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key: key3, sep: sep5, value: value2 } = collItem;
+        const { start: start2, key: key3, sep: sep7, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key3 ?? sep5?.[0],
+          next: key3 ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23133,7 +23133,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key3 && key3.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -23157,7 +23157,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -23173,7 +23173,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -23264,7 +23264,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep7 = "";
         for (const token4 of end) {
           const { source, type } = token4;
           switch (type) {
@@ -23278,13 +23278,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -23327,18 +23327,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key: key3, sep: sep5, value: value2 } = collItem;
+        const { start: start2, key: key3, sep: sep7, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key3 ?? sep5?.[0],
+          next: key3 ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value2) {
+          if (!props.anchor && !props.tag && !sep7 && !value2) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -23392,8 +23392,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep5 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap4 && !sep7 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -23405,7 +23405,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key3))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -23416,8 +23416,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23434,7 +23434,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23614,7 +23614,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value2 = "";
-      let sep5 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value2 += lines[i2][0].slice(trimIndent) + "\n";
@@ -23631,24 +23631,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value2 += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value2 += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value2 += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep7 === "\n")
             value2 += "\n";
           else
-            sep5 = "\n";
+            sep7 = "\n";
         } else {
-          value2 += sep5 + content;
-          sep5 = " ";
+          value2 += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23751,7 +23751,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value2;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -23831,25 +23831,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep5 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -23949,9 +23949,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -24273,12 +24273,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -24440,12 +24440,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token4, strict = true, onError) {
       if (token4) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token4.type) {
           case "scalar":
@@ -24458,15 +24458,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value2, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value2, context3) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
       const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context3.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -24490,8 +24490,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token4, value2, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token4, value2, context3 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
       let indent = "indent" in token4 ? token4.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -24659,14 +24659,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key: key3, sep: sep5, value: value2 }) {
+    function stringifyItem({ start: start2, key: key3, sep: sep7, value: value2 }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key3)
         res += stringifyToken(key3);
-      if (sep5)
-        for (const st of sep5)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -25833,18 +25833,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep7;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep5 }]
+            items: [{ start: start2, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -25997,15 +25997,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key3 = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key: key3, sep: sep5 }]
+                    items: [{ start: start3, key: key3, sep: sep7 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -26199,13 +26199,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep5 }]
+              items: [{ start: start2, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -26383,7 +26383,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse8(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -26424,7 +26424,7 @@ var require_public_api = __commonJS({
         return value2.toString(options);
       return new Document.Document(value2, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument5;
     exports.stringify = stringify;
@@ -26483,6 +26483,778 @@ var require_dist = __commonJS({
   }
 });
 
+// ../node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "../node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getProxyUrl = getProxyUrl2;
+    exports.checkBypass = checkBypass2;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass2(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL2(proxyVar);
+        } catch (_a3) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL2(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass2(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress2(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress2(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL2 = class extends URL {
+      constructor(url2, base3) {
+        super(url2, base3);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// ../node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib = __commonJS({
+  "../node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result2 = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result2, mod, k[i2]);
+        }
+        __setModuleDefault(result2, mod);
+        return result2;
+      };
+    })();
+    var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value2) {
+        return value2 instanceof P ? value2 : new P(function(resolve5) {
+          resolve5(value2);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve5, reject) {
+        function fulfilled(value2) {
+          try {
+            step(generator.next(value2));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value2) {
+          try {
+            step(generator["throw"](value2));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result2) {
+          result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+    exports.getProxyUrl = getProxyUrl2;
+    exports.isHttps = isHttps;
+    var http2 = __importStar(__require("http"));
+    var https2 = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs2 = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling2 = 10;
+    var ExponentialBackoffTimeSlice2 = 5;
+    var HttpClientError2 = class _HttpClientError extends Error {
+      constructor(message, statusCode) {
+        super(message);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports.HttpClientError = HttpClientError2;
+    var HttpClientResponse2 = class {
+      constructor(message) {
+        this.message = message;
+      }
+      readBody() {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
+            let output2 = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output2 = Buffer.concat([output2, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve5(output2.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve5(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports.HttpClientResponse = HttpClientResponse2;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent3, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent3);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data2, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data2, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data2, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data2, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data2, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data2, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data2 = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data2, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data2 = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data2, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data2 = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data2, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data2, headers) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info3 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info3, data2);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info3, data2);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
+                  }
+                }
+              }
+              info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info3, data2);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info3, data2) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => {
+            function callbackForResult(err2, res) {
+              if (err2) {
+                reject(err2);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve5(res);
+              }
+            }
+            this.requestRawWithCallback(info3, data2, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info3, data2, onResult) {
+        if (typeof data2 === "string") {
+          if (!info3.options.headers) {
+            info3.options.headers = {};
+          }
+          info3.options.headers["Content-Length"] = Buffer.byteLength(data2, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err2, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err2, res);
+          }
+        }
+        const req = info3.httpModule.request(info3.options, (msg) => {
+          const res = new HttpClientResponse2(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info3.options.path}`));
+        });
+        req.on("error", function(err2) {
+          handleResult(err2);
+        });
+        if (data2 && typeof data2 === "string") {
+          req.write(data2, "utf8");
+        }
+        if (data2 && typeof data2 !== "string") {
+          data2.on("close", function() {
+            req.end();
+          });
+          data2.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info3 = {};
+        info3.parsedUrl = requestUrl;
+        const usingSsl = info3.parsedUrl.protocol === "https:";
+        info3.httpModule = usingSsl ? https2 : http2;
+        const defaultPort = usingSsl ? 443 : 80;
+        info3.options = {};
+        info3.options.host = info3.parsedUrl.hostname;
+        info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+        info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+        info3.options.method = method;
+        info3.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info3.options.headers["user-agent"] = this.userAgent;
+        }
+        info3.options.agent = this._getAgent(info3.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info3.options);
+          }
+        }
+        return info3;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys4(this.requestOptions.headers), lowercaseKeys4(headers || {}));
+        }
+        return lowercaseKeys4(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default3) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys4(this.requestOptions.headers)[header];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default3;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default3) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys4(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default3;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent3) {
+        const baseUserAgent = userAgent3 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
+          const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter12(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve5(response);
+            }
+            function dateTimeDeserializer(key3, value2) {
+              if (typeof value2 === "string") {
+                const a = new Date(value2);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value2;
+            }
+            let obj;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj = JSON.parse(contents);
+                }
+                response.result = obj;
+              }
+              response.headers = res.message.headers;
+            } catch (err2) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj && obj.message) {
+                msg = obj.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err2 = new HttpClientError2(msg, statusCode);
+              err2.result = response.result;
+              reject(err2);
+            } else {
+              resolve5(response);
+            }
+          }));
+        });
+      }
+    };
+    exports.HttpClient = HttpClient3;
+    var lowercaseKeys4 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+  }
+});
+
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
   "node_modules/commander/lib/error.js"(exports) {
@@ -26493,11 +27265,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message) {
+      constructor(exitCode, code2, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code;
+        this.code = code2;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -26907,7 +27679,7 @@ var require_help = __commonJS({
         if (option.argChoices) {
           extraInfo.push(
             // use stringify to match the display of the default value
-            `choices: ${option.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+            `choices: ${option.argChoices.map((choice2) => JSON.stringify(choice2)).join(", ")}`
           );
         }
         if (option.defaultValue !== void 0) {
@@ -26944,7 +27716,7 @@ var require_help = __commonJS({
         if (argument.argChoices) {
           extraInfo.push(
             // use stringify to match the display of the default value
-            `choices: ${argument.argChoices.map((choice) => JSON.stringify(choice)).join(", ")}`
+            `choices: ${argument.argChoices.map((choice2) => JSON.stringify(choice2)).join(", ")}`
           );
         }
         if (argument.defaultValue !== void 0) {
@@ -28091,9 +28863,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message) {
+      _exit(exitCode, code2, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
+          this._exitCallback(new CommanderError2(exitCode, code2, message));
         }
         process2.exit(exitCode);
       }
@@ -28731,14 +29503,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
+        proc.on("close", (code2) => {
+          code2 = code2 ?? 1;
           if (!exitCallback) {
-            process2.exit(code);
+            process2.exit(code2);
           } else {
             exitCallback(
               new CommanderError2(
-                code,
+                code2,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -28923,9 +29695,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
       _chainOrCallSubCommandHook(promise2, subCommand, event) {
         let result2 = promise2;
         if (this._lifeCycleHooks[event] !== void 0) {
-          this._lifeCycleHooks[event].forEach((hook2) => {
+          this._lifeCycleHooks[event].forEach((hook3) => {
             result2 = this._chainOrCall(result2, () => {
-              return hook2(this, subCommand);
+              return hook3(this, subCommand);
             });
           });
         }
@@ -29111,7 +29883,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const negativeNumberArg = (arg) => {
           if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
           return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
+            (cmd) => cmd.options.map((opt) => opt.short).some((short2) => /^-\d$/.test(short2))
           );
         };
         let activeVariadicOption = null;
@@ -29245,8 +30017,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config2 = errorOptions || {};
         const exitCode = config2.exitCode || 1;
-        const code = config2.code || "commander.error";
-        this._exit(exitCode, code, message);
+        const code2 = config2.code || "commander.error";
+        this._exit(exitCode, code2, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -29365,10 +30137,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} flag
        * @private
        */
-      unknownOption(flag) {
+      unknownOption(flag2) {
         if (this._allowUnknownOption) return;
         let suggestion = "";
-        if (flag.startsWith("--") && this._showSuggestionAfterError) {
+        if (flag2.startsWith("--") && this._showSuggestionAfterError) {
           let candidateFlags = [];
           let command = this;
           do {
@@ -29376,9 +30148,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
             candidateFlags = candidateFlags.concat(moreFlags);
             command = command.parent;
           } while (command && !command._enablePositionalOptions);
-          suggestion = suggestSimilar(flag, candidateFlags);
+          suggestion = suggestSimilar(flag2, candidateFlags);
         }
-        const message = `error: unknown option '${flag}'${suggestion}`;
+        const message = `error: unknown option '${flag2}'${suggestion}`;
         this.error(message, { code: "commander.unknownOption" });
       }
       /**
@@ -29642,15 +30414,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       helpInformation(contextOptions) {
         const helper = this.createHelp();
-        const context = this._getOutputContext(contextOptions);
+        const context3 = this._getOutputContext(contextOptions);
         helper.prepareContext({
-          error: context.error,
-          helpWidth: context.helpWidth,
-          outputHasColors: context.hasColors
+          error: context3.error,
+          helpWidth: context3.helpWidth,
+          outputHasColors: context3.hasColors
         });
-        const text = helper.formatHelp(this, helper);
-        if (context.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
+        const text2 = helper.formatHelp(this, helper);
+        if (context3.hasColors) return text2;
+        return this._outputConfiguration.stripColor(text2);
       }
       /**
        * @typedef HelpContext
@@ -29810,22 +30582,22 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position2, text) {
+      addHelpText(position2, text2) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position2)) {
           throw new Error(`Unexpected value for position to addHelpText.
 Expecting one of '${allowedValues.join("', '")}'`);
         }
         const helpEvent = `${position2}Help`;
-        this.on(helpEvent, (context) => {
+        this.on(helpEvent, (context3) => {
           let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context.error, command: context.command });
+          if (typeof text2 === "function") {
+            helpStr = text2({ error: context3.error, command: context3.command });
           } else {
-            helpStr = text;
+            helpStr = text2;
           }
           if (helpStr) {
-            context.write(`${helpStr}
+            context3.write(`${helpStr}
 `);
           }
         });
@@ -30475,11 +31247,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str2) => {
-      let count = 0;
-      while (str2[str2.length - count - 1] === ESCAPE) {
-        count++;
+      let count2 = 0;
+      while (str2[str2.length - count2 - 1] === ESCAPE) {
+        count2++;
       }
-      return count % 2 === 1;
+      return count2 % 2 === 1;
     };
     var trimEnd = (body2, stripLineEnd) => {
       let lineEnd = body2.length;
@@ -30776,7 +31548,7 @@ var require_ignore = __commonJS({
 
 // src/main.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // ../node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -30999,11 +31771,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -31019,7 +31791,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -31092,33 +31864,33 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
         let output2 = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output2 = Buffer.concat([output2, chunk]);
         });
         this.message.on("end", () => {
-          resolve4(output2.toString());
+          resolve5(output2.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve4(Buffer.concat(chunks));
+          resolve5(Buffer.concat(chunks));
         });
       }));
     });
   }
 };
 var HttpClient = class {
-  constructor(userAgent, handlers, requestOptions) {
+  constructor(userAgent3, handlers, requestOptions) {
     this._ignoreSslError = false;
     this._allowRedirects = true;
     this._allowRedirectDowngrade = false;
@@ -31127,7 +31899,7 @@ var HttpClient = class {
     this._maxRetries = 1;
     this._keepAlive = false;
     this._disposed = false;
-    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent3);
     this.handlers = handlers || [];
     this.requestOptions = requestOptions;
     if (requestOptions) {
@@ -31252,9 +32024,9 @@ var HttpClient = class {
         response = yield this.requestRaw(info3, data2);
         if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
           let authenticationHandler;
-          for (const handler of this.handlers) {
-            if (handler.canHandleAuthentication(response)) {
-              authenticationHandler = handler;
+          for (const handler2 of this.handlers) {
+            if (handler2.canHandleAuthentication(response)) {
+              authenticationHandler = handler2;
               break;
             }
           }
@@ -31314,14 +32086,14 @@ var HttpClient = class {
    */
   requestRaw(info3, data2) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         function callbackForResult(err2, res) {
           if (err2) {
             reject(err2);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve4(res);
+            resolve5(res);
           }
         }
         this.requestRawWithCallback(info3, data2, callbackForResult);
@@ -31412,8 +32184,8 @@ var HttpClient = class {
     }
     info3.options.agent = this._getAgent(info3.parsedUrl);
     if (this.handlers) {
-      for (const handler of this.handlers) {
-        handler.prepareRequest(info3.options);
+      for (const handler2 of this.handlers) {
+        handler2.prepareRequest(info3.options);
       }
     }
     return info3;
@@ -31552,8 +32324,8 @@ var HttpClient = class {
     }
     return proxyAgent;
   }
-  _getUserAgentWithOrchestrationId(userAgent) {
-    const baseUserAgent = userAgent || "actions/http-client";
+  _getUserAgentWithOrchestrationId(userAgent3) {
+    const baseUserAgent = userAgent3 || "actions/http-client";
     const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
     if (orchId) {
       const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
@@ -31565,12 +32337,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -31578,7 +32350,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve4(response);
+          resolve5(response);
         }
         function dateTimeDeserializer(key3, value2) {
           if (typeof value2 === "string") {
@@ -31617,7 +32389,7 @@ var HttpClient = class {
           err2.result = response.result;
           reject(err2);
         } else {
-          resolve4(response);
+          resolve5(response);
         }
       }));
     });
@@ -31628,11 +32400,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // ../node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -31648,7 +32420,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -31679,11 +32451,11 @@ var BearerCredentialHandler = class {
 // ../node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -31699,7 +32471,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -31768,11 +32540,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -31788,7 +32560,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -31898,8 +32670,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -31918,9 +32690,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -31946,11 +32718,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header, data: data2, colspan, rowspan } = cell;
+        const { header, data: data2, colspan, rowspan } = cell2;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data2, attrs);
@@ -31995,10 +32767,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level2) {
+  addHeading(text2, level2) {
     const tag = `h${level2}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32027,9 +32799,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32040,8 +32812,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -32090,11 +32862,11 @@ import * as fs3 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -32110,7 +32882,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -32214,11 +32986,11 @@ function isUnixExecutable(stats) {
 // ../node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -32234,7 +33006,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -32308,11 +33080,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -32328,7 +33100,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -32547,7 +33319,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -32606,14 +33378,14 @@ var ToolRunner = class extends events.EventEmitter {
           state.processClosed = true;
           state.CheckComplete();
         });
-        cp.on("exit", (code) => {
-          state.processExitCode = code;
+        cp.on("exit", (code2) => {
+          state.processExitCode = code2;
           state.processExited = true;
-          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
           state.CheckComplete();
         });
-        cp.on("close", (code) => {
-          state.processExitCode = code;
+        cp.on("close", (code2) => {
+          state.processExitCode = code2;
           state.processExited = true;
           state.processClosed = true;
           this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
@@ -32630,7 +33402,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error63) {
             reject(error63);
           } else {
-            resolve4(exitCode);
+            resolve5(exitCode);
           }
         });
         if (this.options.input) {
@@ -32753,11 +33525,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // ../node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -32773,7 +33545,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -32826,11 +33598,11 @@ function getExecOutput(commandLine, args2, options) {
 // ../node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -32846,7 +33618,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -32905,11 +33677,11 @@ function getDetails() {
 // ../node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -32925,7 +33697,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34507,14 +35279,14 @@ function codePointLength(str2) {
   const units = str2.length;
   if (!highSurrogate.test(str2))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i2 = 0; i2 < units - 1; i2++) {
     if ((str2.charCodeAt(i2) & 64512) === 55296 && (str2.charCodeAt(i2 + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i2++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input3) {
   if (Array.isArray(input3))
@@ -34563,16 +35335,16 @@ function cleanEnum(obj) {
 }
 function base64ToUint8Array(base644) {
   const binaryString = atob(base644);
-  const bytes = new Uint8Array(binaryString.length);
+  const bytes2 = new Uint8Array(binaryString.length);
   for (let i2 = 0; i2 < binaryString.length; i2++) {
-    bytes[i2] = binaryString.charCodeAt(i2);
+    bytes2[i2] = binaryString.charCodeAt(i2);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToBase64(bytes) {
+function uint8ArrayToBase64(bytes2) {
   let binaryString = "";
-  for (let i2 = 0; i2 < bytes.length; i2++) {
-    binaryString += String.fromCharCode(bytes[i2]);
+  for (let i2 = 0; i2 < bytes2.length; i2++) {
+    binaryString += String.fromCharCode(bytes2[i2]);
   }
   return btoa(binaryString);
 }
@@ -34581,22 +35353,22 @@ function base64urlToUint8Array(base64url3) {
   const padding = "=".repeat((4 - base644.length % 4) % 4);
   return base64ToUint8Array(base644 + padding);
 }
-function uint8ArrayToBase64url(bytes) {
-  return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+function uint8ArrayToBase64url(bytes2) {
+  return uint8ArrayToBase64(bytes2).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
 function hexToUint8Array(hex3) {
   const cleanHex = hex3.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
-  const bytes = new Uint8Array(cleanHex.length / 2);
+  const bytes2 = new Uint8Array(cleanHex.length / 2);
   for (let i2 = 0; i2 < cleanHex.length; i2 += 2) {
-    bytes[i2 / 2] = Number.parseInt(cleanHex.slice(i2, i2 + 2), 16);
+    bytes2[i2 / 2] = Number.parseInt(cleanHex.slice(i2, i2 + 2), 16);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToHex(bytes) {
-  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+function uint8ArrayToHex(bytes2) {
+  return Array.from(bytes2).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 var Class = class {
   constructor(..._args) {
@@ -35138,18 +35910,18 @@ var validateAsync = async (schema, value2, _ctx) => {
   return result2.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse8 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema, value2, ctx, finalizeParams(fn, _params));
+    return parse8(schema, value2, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse8 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
-    return parse4(schema, value2, _ctx, finalizeParams(fn, _params));
+    return parse8(schema, value2, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -36381,12 +37153,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i2 = 4; i2 < len; i2++) {
-    const code = iban3.charCodeAt(i2);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i2);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   for (let i2 = 0; i2 < 4; i2++) {
-    const code = iban3.charCodeAt(i2);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i2);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -36644,7 +37416,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse4 = inst._zod.parse;
+  const parse8 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -36658,7 +37430,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse8(payload, ctx);
   };
 }
 var arraySize = (input3) => Array.isArray(input3) ? input3.length : -1;
@@ -38347,7 +39119,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve4) {
+function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -38357,7 +39129,7 @@ function isRecursive(inst, stack, resolve4) {
   let result2 = NONE;
   const check3 = (child2) => {
     if (result2 !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve4);
+      const answer = isRecursive(child2, stack, resolve5);
       if (answer > result2)
         result2 = answer;
     }
@@ -38368,13 +39140,13 @@ function isRecursive(inst, stack, resolve4) {
       const desc = Object.getOwnPropertyDescriptor(sh, key3);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       if (child2 > answer)
         answer = child2;
     }
     return answer;
   };
-  const merge2 = (answer) => {
+  const merge4 = (answer) => {
     if (answer > result2)
       result2 = answer;
   };
@@ -38383,7 +39155,7 @@ function isRecursive(inst, stack, resolve4) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge2(raw ? shape(raw, true) : ASSUMED);
+      merge4(raw ? shape(raw, true) : ASSUMED);
       check3(def.catchall);
       break;
     }
@@ -38432,8 +39204,8 @@ function isRecursive(inst, stack, resolve4) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
-      merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -38897,8 +39669,8 @@ function az_default() {
 }
 
 // ../node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -41545,8 +42317,8 @@ function hu_default() {
 }
 
 // ../node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -42630,8 +43402,8 @@ function ko_default() {
 }
 
 // ../node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -44284,8 +45056,8 @@ function ro_default() {
 }
 
 // ../node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -46302,13 +47074,13 @@ function installCompiledUserMethods(target, source, parser) {
     };
   }
   if (typeof sourceAny.parse === "function") {
-    const originalParse = sourceAny.parse;
+    const originalParse2 = sourceAny.parse;
     targetAny.parse = (data2, params) => {
       const out2 = parser(data2);
       if (out2 !== INVALID) {
         return out2;
       }
-      return originalParse(data2, params);
+      return originalParse2(data2, params);
     };
   }
 }
@@ -46332,12 +47104,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code = doc.content.join("\n");
+  const code2 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "";
+${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code}
+${code2}
 }`;
   let fn;
   try {
@@ -53189,10 +53961,10 @@ function computeScorecard(results, findings) {
 // ../shared/src/errors.ts
 var GuardrailsError = class extends Error {
   code;
-  constructor(code, message, options) {
+  constructor(code2, message, options) {
     super(message, options);
     this.name = "GuardrailsError";
-    this.code = code;
+    this.code = code2;
   }
 };
 
@@ -53287,9 +54059,9 @@ function parseSize(value2) {
 function fieldPath(path6) {
   return path6.reduce((acc, key3) => typeof key3 === "number" ? `${acc}[${key3}]` : acc ? `${acc}.${String(key3)}` : String(key3), "");
 }
-function parseConfig(text, file2, knownIds2) {
+function parseConfig(text2, file2, knownIds2) {
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: false, lineCounter });
+  const doc = (0, import_yaml.parseDocument)(text2, { prettyErrors: false, lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const at = lineCounter.linePos(yamlError.pos[0]);
@@ -53361,10 +54133,10 @@ function inlineDecision(lineText, line, ruleId, guardrail, today) {
   }
   return { kind: "none" };
 }
-function decisionIn(lineText, lines, ids, today, parse4) {
+function decisionIn(lineText, lines, ids, today, parse8) {
   for (const at of lines) {
     if (at < 1) continue;
-    const directive = parse4(lineText(at));
+    const directive = parse8(lineText(at));
     if (!directive || !directive.ids.some((id2) => ids.has(id2) || id2 === "*")) continue;
     const named2 = directive.ids.find((id2) => ids.has(id2)) ?? directive.ids[0] ?? "";
     if (!directive.reason) {
@@ -53393,10 +54165,10 @@ var baselineSchema = external_exports.object({
     })
   )
 });
-function parseBaseline(text, file2) {
+function parseBaseline(text2, file2) {
   let raw;
   try {
-    raw = (0, import_yaml2.parse)(text);
+    raw = (0, import_yaml2.parse)(text2);
   } catch (error63) {
     throw new GuardrailsError("BASELINE_INVALID", `${file2}: not valid JSON: ${error63.message}`, { cause: error63 });
   }
@@ -53438,8 +54210,8 @@ function shannonEntropy(value2) {
     counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value2.length;
+  for (const count2 of counts.values()) {
+    const p = count2 / value2.length;
     entropy -= p * Math.log2(p);
   }
   return entropy;
@@ -53515,15 +54287,15 @@ var KeywordAutomaton = class {
     this.#firstOutput = Int32Array.from(output2, (o, s) => o >= 0 ? s : dictLink[s]);
   }
   /** Calls `onHit(keywordIndex, start)` for every occurrence, in order of the occurrence's end. */
-  scan(text, onHit) {
+  scan(text2, onHit) {
     const delta = this.#delta;
     const output2 = this.#output;
     const dictLink = this.#dictLink;
     const firstOutput = this.#firstOutput;
     const keywords = this.keywords;
     let s = 0;
-    for (let i2 = 0, n = text.length; i2 < n; i2++) {
-      const c = text.charCodeAt(i2);
+    for (let i2 = 0, n = text2.length; i2 < n; i2++) {
+      const c = text2.charCodeAt(i2);
       s = c < ALPHABET ? delta[s << 7 | c] : 0;
       const first = firstOutput[s];
       if (first >= 0) {
@@ -53562,12 +54334,12 @@ function isPlaceholder(value2, body2 = value2) {
 // ../shared/src/secrets/secret-scanner.ts
 var WINDOW_REACH = 2048;
 var WINDOW_REACH_PER_CONTEXT_LINE = 512;
-function windowStart(text, pos, lines, reach) {
+function windowStart(text2, pos, lines, reach) {
   let i2 = pos;
   const limit = Math.max(0, pos - reach);
   let remaining = lines;
   while (i2 > limit) {
-    if (text.charCodeAt(i2 - 1) === 10) {
+    if (text2.charCodeAt(i2 - 1) === 10) {
       if (remaining === 0) break;
       remaining--;
     }
@@ -53575,12 +54347,12 @@ function windowStart(text, pos, lines, reach) {
   }
   return i2;
 }
-function windowEnd(text, pos, lines, reach) {
+function windowEnd(text2, pos, lines, reach) {
   let i2 = pos;
-  const limit = Math.min(text.length, pos + reach);
+  const limit = Math.min(text2.length, pos + reach);
   let remaining = lines;
   while (i2 < limit) {
-    if (text.charCodeAt(i2) === 10) {
+    if (text2.charCodeAt(i2) === 10) {
       if (remaining === 0) break;
       remaining--;
     }
@@ -53627,12 +54399,12 @@ var SecretScanner = class {
    * Returns the accepted matches in the text, overlaps resolved in favour of the more specific rule.
    * `stats.windowChars` counts the characters handed to rule patterns: the work bound that keeps a scan linear.
    */
-  scan(text, path6, stats) {
-    const ctx = { text, path: path6 };
+  scan(text2, path6, stats) {
+    const ctx = { text: text2, path: path6 };
     const windows = /* @__PURE__ */ new Map();
     const coveredUntil = /* @__PURE__ */ new Map();
     const keywords = this.#automaton.keywords;
-    this.#automaton.scan(text, (keyword, hit) => {
+    this.#automaton.scan(text2, (keyword, hit) => {
       const rules = this.#rulesByKeyword[keyword];
       const hitEnd = hit + keywords[keyword].length;
       let lineStart = -1;
@@ -53641,22 +54413,22 @@ var SecretScanner = class {
         const covered = coveredUntil.get(c) ?? -1;
         if (hit < covered) continue;
         if (c.rule.scope === "text") {
-          windows.set(c, [[0, text.length]]);
-          coveredUntil.set(c, text.length);
+          windows.set(c, [[0, text2.length]]);
+          coveredUntil.set(c, text2.length);
           continue;
         }
         let start2;
         let end;
         if (c.contextLines === 0) {
           if (lineStart < 0) {
-            lineStart = windowStart(text, hit, 0, c.reach);
-            lineEnd = windowEnd(text, hitEnd, 0, c.reach);
+            lineStart = windowStart(text2, hit, 0, c.reach);
+            lineEnd = windowEnd(text2, hitEnd, 0, c.reach);
           }
           start2 = Math.max(lineStart, covered);
           end = lineEnd;
         } else {
-          start2 = Math.max(windowStart(text, hit, c.contextLines, c.reach), covered);
-          end = windowEnd(text, hitEnd, c.contextLines, c.reach);
+          start2 = Math.max(windowStart(text2, hit, c.contextLines, c.reach), covered);
+          end = windowEnd(text2, hitEnd, c.contextLines, c.reach);
         }
         coveredUntil.set(c, end);
         const list2 = windows.get(c);
@@ -53670,7 +54442,7 @@ var SecretScanner = class {
     for (const [c, spans] of windows) {
       for (const [start2, end] of spans) {
         if (stats) stats.windowChars += end - start2;
-        const window2 = text.slice(start2, end);
+        const window2 = text2.slice(start2, end);
         const matches = c.rule.find ? c.rule.find(window2, start2, ctx) : regexMatches(c.pattern, window2, start2);
         for (const match of matches) {
           const verdict = this.#accept(c.rule, match, ctx);
@@ -53723,10 +54495,10 @@ var ALPHABETS = {
   upperAlnum: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
   lowerAlnum: "abcdefghijklmnopqrstuvwxyz0123456789"
 };
-function seedOf(text) {
+function seedOf(text2) {
   let h = 2166136261;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    h ^= text.charCodeAt(i2);
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    h ^= text2.charCodeAt(i2);
     h = Math.imul(h, 16777619);
   }
   return h >>> 0;
@@ -53767,7 +54539,7 @@ function awsAccountFromKeyId(keyId3) {
   if (keyId3[4] === "I" || keyId3[4] === "J") return void 0;
   let bits = 0;
   let value2 = 0;
-  const bytes = [];
+  const bytes2 = [];
   for (const ch of keyId3.slice(4)) {
     const v = BASE32.indexOf(ch);
     if (v < 0) return void 0;
@@ -53775,12 +54547,12 @@ function awsAccountFromKeyId(keyId3) {
     bits += 5;
     if (bits >= 8) {
       bits -= 8;
-      bytes.push(value2 >> bits & 255);
+      bytes2.push(value2 >> bits & 255);
       value2 &= (1 << bits) - 1;
     }
   }
   let z2 = 0;
-  for (let i2 = 0; i2 < 6; i2++) z2 = z2 * 256 + (bytes[i2] ?? 0);
+  for (let i2 = 0; i2 < 6; i2++) z2 = z2 * 256 + (bytes2[i2] ?? 0);
   const masked = z2 % 2 ** 47;
   const account = Math.floor(masked / 128);
   return account.toString().padStart(12, "0");
@@ -54147,12 +54919,12 @@ function encodedForms(literal2) {
     return encoded.slice(from, to);
   });
 }
-function decodeRunAt(text, index) {
+function decodeRunAt(text2, index) {
   let start2 = index;
-  while (start2 > 0 && index - start2 < MAX_RUN && BASE64_CHAR.test(text[start2 - 1])) start2--;
+  while (start2 > 0 && index - start2 < MAX_RUN && BASE64_CHAR.test(text2[start2 - 1])) start2--;
   let end = index;
-  while (end < text.length && end - start2 < MAX_RUN && BASE64_CHAR.test(text[end])) end++;
-  let run3 = text.slice(start2, end).replace(/=+$/, "");
+  while (end < text2.length && end - start2 < MAX_RUN && BASE64_CHAR.test(text2[end])) end++;
+  let run3 = text2.slice(start2, end).replace(/=+$/, "");
   if (run3.length % 4 === 1) run3 = run3.slice(0, -1);
   try {
     return { start: start2, end, decoded: atob(run3 + "=".repeat((4 - run3.length % 4) % 4)) };
@@ -54160,16 +54932,16 @@ function decodeRunAt(text, index) {
     return void 0;
   }
 }
-function* decodedRunsWith(text, forms) {
+function* decodedRunsWith(text2, forms) {
   const hits = [];
   for (const form of forms) {
-    for (let i2 = text.indexOf(form); i2 >= 0; i2 = text.indexOf(form, i2 + form.length)) hits.push(i2);
+    for (let i2 = text2.indexOf(form); i2 >= 0; i2 = text2.indexOf(form, i2 + form.length)) hits.push(i2);
   }
   hits.sort((a, b) => a - b);
   let doneUntil = -1;
   for (const hit of hits) {
     if (hit < doneUntil) continue;
-    const run3 = decodeRunAt(text, hit);
+    const run3 = decodeRunAt(text2, hit);
     if (!run3) continue;
     doneUntil = run3.end;
     yield run3;
@@ -54180,21 +54952,21 @@ function* decodedRunsWith(text, forms) {
 var BEGIN = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 var NOISE = /\\[nrt]|\\|["'`,;+]|\s/g;
 var MAX_BLOCK = 64 * 1024;
-function* pemBlocks(text, offset = 0) {
+function* pemBlocks(text2, offset = 0) {
   BEGIN.lastIndex = 0;
   let m;
-  while ((m = BEGIN.exec(text)) !== null) {
-    const endMarker = text.indexOf("-----END", m.index + m[0].length);
+  while ((m = BEGIN.exec(text2)) !== null) {
+    const endMarker = text2.indexOf("-----END", m.index + m[0].length);
     if (endMarker < 0) return;
-    const begin = text.lastIndexOf("-----BEGIN", endMarker);
-    const header = begin === m.index ? m : matchAt(text, begin);
-    const close = text.indexOf("-----", endMarker + 8);
+    const begin = text2.lastIndexOf("-----BEGIN", endMarker);
+    const header = begin === m.index ? m : matchAt(text2, begin);
+    const close = text2.indexOf("-----", endMarker + 8);
     if (!header || close < 0 || endMarker - begin > MAX_BLOCK) {
       BEGIN.lastIndex = endMarker + 8;
       continue;
     }
     const label = header[0].slice(11, -5).trim();
-    const rawBody = text.slice(begin + header[0].length, endMarker);
+    const rawBody = text2.slice(begin + header[0].length, endMarker);
     const lines = rawBody.split(/\\n|\r?\n/);
     const encrypted = /ENCRYPTED/.test(label) || lines.some((l) => /Proc-Type:\s*4,ENCRYPTED/.test(l));
     const body2 = lines.filter((l) => !/^[\s"'`]*[A-Za-z-]+:\s/.test(l)).join("").replace(NOISE, "");
@@ -54202,10 +54974,10 @@ function* pemBlocks(text, offset = 0) {
     yield { label, start: offset + begin, end: offset + close + 5, body: body2, encrypted };
   }
 }
-function matchAt(text, index) {
+function matchAt(text2, index) {
   const re = new RegExp(BEGIN.source, "y");
   re.lastIndex = index;
-  return re.exec(text);
+  return re.exec(text2);
 }
 function keyMaterial(block) {
   const body2 = block.body;
@@ -54228,38 +55000,38 @@ var CLIENT_EMAIL = /\\?"client_email\\?"\s*:\s*\\?"(?<email>[^"\\\s]{1,200}?)\\?
 var REACH = 8192;
 var MAX_BLOCK2 = 64 * 1024;
 var ENCODED_TYPE = encodedForms("service_account");
-function* findServiceAccountKeys(text, offset) {
-  yield* findInJson(text, offset);
-  for (const run3 of decodedRunsWith(text, ENCODED_TYPE)) {
+function* findServiceAccountKeys(text2, offset) {
+  yield* findInJson(text2, offset);
+  for (const run3 of decodedRunsWith(text2, ENCODED_TYPE)) {
     for (const match of findInJson(run3.decoded, 0)) {
       yield { ...match, start: offset + run3.start, end: offset + run3.end, groups: { ...match.groups, encoded: "yes" } };
     }
   }
 }
-function* findInJson(text, offset) {
+function* findInJson(text2, offset) {
   const types = [];
   TYPE.lastIndex = 0;
-  for (let m = TYPE.exec(text); m; m = TYPE.exec(text)) types.push(m.index);
+  for (let m = TYPE.exec(text2); m; m = TYPE.exec(text2)) types.push(m.index);
   if (types.length === 0) return;
   let t = 0;
   let nextEnd = -1;
   PRIVATE_KEY.lastIndex = 0;
-  for (let m = PRIVATE_KEY.exec(text); m; m = PRIVATE_KEY.exec(text)) {
+  for (let m = PRIVATE_KEY.exec(text2); m; m = PRIVATE_KEY.exec(text2)) {
     const field = m.index;
     while (t < types.length && types[t] < field - REACH) t++;
     if (t >= types.length || types[t] > field + REACH) continue;
     const valueStart = field + m[0].length;
-    if (!text.startsWith("-----BEGIN", valueStart)) continue;
+    if (!text2.startsWith("-----BEGIN", valueStart)) continue;
     if (nextEnd < valueStart) {
-      nextEnd = text.indexOf("-----END", valueStart);
+      nextEnd = text2.indexOf("-----END", valueStart);
       if (nextEnd < 0) return;
     }
-    const close = text.indexOf("-----", nextEnd + 8);
+    const close = text2.indexOf("-----", nextEnd + 8);
     if (close < 0 || close - valueStart > MAX_BLOCK2) continue;
-    const block = [...pemBlocks(text.slice(valueStart, close + 5), offset + valueStart)][0];
+    const block = [...pemBlocks(text2.slice(valueStart, close + 5), offset + valueStart)][0];
     if (!block || !isKeyMaterial(block)) continue;
     PRIVATE_KEY.lastIndex = close + 5;
-    const region = text.slice(Math.max(0, field - REACH), Math.min(text.length, field + REACH));
+    const region = text2.slice(Math.max(0, field - REACH), Math.min(text2.length, field + REACH));
     const email3 = CLIENT_EMAIL.exec(region)?.groups?.email;
     yield { secret: block.body, start: block.start, end: block.end, groups: { email: email3 } };
   }
@@ -54646,8 +55418,8 @@ var pkcs12File = defineFileRule({
 
 // ../shared/src/secrets/rules/private-key/private-key.ts
 var ENCODED_BEGIN = encodedForms("-----BEGIN");
-function* findPrivateKeys(text, offset) {
-  for (const block of pemBlocks(text, offset)) {
+function* findPrivateKeys(text2, offset) {
+  for (const block of pemBlocks(text2, offset)) {
     const material = keyMaterial(block);
     if (material === "none") continue;
     yield {
@@ -54657,7 +55429,7 @@ function* findPrivateKeys(text, offset) {
       groups: { label: block.label, encrypted: block.encrypted ? "yes" : void 0, material }
     };
   }
-  for (const run3 of decodedRunsWith(text, ENCODED_BEGIN)) {
+  for (const run3 of decodedRunsWith(text2, ENCODED_BEGIN)) {
     for (const block of pemBlocks(run3.decoded)) {
       const material = keyMaterial(block);
       if (material === "none") continue;
@@ -54831,11 +55603,11 @@ var import_yaml3 = __toESM(require_dist());
 var MAX_WORKFLOW_NODES = 2e5;
 var BudgetExceeded = class extends Error {
 };
-function parseWorkflow(path6, text, kind) {
+function parseWorkflow(path6, text2, kind) {
   const lineCounter = new import_yaml3.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false });
+    doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: false });
   } catch (error63) {
     return { ok: false, errors: [{ path: path6, message: `not valid YAML: ${error63 instanceof Error ? error63.message : String(error63)}` }] };
   }
@@ -54849,7 +55621,7 @@ function parseWorkflow(path6, text, kind) {
     };
   }
   try {
-    return new WorkflowReader(path6, text, doc, lineCounter).read(kind);
+    return new WorkflowReader(path6, text2, doc, lineCounter).read(kind);
   } catch (error63) {
     if (error63 instanceof BudgetExceeded) {
       return {
@@ -54871,9 +55643,9 @@ function pairSpan(field) {
   return { line: field.keyAt.line, column: field.keyAt.column, endLine: field.valueAt.endLine, endColumn: field.valueAt.endColumn };
 }
 var WorkflowReader = class {
-  constructor(path6, text, doc, lines) {
+  constructor(path6, text2, doc, lines) {
     this.path = path6;
-    this.text = text;
+    this.text = text2;
     this.doc = doc;
     this.lines = lines;
   }
@@ -54999,8 +55771,8 @@ var WorkflowReader = class {
     }
     const raw = this.text.slice(range[0], range[1]);
     const valueAt = this.#nodeSpan(value2) ?? pair.keyAt;
-    const text = (0, import_yaml3.isScalar)(value2) ? scalarText(value2.value, raw) : void 0;
-    return { key: pair.key, keyAt: pair.keyAt, value: text, valueAt, raw, rawOffset: range[0] };
+    const text2 = (0, import_yaml3.isScalar)(value2) ? scalarText(value2.value, raw) : void 0;
+    return { key: pair.key, keyAt: pair.keyAt, value: text2, valueAt, raw, rawOffset: range[0] };
   }
   #offsetOf(span) {
     return this.lines.lineStarts[span.line - 1] ?? 0;
@@ -55074,7 +55846,7 @@ var WorkflowReader = class {
       }
       return step;
     });
-    const count = (label) => {
+    const count2 = (label) => {
       const counts = /* @__PURE__ */ new Map();
       for (const s of parsed) {
         const l = label(s);
@@ -55085,8 +55857,8 @@ var WorkflowReader = class {
         return l && counts.get(l) === 1 ? l : void 0;
       };
     };
-    const uniqueName = count((s) => s.name?.value);
-    const uniqueAction = count((s) => s.uses?.value?.split("@")[0]?.trim());
+    const uniqueName = count2((s) => s.name?.value);
+    const uniqueAction = count2((s) => s.uses?.value?.split("@")[0]?.trim());
     for (const s of parsed) {
       s.path = `${prefix}.steps[${s.id?.value || uniqueName(s) || uniqueAction(s) || String(s.index)}]`;
     }
@@ -55593,6 +56365,21 @@ function cliKeys(run3, stepPath, spanOf) {
   };
 }
 
+// ../shared/src/workflows/input-credential-report.ts
+function inputCredentialReport(step, name2, messageId, data2, originOf) {
+  const a = assessCredential([input2(step.with, name2)], originOf);
+  if (!a) return void 0;
+  return {
+    messageId,
+    at: pairSpan(a.field),
+    subject: `${step.path}.with.${name2}`,
+    evidence: fieldsEvidence("with.", a.fields),
+    severity: a.severity,
+    data: data2(originPhrase(a.origin, a.originValue)),
+    properties: { valueOrigin: a.origin }
+  };
+}
+
 // ../shared/src/workflows/rules/ci-azure-client-secret.ts
 var clientSecret = `${fakeSecret("ci-az-1", ALPHABETS.alnum, 3)}8Q~${fakeSecret("ci-az-2", ALPHABETS.alnum, 34)}`;
 var SECRET_VARIABLES = ["ARM_CLIENT_SECRET", "AZURE_CLIENT_SECRET"];
@@ -55737,33 +56524,13 @@ jobs:
     for (const { step } of allSteps(doc)) {
       const uses = step.uses?.value;
       if (usesAction(uses, "azure/login")) {
-        const a = assessCredential([input2(step.with, "creds")], credsOrigin);
-        if (a) {
-          ctx.report({
-            messageId: "loginCreds",
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.creds`,
-            evidence: fieldsEvidence("with.", a.fields),
-            severity: a.severity,
-            data: { action: "azure/login", origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin }
-          });
-        }
+        const r = inputCredentialReport(step, "creds", "loginCreds", (origin) => ({ action: "azure/login", origin }), credsOrigin);
+        if (r) ctx.report(r);
       }
       if (usesAction(uses, "azure/webapps-deploy", "azure/functions-action")) {
-        const a = assessCredential([input2(step.with, "publish-profile")]);
         const ref = parseUses(uses ?? "");
-        if (a && ref.kind === "remote") {
-          ctx.report({
-            messageId: "publishProfile",
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.publish-profile`,
-            evidence: fieldsEvidence("with.", a.fields),
-            severity: a.severity,
-            data: { action: `${ref.owner}/${ref.repo}`, origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin }
-          });
-        }
+        const r = ref.kind === "remote" ? inputCredentialReport(step, "publish-profile", "publishProfile", (origin) => ({ action: `${ref.owner}/${ref.repo}`, origin })) : void 0;
+        if (r) ctx.report(r);
       }
       const run3 = step.run;
       if (run3?.value) {
@@ -55936,33 +56703,13 @@ jobs:
     for (const { step } of allSteps(doc)) {
       const uses = step.uses?.value;
       if (usesAction(uses, "google-github-actions/auth")) {
-        const a = assessCredential([input2(step.with, "credentials_json")]);
-        if (a) {
-          ctx.report({
-            messageId: "authKey",
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.credentials_json`,
-            evidence: fieldsEvidence("with.", a.fields),
-            severity: a.severity,
-            data: { action: "google-github-actions/auth", origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin }
-          });
-        }
+        const r = inputCredentialReport(step, "credentials_json", "authKey", (origin) => ({ action: "google-github-actions/auth", origin }));
+        if (r) ctx.report(r);
       }
       if (usesAction(uses, "google-github-actions/setup-gcloud", "GoogleCloudPlatform/github-actions/setup-gcloud")) {
-        const a = assessCredential([input2(step.with, "service_account_key")]);
         const ref = parseUses(uses ?? "");
-        if (a && ref.kind === "remote") {
-          ctx.report({
-            messageId: "setupGcloudKey",
-            at: pairSpan(a.field),
-            subject: `${step.path}.with.service_account_key`,
-            evidence: fieldsEvidence("with.", a.fields),
-            severity: a.severity,
-            data: { action: `${ref.owner}/${ref.repo}${ref.subpath}`, ref: ref.ref ?? "(no ref)", origin: originPhrase(a.origin, a.originValue) },
-            properties: { valueOrigin: a.origin }
-          });
-        }
+        const r = ref.kind === "remote" ? inputCredentialReport(step, "service_account_key", "setupGcloudKey", (origin) => ({ action: `${ref.owner}/${ref.repo}${ref.subpath}`, ref: ref.ref ?? "(no ref)", origin })) : void 0;
+        if (r) ctx.report(r);
       }
       const run3 = step.run;
       if (run3?.value) {
@@ -56734,12 +57481,12 @@ function workflowFileKind(path6) {
 function isWorkflowPath(path6) {
   return workflowFileKind(path6) !== void 0;
 }
-function scanWorkflowFile(path6, text, options) {
+function scanWorkflowFile(path6, text2, options) {
   const kind = workflowFileKind(path6);
   if (!kind) return { findings: [], errors: [] };
   const rules = (options.rules ?? WORKFLOW_RULES).filter((rule) => enabled(rule, options.config));
   if (rules.length === 0) return { findings: [], errors: [] };
-  const parsed = parseWorkflow(path6, text, kind);
+  const parsed = parseWorkflow(path6, text2, kind);
   if (!parsed.ok) return { findings: [], errors: parsed.errors };
   const findings = [];
   const errors = [];
@@ -56785,21 +57532,21 @@ function toFinding(rule, r, path6, options) {
 
 // ../shared/src/engine/content-sniff.ts
 var SNIFF_BYTES = 8e3;
-function isBinary(bytes) {
-  const n = Math.min(bytes.length, SNIFF_BYTES);
-  for (let i2 = 0; i2 < n; i2++) if (bytes[i2] === 0) return true;
+function isBinary(bytes2) {
+  const n = Math.min(bytes2.length, SNIFF_BYTES);
+  for (let i2 = 0; i2 < n; i2++) if (bytes2[i2] === 0) return true;
   return false;
 }
 var decoder = new TextDecoder("utf-8", { fatal: false });
-function decodeText(bytes) {
-  return decoder.decode(bytes);
+function decodeText(bytes2) {
+  return decoder.decode(bytes2);
 }
 
 // ../shared/src/engine/line-index.ts
 var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) this.#starts.push(i2 + 1);
+  constructor(text2) {
+    this.text = text2;
+    for (let i2 = text2.indexOf("\n"); i2 >= 0; i2 = text2.indexOf("\n", i2 + 1)) this.#starts.push(i2 + 1);
   }
   text;
   #starts = [0];
@@ -56864,12 +57611,12 @@ var FileScanner = class {
     return this.#options.config.rules[ruleId]?.severity ?? severity;
   }
   /** Scans a file's bytes: path rules always, content rules unless the file is binary. */
-  scanFile(path6, bytes, options = {}) {
+  scanFile(path6, bytes2, options = {}) {
     const findings = this.scanPath(path6, options);
-    if (isBinary(bytes)) {
+    if (isBinary(bytes2)) {
       return { findings, errors: [], skipped: "binary" };
     }
-    const result2 = this.scanText(path6, decodeText(bytes), options);
+    const result2 = this.scanText(path6, decodeText(bytes2), options);
     return { findings: [...findings, ...result2.findings], errors: result2.errors };
   }
   /** Findings from rules that judge a file by its name. */
@@ -56895,13 +57642,13 @@ var FileScanner = class {
     });
   }
   /** Scans text content: secrets in any file, CI guardrails in workflows and composite actions. */
-  scanText(path6, text, options = {}) {
-    const secrets = this.#scanSecrets(path6, text, options);
+  scanText(path6, text2, options = {}) {
+    const secrets = this.#scanSecrets(path6, text2, options);
     if (!isWorkflowPath(path6) || options.lineMap) return secrets;
     this.#workflows.files++;
-    const workflow = scanWorkflowFile(path6, text, { config: this.#options.config, source: this.#options.source });
+    const workflow = scanWorkflowFile(path6, text2, { config: this.#options.config, source: this.#options.source });
     if (workflow.errors.length) this.#workflows.undecided.push(`${path6} could not be checked: ${workflow.errors[0].message}`);
-    const index = new LineIndex(text);
+    const index = new LineIndex(text2);
     const findings = workflow.findings.filter((f) => !options.lines || !f.location || touches(options.lines, f.location.startLine, f.location.endLine));
     if (this.#options.config.inlineSuppressions) {
       for (const f of findings) {
@@ -56914,10 +57661,10 @@ var FileScanner = class {
     return { findings: [...secrets.findings, ...findings], errors: [...secrets.errors, ...workflow.errors] };
   }
   /** Secrets. Raw secrets stay inside this function: findings carry redacted evidence. */
-  #scanSecrets(path6, text, options) {
-    const hits = this.#secrets.scan(text, path6);
+  #scanSecrets(path6, text2, options) {
+    const hits = this.#secrets.scan(text2, path6);
     if (hits.length === 0) return { findings: [], errors: [] };
-    const index = new LineIndex(text);
+    const index = new LineIndex(text2);
     const reported = (line) => options.lineMap?.[line - 1] ?? line;
     const findings = [];
     const errors = [];
@@ -56975,8 +57722,8 @@ function guardrailResults(evaluated, findings, incomplete = /* @__PURE__ */ new 
     open3.set(f.guardrail, (open3.get(f.guardrail) ?? 0) + 1);
   }
   return GUARDRAIL_IDS.filter((id2) => evaluated.includes(id2)).map((id2) => {
-    const count = open3.get(id2) ?? 0;
-    if (count > 0) return { id: id2, status: "fail", findings: count };
+    const count2 = open3.get(id2) ?? 0;
+    if (count2 > 0) return { id: id2, status: "fail", findings: count2 };
     const why = incomplete.get(id2);
     if (why) return { id: id2, status: "unknown", findings: 0, reason: why };
     const none = notApplicable.get(id2);
@@ -57143,6 +57890,61 @@ var dataPerimeterPolicies = defineResourceRule({
           why: "a policy from a variable without a value"
         }
       ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: logs\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: logging.s3.amazonaws.com }\n            Action: s3:PutObject\n            Resource: arn:aws:s3:::logs/*\n",
+          expect: [{ line: 8, messageId: "serviceWithoutSource" }]
+        },
+        {
+          files: "Resources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n",
+          expect: [{ line: 2, messageId: "endpointDefault" }]
+        },
+        {
+          files: "Resources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: s3:*\n            Resource: '*'\n",
+          expect: [{ line: 9, messageId: "endpointOpen" }]
+        },
+        {
+          files: "Resources:\n  Perimeter:\n    Type: AWS::Organizations::Policy\n    Properties:\n      Name: perimeter\n      Type: RESOURCE_CONTROL_POLICY\n      TargetIds: [r-abcd]\n      Content:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Deny\n            Principal: '*'\n            Action: s3:*\n            Resource: '*'\n            Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': o-abc123 }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } }\n",
+          expect: [{ line: 6, messageId: "perimeter" }]
+        }
+      ],
+      good: [
+        {
+          files: "Resources:\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: logs\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: logging.s3.amazonaws.com }\n            Action: s3:PutObject\n            Resource: !Sub 'arn:${AWS::Partition}:s3:::logs/*'\n            Condition: { StringEquals: { 'aws:SourceAccount': !Ref AWS::AccountId } }\n",
+          expect: [],
+          why: "the service principal is confined to the source account"
+        },
+        {
+          files: "Resources:\n  LogsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: logs\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: arn:aws:iam::111122223333:role/app }\n            Action: s3:GetObject\n            Resource: arn:aws:s3:::logs/*\n",
+          expect: [],
+          why: "a named role, not a service principal"
+        },
+        {
+          files: "Resources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: '*'\n            Action: s3:*\n            Resource: '*'\n            Condition: { StringEquals: { 'aws:ResourceOrgID': o-abc123 } }\n",
+          expect: [],
+          why: "the endpoint only reaches buckets of the organisation"
+        },
+        {
+          files: `Resources:
+  Tags:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Name: tags
+      Type: TAG_POLICY
+      Content: '{"tags": {"team": {"tag_key": {"@@assign": "team"}}}}'
+`,
+          expect: [],
+          why: "a tag policy is not part of the data perimeter"
+        },
+        {
+          files: "Parameters:\n  Policy: { Type: String }\nResources:\n  S3Endpoint:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      VpcId: vpc-1\n      ServiceName: com.amazonaws.eu-west-1.s3\n      PolicyDocument: !Ref Policy\n",
+          expect: [],
+          undecided: true,
+          why: "an endpoint policy from a parameter without a default"
+        }
+      ]
     }
   },
   check(r, ctx) {
@@ -57202,9 +58004,9 @@ function contextDefault(r, model) {
   const ami = model.follow(r.amiLink, "ami");
   const support = valueOf(ami?.imdsSupport);
   if (support === "v2.0") return { requires: true, why: `the AMI ${ami.name} sets imds_support = "v2.0"` };
-  const defaults = model.ofKind("imds-defaults")[0];
-  const regional = valueOf(defaults?.httpTokens);
-  if (regional === "required") return { requires: true, why: `the region default (${defaults.name}) requires IMDSv2` };
+  const defaults2 = model.ofKind("imds-defaults")[0];
+  const regional = valueOf(defaults2?.httpTokens);
+  if (regional === "required") return { requires: true, why: `the region default (${defaults2.name}) requires IMDSv2` };
   if (ami && ami.imdsSupport.state === "unknown") return { undecided: ami.imdsSupport.reason };
   return void 0;
 }
@@ -57295,8 +58097,8 @@ var ec2Imdsv2Required = defineResourceRule({
     }
   },
   check(r, ctx) {
-    const endpoint2 = valueOf(r.httpEndpoint);
-    if (endpoint2 === "disabled") return;
+    const endpoint4 = valueOf(r.httpEndpoint);
+    if (endpoint4 === "disabled") return;
     const tokens = r.httpTokens;
     const data2 = { name: r.name };
     switch (tokens.state) {
@@ -57314,10 +58116,10 @@ var ec2Imdsv2Required = defineResourceRule({
           ctx.undecided(`${r.name} uses a launch template outside this code`, r.launchTemplate.at);
           return;
         }
-        const context = contextDefault(r, ctx.model);
-        if (context && "requires" in context) return;
-        if (context && "undecided" in context) {
-          ctx.undecided(`${r.name}: ${context.undecided}`, tokens.at);
+        const context3 = contextDefault(r, ctx.model);
+        if (context3 && "requires" in context3) return;
+        if (context3 && "undecided" in context3) {
+          ctx.undecided(`${r.name}: ${context3.undecided}`, tokens.at);
           return;
         }
         ctx.report({ messageId: "absent", at: tokens.at, data: data2, severity: "medium", confidence: "medium" });
@@ -57840,6 +58642,49 @@ resource "aws_iam_role" "deploy" {
           why: "the subjects come from a variable without a value"
         }
       ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n",
+          expect: [{ line: 7, messageId: "subMissing" }]
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n              StringLike:\n                'token.actions.githubusercontent.com:sub': 'repo:acme/*'\n",
+          expect: [{ line: 7, messageId: "subUnpinned" }]
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Ref GitHub\n            Condition:\n              StringLike:\n                'token.actions.githubusercontent.com:sub': 'repo:acme/app:*'\n  GitHub:\n    Type: AWS::IAM::OIDCProvider\n    Properties:\n      Url: https://token.actions.githubusercontent.com\n      ClientIdList: [sts.amazonaws.com]\n",
+          expect: [{ line: 7, messageId: "audMissing" }]
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n                'token.actions.githubusercontent.com:sub': 'environment:prod'\n",
+          expect: [{ line: 7, messageId: "subUnpinned" }]
+        }
+      ],
+      good: [
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n                'token.actions.githubusercontent.com:sub': 'repo:acme/app:ref:refs/heads/main'\n",
+          expect: [],
+          why: "`aud` required and `sub` pinned to one repository and branch"
+        },
+        {
+          files: "Resources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n              StringLike:\n                'token.actions.githubusercontent.com:sub': 'repo:acme/app:*'\n",
+          expect: [],
+          why: "any ref of one named repository (`StringLike` with the wildcard after the repository)"
+        },
+        {
+          files: "Resources:\n  Irsa:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC\n            Condition:\n              StringEquals:\n                'oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:app:web'\n",
+          expect: [],
+          why: "an EKS service-account (IRSA) trust, not GitHub"
+        },
+        {
+          files: "Parameters:\n  Subjects: { Type: CommaDelimitedList }\nResources:\n  Deploy:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com'\n            Condition:\n              StringEquals:\n                'token.actions.githubusercontent.com:aud': sts.amazonaws.com\n              StringLike:\n                'token.actions.githubusercontent.com:sub': !Ref Subjects\n",
+          expect: [],
+          undecided: true,
+          why: "the subjects come from a parameter without a default"
+        }
+      ]
     }
   },
   check(r, ctx) {
@@ -57948,8 +58793,8 @@ function protections(bucket, model) {
   for (const account of model.ofKind("s3-account-public-access-block")) blocks.push({ flags: account, at: account.site });
   return blocks;
 }
-function effective(blocks, flag) {
-  return blocks.some((b) => valueOf(b.flags[flag]) === true);
+function effective(blocks, flag2) {
+  return blocks.some((b) => valueOf(b.flags[flag2]) === true);
 }
 function grantsEveryone(s) {
   if (s.effect !== "Allow") return false;
@@ -58060,9 +58905,9 @@ var s3BucketPublicAccess = defineResourceRule({
     const blocks = protections(bucket, ctx.model);
     const inline = bucket.publicAccessBlock;
     if (inline) {
-      const off = INLINE_FLAGS.filter(([flag]) => {
-        const attr = inline[flag];
-        return (attr.state === "set" || attr.state === "default") && attr.value === false && !effective(blocks, flag);
+      const off = INLINE_FLAGS.filter(([flag2]) => {
+        const attr = inline[flag2];
+        return (attr.state === "set" || attr.state === "default") && attr.value === false && !effective(blocks, flag2);
       });
       const first = off[0] ? inline[off[0][0]] : void 0;
       if (first) {
@@ -58164,14 +59009,14 @@ var s3PublicAccessBlockOff = defineResourceRule({
   },
   check(block, ctx) {
     const account = block.kind === "s3-public-access-block" ? ctx.model.ofKind("s3-account-public-access-block") : [];
-    for (const [flag, label] of FLAGS) {
-      const attr = block[flag];
+    for (const [flag2, label] of FLAGS) {
+      const attr = block[flag2];
       if (attr.state === "unknown") {
         ctx.undecided(`${label} of ${block.name}: ${attr.reason}`, attr.at);
         continue;
       }
       if (attr.state === "absent" || attr.value !== false) continue;
-      if (account.some((a) => valueOf(a[flag]) === true)) continue;
+      if (account.some((a) => valueOf(a[flag2]) === true)) continue;
       ctx.report({
         messageId: "off",
         at: attr.at,
@@ -61348,6 +62193,57 @@ resource "aws_iam_role" "vendor" {
           why: "the external id condition comes from a variable without a value, so the statement is only partly known"
         }
       ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n",
+          expect: [{ line: 8, messageId: "vendorNoExternalId" }]
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': abc123 } }\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/ReadOnlyAccess\n",
+          expect: [{ line: 13, messageId: "vendorOverPrivileged" }]
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': abc123 } }\n  VendorAccess:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      Roles: [!Ref Vendor]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: iam:*\n            Resource: '*'\n",
+          expect: [{ line: 18, messageId: "vendorOverPrivileged" }]
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: '111122223333' }\n",
+          expect: [{ line: 8, messageId: "wholeAccount" }]
+        },
+        {
+          files: "Resources:\n  Open:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n          - Effect: Allow\n            Principal: { AWS: '*' }\n            Action: sts:*\n",
+          expect: [{ line: 10, messageId: "anyPrincipal" }]
+        }
+      ],
+      good: [
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': abc123 } }\n      ManagedPolicyArns:\n        - !Sub 'arn:${AWS::Partition}:iam::aws:policy/SecurityAudit'\n",
+          expect: [],
+          why: "a vendor role with an external id and the SecurityAudit policy"
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::111122223333:role/deployer }\n",
+          expect: [],
+          why: "one named role in another account, not the whole account"
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: '111122223333' }\n            Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ci-*' } }\n",
+          expect: [],
+          why: "a whole-account trust narrowed by a condition"
+        },
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { Service: ec2.amazonaws.com }\n",
+          expect: [],
+          why: "a service principal is not a cross-account trust"
+        },
+        {
+          files: "Parameters:\n  ExternalId: { Type: String, NoEcho: true }\nResources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n            Condition: { StringEquals: { 'sts:ExternalId': !Ref ExternalId } }\n",
+          expect: [],
+          why: "the external id is a parameter: the condition is there, whatever its value"
+        }
+      ]
     }
   },
   check(role2, ctx) {
@@ -61516,6 +62412,62 @@ var workloadRolePrivileges = defineResourceRule({
           expect: [],
           undecided: true,
           why: "an AWS managed policy outside the classification table is undecided"
+        }
+      ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: all\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: '*'\n                Resource: '*'\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [{ line: 14, messageId: "admin" }]
+        },
+        {
+          files: "Resources:\n  NodeRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - !Sub 'arn:${AWS::Partition}:iam::aws:policy/AmazonEKSWorkerNodePolicy'\n        - arn:aws:iam::aws:policy/AdministratorAccess\n  Nodes:\n    Type: AWS::EKS::Nodegroup\n    Properties:\n      ClusterName: prod\n      NodeRole: !GetAtt NodeRole.Arn\n      Subnets: [subnet-1]\n",
+          expect: [{ line: 12, messageId: "admin" }]
+        },
+        {
+          files: "Resources:\n  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: app\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n  Deploy:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      Roles: [app]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: [iam:PassRole, ec2:RunInstances]\n            Resource: '*'\n          - Effect: Allow\n            Action: ssm:Start*\n            Resource: arn:aws:ec2:*:*:instance/*\n  AppProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref AppRole]\n  AppTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        IamInstanceProfile:\n          Arn: !GetAtt AppProfile.Arn\n",
+          expect: [{ line: 17, messageId: "privilegeEscalation" }, { line: 20, messageId: "lateralMovement" }]
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns: [!Ref ReadAll]\n  ReadAll:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: s3:Get*\n            Resource: '*'\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [{ line: 16, messageId: "dataAccess" }]
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore\n        - arn:aws:iam::aws:policy/PowerUserAccess\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      InstanceProfileName: web\n      Roles: [!Ref WebRole]\n  Config:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-1\n      InstanceType: t3.micro\n      IamInstanceProfile: web\n",
+          expect: [{ line: 12, messageId: "privilegeEscalation" }, { line: 12, messageId: "lateralMovement" }, { line: 12, messageId: "dataAccess" }]
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n  Ops:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: ops\n      Roles: [!Ref WebRole]\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: ssm:SendCommand\n            Resource: '*'\n            Condition: { StringEquals: { 'ssm:resourceTag/team': web } }\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [{ line: 17, messageId: "lateralMovement" }]
+        }
+      ],
+      good: [
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - !Sub 'arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore'\n      Policies:\n        - PolicyName: app\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: [s3:GetObject, s3:PutObject]\n                Resource: arn:aws:s3:::receipts/*\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [],
+          why: "the SSM agent policy (in any partition) and object access to one bucket"
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]\n",
+          expect: [],
+          why: "a role no instance, launch template or node group in the template uses (other guardrails judge it)"
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: eic\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: ec2-instance-connect:*\n                Resource: '*'\n              - Effect: Deny\n                Action: ec2-instance-connect:Send*\n                Resource: '*'\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [],
+          why: "an unconditional Deny on `*` removes the lateral-movement actions"
+        },
+        {
+          files: "Resources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: shared-profile\n",
+          expect: [],
+          why: "an instance whose profile another stack defines runs with that profile's role, not this one"
+        },
+        {
+          files: "Parameters:\n  Policy: { Type: String }\nResources:\n  WebRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: ec2.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: app\n          PolicyDocument: !Ref Policy\n  WebProfile:\n    Type: AWS::IAM::InstanceProfile\n    Properties:\n      Roles: [!Ref WebRole]\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      IamInstanceProfile: !Ref WebProfile\n",
+          expect: [],
+          undecided: true,
+          why: "a policy from a parameter without a default: unknown, never a failure"
         }
       ]
     }
@@ -61728,9 +62680,9 @@ function setModule(module2) {
 }
 __name(setModule, "setModule");
 var C;
-function newFinalizer(handler) {
+function newFinalizer(handler2) {
   try {
-    return new FinalizationRegistry(handler);
+    return new FinalizationRegistry(handler2);
   } catch (e) {
     console.error("Unsupported FinalizationRegistry:", e);
     return;
@@ -61928,12 +62880,12 @@ var Tree = class _Tree {
       throw new TypeError("Argument must be a Tree");
     }
     C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result2 = new Array(count);
-    if (count > 0) {
+    const result2 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result2[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -61944,12 +62896,12 @@ var Tree = class _Tree {
   /** Get the included ranges that were used to parse the syntax tree. */
   getIncludedRanges() {
     C._ts_tree_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result2 = new Array(count);
-    if (count > 0) {
+    const result2 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result2[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -62468,12 +63420,12 @@ var Node = class {
   childrenForFieldId(fieldId) {
     marshalNode(this);
     C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result2 = new Array(count);
-    if (count > 0) {
+    const result2 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result2[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
@@ -62545,12 +63497,12 @@ var Node = class {
     if (!this._children) {
       marshalNode(this);
       C._ts_node_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const count2 = C.getValue(TRANSFER_BUFFER, "i32");
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._children = new Array(count);
-      if (count > 0) {
+      this._children = new Array(count2);
+      if (count2 > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           this._children[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
@@ -62568,12 +63520,12 @@ var Node = class {
     if (!this._namedChildren) {
       marshalNode(this);
       C._ts_node_named_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const count2 = C.getValue(TRANSFER_BUFFER, "i32");
       const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._namedChildren = new Array(count);
-      if (count > 0) {
+      this._namedChildren = new Array(count2);
+      if (count2 > 0) {
         let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
+        for (let i2 = 0; i2 < count2; i2++) {
           this._namedChildren[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
@@ -63018,12 +63970,12 @@ var Language = class _Language {
    */
   get supertypes() {
     C._ts_language_supertypes_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result2 = new Array(count);
-    if (count > 0) {
+    const result2 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result2[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
@@ -63035,12 +63987,12 @@ var Language = class _Language {
    */
   subtypes(supertype) {
     C._ts_language_subtypes_wasm(this[0], supertype);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result2 = new Array(count);
-    if (count > 0) {
+    const result2 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result2[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
       }
@@ -63198,13 +64150,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url2) => {
         if (isFileURI(url2)) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url2, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve4(xhr.response);
+                resolve5(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -63400,9 +64352,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info22 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         Module["instantiateWasm"](info22, (mod, inst) => {
-          resolve4(receiveInstance(mod, inst));
+          resolve5(receiveInstance(mod, inst));
         });
       });
     }
@@ -63526,9 +64478,9 @@ async function Module2(moduleArg = {}) {
     }
     __name(getString, "getString");
     function getStringList() {
-      var count2 = getLEB();
+      var count22 = getLEB();
       var rtn = [];
-      while (count2--) rtn.push(getString());
+      while (count22--) rtn.push(getString());
       return rtn;
     }
     __name(getStringList, "getStringList");
@@ -63577,8 +64529,8 @@ async function Module2(moduleArg = {}) {
       } else if (subsectionType === WASM_DYLINK_NEEDED) {
         customSection.neededDynlibs = getStringList();
       } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-        var count = getLEB();
-        while (count--) {
+        var count2 = getLEB();
+        while (count2--) {
           var symname = getString();
           var flags2 = getLEB();
           if (flags2 & WASM_SYMBOL_TLS) {
@@ -63586,8 +64538,8 @@ async function Module2(moduleArg = {}) {
           }
         }
       } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-        var count = getLEB();
-        while (count--) {
+        var count2 = getLEB();
+        while (count2--) {
           var modname = getString();
           var symname = getString();
           var flags2 = getLEB();
@@ -63678,11 +64630,11 @@ async function Module2(moduleArg = {}) {
     "e": 111
   };
   var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code = wasmTypeCodes[type];
-    return code;
+    var code2 = wasmTypeCodes[type];
+    return code2;
   })), "generateTypePack");
   var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
-    var bytes = Uint8Array.of(
+    var bytes2 = Uint8Array.of(
       0,
       97,
       115,
@@ -63725,7 +64677,7 @@ async function Module2(moduleArg = {}) {
       0,
       0
     );
-    var module2 = new WebAssembly.Module(bytes);
+    var module2 = new WebAssembly.Module(bytes2);
     var instance2 = new WebAssembly.Instance(module2, {
       "e": {
         "f": func2
@@ -63746,9 +64698,9 @@ async function Module2(moduleArg = {}) {
     }
     return func2;
   }, "getWasmTableEntry");
-  var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+  var updateTableMap = /* @__PURE__ */ __name((offset, count2) => {
     if (functionsInTableMap) {
-      for (var i2 = offset; i2 < offset + count; i2++) {
+      for (var i2 = offset; i2 < offset + count2; i2++) {
         var item = getWasmTableEntry(i2);
         if (item) {
           functionsInTableMap.set(item, i2);
@@ -64338,13 +65290,13 @@ async function Module2(moduleArg = {}) {
   __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
   var runtimeKeepaliveCounter = 0;
   var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code) => {
-    EXITSTATUS = code;
+  var _proc_exit = /* @__PURE__ */ __name((code2) => {
+    EXITSTATUS = code2;
     if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code);
+      Module["onExit"]?.(code2);
       ABORT = true;
     }
-    quit_(code, new ExitStatus(code));
+    quit_(code2, new ExitStatus(code2));
   }, "_proc_exit");
   _proc_exit.sig = "vi";
   var exitJS = /* @__PURE__ */ __name((status, implicit) => {
@@ -64735,8 +65687,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve4, reject) => {
-      readyPromiseResolve = resolve4;
+    moduleRtn = new Promise((resolve5, reject) => {
+      readyPromiseResolve = resolve5;
       readyPromiseReject = reject;
     });
   }
@@ -64923,12 +65875,12 @@ var Parser = class {
   /** Get the ranges of text that the parser will include when parsing. */
   getIncludedRanges() {
     C._ts_parser_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result2 = new Array(count);
-    if (count > 0) {
+    const result2 = new Array(count2);
+    if (count2 > 0) {
       let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
+      for (let i2 = 0; i2 < count2; i2++) {
         result2[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
@@ -65072,11 +66024,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive) => {
+      return positive ? regex.test(text2) : !regex.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -65106,7 +66058,7 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text2) => values.includes(text2)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -65504,14 +66456,14 @@ var Query = class {
       matchLimit,
       maxStartDepth
     );
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const count2 = C.getValue(TRANSFER_BUFFER, "i32");
     const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
     const result2 = new Array();
     this.exceededMatchLimit = Boolean(didExceedMatchLimit);
     const captures = new Array();
     let address = startAddress;
-    for (let i2 = 0; i2 < count; i2++) {
+    for (let i2 = 0; i2 < count2; i2++) {
       const patternIndex = C.getValue(address, "i32");
       address += SIZE_OF_INT;
       const captureCount = C.getValue(address, "i32");
@@ -65636,8 +66588,8 @@ var HclParser = class _HclParser {
     return new _HclParser(parser);
   }
   /** Parses text; the caller must `delete()` the tree when done (it lives in wasm memory). */
-  parse(text) {
-    const tree = this.parser.parse(text);
+  parse(text2) {
+    const tree = this.parser.parse(text2);
     if (!tree) throw new Error("tree-sitter returned no tree");
     return tree;
   }
@@ -65854,12 +66806,12 @@ var FUNCTIONS = {
     let i2 = 0;
     return f.replace(/%(?:%|[-+# 0]*\d*(?:\.\d+)?[sdvfqt])/g, (m) => m === "%%" ? "%" : str(rest[i2++]) ?? "");
   },
-  join: ([sep5, l]) => {
+  join: ([sep7, l]) => {
     const items = list(l ?? null);
-    if (typeof sep5 !== "string" || !items || items.some((x) => str(x) === void 0)) return new Unknown("join() with unknown arguments");
-    return items.map((x) => str(x)).join(sep5);
+    if (typeof sep7 !== "string" || !items || items.some((x) => str(x) === void 0)) return new Unknown("join() with unknown arguments");
+    return items.map((x) => str(x)).join(sep7);
   },
-  split: ([sep5, s]) => typeof sep5 === "string" && typeof s === "string" ? s.split(sep5) : new Unknown("split() with unknown arguments"),
+  split: ([sep7, s]) => typeof sep7 === "string" && typeof s === "string" ? s.split(sep7) : new Unknown("split() with unknown arguments"),
   replace: ([s, from, to]) => typeof s === "string" && typeof from === "string" && typeof to === "string" && !from.startsWith("/") ? s.split(from).join(to) : new Unknown("replace() with unknown arguments or a regex"),
   concat: (args2) => args2.every(Array.isArray) ? args2.flat() : new Unknown("concat() of unknown lists"),
   flatten: ([l]) => {
@@ -66026,9 +66978,9 @@ function evaluateCall(node2, scope, depth) {
   const name2 = named(node2).find((c) => c.type === "identifier")?.text ?? "";
   const argsNode = named(node2).find((c) => c.type === "function_arguments");
   const argNodes = argsNode ? named(argsNode).filter((c) => c.type === "expression") : [];
-  const expand = argsNode?.children.some((c) => c?.type === "ellipsis" || c?.text === "...") ?? false;
+  const expand3 = argsNode?.children.some((c) => c?.type === "ellipsis" || c?.text === "...") ?? false;
   const args2 = argNodes.map((a) => evaluate(a, scope, depth));
-  if (expand) {
+  if (expand3) {
     const last = args2.pop();
     if (!Array.isArray(last)) return new Unknown(`${name2}(...) with an unknown expansion`);
     args2.push(...last);
@@ -66078,8 +67030,8 @@ function evaluateChain(parts2, scope, depth) {
   }
   const root = head.text;
   const attrs = rest.map((p) => p.type === "get_attr" ? named(p).find((c) => c.type === "identifier")?.text : void 0);
-  const iterator = scope.iterators?.get(root);
-  if (iterator !== void 0) return applyPostfix(iterator, rest, scope, depth);
+  const iterator2 = scope.iterators?.get(root);
+  if (iterator2 !== void 0) return applyPostfix(iterator2, rest, scope, depth);
   switch (root) {
     case "var":
       return attrs[0] ? applyPostfix(scope.variable(attrs[0]), rest.slice(1), scope, depth) : new Unknown("var without a name");
@@ -66321,9 +67273,9 @@ var TerraformLoader = class {
   #localSource(dir, call) {
     const source = call.body.attributes.get("source");
     if (!source) return void 0;
-    const text = source.expr.text.replace(/^"|"$/g, "");
-    if (!text.startsWith("./") && !text.startsWith("../")) return void 0;
-    const target = joinPath(dir, text);
+    const text2 = source.expr.text.replace(/^"|"$/g, "");
+    if (!text2.startsWith("./") && !text2.startsWith("../")) return void 0;
+    const target = joinPath(dir, text2);
     return target !== void 0 && this.#files.has(target) ? target : void 0;
   }
   #rootVariable(dir, name2, declared) {
@@ -66403,8 +67355,8 @@ var TerraformLoader = class {
     }
     for (const { kind, block } of m.blocks) {
       const [type = "", name2 = ""] = block.labels;
-      const count = block.body.attributes.get("count");
-      if (count && evaluate(count.expr, scope) === 0) continue;
+      const count2 = block.body.attributes.get("count");
+      if (count2 && evaluate(count2.expr, scope) === 0) continue;
       const forEach = block.body.attributes.get("for_each");
       if (forEach) {
         const v = evaluate(forEach.expr, scope);
@@ -66419,9 +67371,9 @@ var TerraformLoader = class {
 
 // ../shared/src/iac/model/json-statement-lines.ts
 var import_yaml4 = __toESM(require_dist());
-function jsonStatementLines(text) {
+function jsonStatementLines(text2) {
   const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter, prettyErrors: false });
   if (doc.errors.length || !(0, import_yaml4.isMap)(doc.contents)) return void 0;
   const statement = doc.contents.get("Statement", true);
   const items = (0, import_yaml4.isSeq)(statement) ? statement.items : statement ? [statement] : [];
@@ -66659,12 +67611,12 @@ function metadataOptions(r) {
   };
 }
 function accessBlockFlags(r) {
-  const flag = (name2) => withDefault(r.bool(name2), false, "the aws provider default is `false`");
+  const flag2 = (name2) => withDefault(r.bool(name2), false, "the aws provider default is `false`");
   return {
-    blockPublicAcls: flag("block_public_acls"),
-    blockPublicPolicy: flag("block_public_policy"),
-    ignorePublicAcls: flag("ignore_public_acls"),
-    restrictPublicBuckets: flag("restrict_public_buckets")
+    blockPublicAcls: flag2("block_public_acls"),
+    blockPublicPolicy: flag2("block_public_policy"),
+    ignorePublicAcls: flag2("ignore_public_acls"),
+    restrictPublicBuckets: flag2("restrict_public_buckets")
   };
 }
 var optionalLink = (r, ...paths) => {
@@ -67030,7 +67982,7 @@ var REMOTE_MODULES = {
   "terraform-aws-modules/s3-bucket/aws": (b, r) => {
     const major = /^\D*(\d+)/.exec(valueOf(r.string("version")) ?? "")?.[1];
     const moduleDefault = major === void 0 ? void 0 : Number(major) >= 4;
-    const flag = (name2) => {
+    const flag2 = (name2) => {
       const v = r.bool(name2);
       if (v.state !== "absent") return v;
       return moduleDefault === void 0 ? unknown2(v.at, `${name2} is left to the module's default and the module version is not pinned`) : withDefault(v, moduleDefault, `the s3-bucket module v${major} default is \`${moduleDefault}\``);
@@ -67044,10 +67996,10 @@ var REMOTE_MODULES = {
       acl: r.string("acl"),
       website: { state: "absent", at },
       publicAccessBlock: {
-        blockPublicAcls: flag("block_public_acls"),
-        blockPublicPolicy: flag("block_public_policy"),
-        ignorePublicAcls: flag("ignore_public_acls"),
-        restrictPublicBuckets: flag("restrict_public_buckets"),
+        blockPublicAcls: flag2("block_public_acls"),
+        blockPublicPolicy: flag2("block_public_policy"),
+        ignorePublicAcls: flag2("ignore_public_acls"),
+        restrictPublicBuckets: flag2("restrict_public_buckets"),
         at
       }
     };
@@ -67079,8 +68031,8 @@ var RELEVANT = new RegExp(
     `\\b(?:resource|data)\\s*"(?:${[...Object.keys(TERRAFORM_ADAPTERS), "aws_ami", "aws_iam_policy_document"].map(escape).join("|")})"`
   ].join("|")
 );
-function isRelevantTerraform(text) {
-  return RELEVANT.test(text);
+function isRelevantTerraform(text2) {
+  return RELEVANT.test(text2);
 }
 
 // ../shared/src/iac/engine/iac-scanner.ts
@@ -67088,9 +68040,9 @@ function isTerraformPath(path6) {
   return /\.tf$|\.tfvars$/.test(path6);
 }
 var TEMPLATE_SIGN = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::/;
-function isTemplateCandidate(path6, text) {
+function isTemplateCandidate(path6, text2) {
   if (!/\.(?:ya?ml|json|template)$/i.test(path6) || /(?:^|\/)\.github\/workflows\//.test(path6)) return false;
-  return text === void 0 || TEMPLATE_SIGN.test(text);
+  return text2 === void 0 || TEMPLATE_SIGN.test(text2);
 }
 var locationOf2 = (site2) => "location" in site2 ? site2.location : void 0;
 var IacScanner = class {
@@ -67292,8 +68244,8 @@ var PropertyReader = class {
     if (value2 === void 0) return this.#omitted(omitted);
     if (value2.kind === "unknown") return unknown2(this.siteOf(value2), value2.reason);
     if (value2.kind === "value") {
-      const text = String(value2.value).toLowerCase();
-      if (text === "true" || text === "false") return set2(text === "true", this.siteOf(value2));
+      const text2 = String(value2.value).toLowerCase();
+      if (text2 === "true" || text2 === "false") return set2(text2 === "true", this.siteOf(value2));
     }
     return unknown2(this.siteOf(value2), `${name2} is not a boolean`);
   }
@@ -67315,17 +68267,57 @@ var PropertyReader = class {
    * A link to another resource: a `Ref`/`Fn::GetAtt` to a logical id, or a literal name that a resource of the
    * template declares (`byName`); otherwise unresolved, with the reason.
    */
-  link(value2, what, byName) {
+  link(value2, what, byName2) {
     if (value2 === void 0) return void 0;
     const at = this.siteOf(value2);
     if (value2.kind === "unknown") return value2.target !== void 0 ? { target: value2.target, at } : { unresolved: value2.reason, at };
     if (value2.kind === "value" && typeof value2.value === "string") {
-      const target = byName?.(value2.value);
+      const target = byName2?.(value2.value);
       return target !== void 0 ? { target, at } : { unresolved: `${what} ${value2.value} is not defined in this template`, at };
     }
     return { unresolved: `${what} is not a reference`, at };
   }
 };
+
+// ../shared/src/iac/cloudformation/cfn-links.ts
+var ROLE2 = { what: "role", type: "AWS::IAM::Role", arn: "role" };
+var INSTANCE_PROFILE = { what: "instance profile", type: "AWS::IAM::InstanceProfile", arn: "instance-profile" };
+function nameIn(text2, kind) {
+  if (text2.includes(`:${kind.arn}/`)) return text2.slice(text2.lastIndexOf("/") + 1);
+  return text2.startsWith("arn:") ? void 0 : text2;
+}
+function directTarget(value2) {
+  const target = value2.target;
+  if (target === void 0) return void 0;
+  return value2.text === void 0 || value2.text === `\${${target}}` || value2.text.startsWith(`\${${target}.`) ? target : void 0;
+}
+function toResource(target, at, kind, ctx) {
+  const type = ctx.typeOf(target);
+  if (type === kind.type) return { target, at };
+  return { unresolved: `the ${kind.what} comes from ${target} (${type ?? "no valid Type"}), not from an ${kind.type}`, at };
+}
+function byName(text2, name2, at, kind, ctx) {
+  const declared = ctx.named(kind.type, name2);
+  return declared !== void 0 ? { target: declared, at } : { target: `name:${text2}`, at };
+}
+function namedLink(reader, ctx, value2, kind) {
+  if (value2 === void 0) return void 0;
+  const at = reader.siteOf(value2);
+  if (value2.kind === "value" && typeof value2.value === "string") {
+    const name3 = nameIn(value2.value, kind);
+    return name3 === void 0 ? { unresolved: `${value2.value} is not an ARN of an IAM ${kind.what}`, at } : byName(value2.value, name3, at, kind, ctx);
+  }
+  if (value2.kind !== "unknown") return { unresolved: `the ${kind.what} is not a name or an ARN`, at };
+  const direct = directTarget(value2);
+  if (direct !== void 0) return toResource(direct, at, kind, ctx);
+  const name2 = value2.text === void 0 ? void 0 : nameIn(value2.text, kind);
+  if (name2 !== void 0) {
+    const ref = /^\$\{([A-Za-z0-9]+)\}$/.exec(name2)?.[1];
+    if (ref !== void 0 && ctx.typeOf(ref) !== void 0) return toResource(ref, at, kind, ctx);
+    if (!name2.includes("${")) return byName(name2, name2, at, kind, ctx);
+  }
+  return { unresolved: value2.reason, at };
+}
 
 // ../shared/src/iac/cloudformation/cfn-ec2.ts
 var HTTP_ENDPOINT_DEFAULT = { value: "enabled", default: "CloudFormation default: HttpEndpoint enabled" };
@@ -67342,17 +68334,13 @@ function metadataOptions2(reader, prefix, fromLaunchTemplate) {
 function launchTemplateLink(reader, ctx, ...at) {
   const byId = reader.get(...at, "LaunchTemplateId");
   if (byId) return reader.link(byId, "launch template");
-  const byName = reader.get(...at, "LaunchTemplateName");
-  if (byName) return reader.link(byName, "launch template", (name2) => ctx.named("AWS::EC2::LaunchTemplate", name2));
+  const byName2 = reader.get(...at, "LaunchTemplateName");
+  if (byName2) return reader.link(byName2, "launch template", (name2) => ctx.named("AWS::EC2::LaunchTemplate", name2));
   const spec = reader.get(...at);
   return spec?.kind === "unknown" ? reader.link(spec, "launch template") : void 0;
 }
 function instanceProfileLink(reader, ctx, ...at) {
-  return reader.link(
-    reader.get(...at),
-    "instance profile",
-    (name2) => ctx.named("AWS::IAM::InstanceProfile", name2.includes(":instance-profile/") ? name2.slice(name2.lastIndexOf("/") + 1) : name2)
-  );
+  return namedLink(reader, ctx, reader.get(...at), INSTANCE_PROFILE);
 }
 function amiLink(reader, ...at) {
   const image = reader.get(...at);
@@ -67432,6 +68420,24 @@ var adaptEksCluster = (base3, reader) => {
   return resource;
 };
 
+// ../shared/src/iac/cloudformation/cfn-eks-nodegroup.ts
+function launchTemplateLink2(reader, ctx) {
+  const byId = reader.get("LaunchTemplate", "Id");
+  if (byId) return reader.link(byId, "launch template");
+  const byName2 = reader.get("LaunchTemplate", "Name");
+  if (byName2) return reader.link(byName2, "launch template", (name2) => ctx.named("AWS::EC2::LaunchTemplate", name2));
+  const spec = reader.get("LaunchTemplate");
+  return spec?.kind === "unknown" ? reader.link(spec, "launch template") : void 0;
+}
+var adaptEksNodegroup = (base3, reader, ctx) => {
+  const resource = { ...base3, kind: "eks-node-group" };
+  const nodeRole = namedLink(reader, ctx, reader.get("NodeRole"), ROLE2);
+  const launchTemplate = launchTemplateLink2(reader, ctx);
+  if (nodeRole) resource.nodeRole = nodeRole;
+  if (launchTemplate) resource.launchTemplate = launchTemplate;
+  return resource;
+};
+
 // ../shared/src/iac/cloudformation/cfn-evaluate.ts
 var PSEUDO_PARAMETERS = /* @__PURE__ */ new Set([
   "AWS::AccountId",
@@ -67481,9 +68487,9 @@ function concatenate(parts2, span) {
   if (only.length === 1 && typeof only[0] !== "string" && only[0].target !== void 0) result2.target = only[0].target;
   return result2;
 }
-function base643(text) {
+function base643(text2) {
   let binary3 = "";
-  for (const byte of new TextEncoder().encode(text)) binary3 += String.fromCharCode(byte);
+  for (const byte of new TextEncoder().encode(text2)) binary3 += String.fromCharCode(byte);
   return btoa(binary3);
 }
 var CfnEvaluator = class {
@@ -67559,8 +68565,8 @@ var CfnEvaluator = class {
     if (r.kind === "unknown") return r;
     return this.#unknown(`expected a string, found ${r.kind === "novalue" ? "AWS::NoValue" : `a ${r.kind}`}`, node2.span);
   }
-  #args(value2, fn, count, span) {
-    if (value2.kind !== "seq" || value2.items.length < count) return this.#unknown(`${fn} needs a list of ${count} arguments`, span);
+  #args(value2, fn, count2, span) {
+    if (value2.kind !== "seq" || value2.items.length < count2) return this.#unknown(`${fn} needs a list of ${count2} arguments`, span);
     return value2.items;
   }
   #intrinsic(fn, arg, span, depth) {
@@ -67582,8 +68588,8 @@ var CfnEvaluator = class {
       case "Fn::FindInMap":
         return this.#findInMap(arg, span, depth);
       case "Fn::Base64": {
-        const text = this.#string(arg, depth);
-        return typeof text === "string" ? { kind: "value", value: base643(text), span } : text;
+        const text2 = this.#string(arg, depth);
+        return typeof text2 === "string" ? { kind: "value", value: base643(text2), span } : text2;
       }
       case "Fn::Equals":
       case "Fn::Not":
@@ -67634,9 +68640,9 @@ var CfnEvaluator = class {
     }
     const isList = type === "CommaDelimitedList" || type.startsWith("List<");
     if (defaultNode.kind === "scalar") {
-      const text = scalarText2(defaultNode.value);
-      if (!isList) return this.#literal(text, span);
-      return { kind: "list", items: text.split(",").map((item) => this.#literal(item.trim(), span)), span };
+      const text2 = scalarText2(defaultNode.value);
+      if (!isList) return this.#literal(text2, span);
+      return { kind: "list", items: text2.split(",").map((item) => this.#literal(item.trim(), span)), span };
     }
     if (defaultNode.kind === "seq" && defaultNode.items.every((i2) => i2.kind === "scalar")) {
       return { kind: "list", items: defaultNode.items.map((i2) => this.#literal(i2.kind === "scalar" ? scalarText2(i2.value) : "", span)), span };
@@ -67645,19 +68651,19 @@ var CfnEvaluator = class {
   }
   #getAtt(arg, span, depth) {
     let id2;
-    let attribute;
+    let attribute2;
     if (arg.kind === "scalar" && typeof arg.value === "string" && arg.value.includes(".")) {
       const dot = arg.value.indexOf(".");
       id2 = arg.value.slice(0, dot);
-      attribute = arg.value.slice(dot + 1);
+      attribute2 = arg.value.slice(dot + 1);
     } else if (arg.kind === "seq" && arg.items.length === 2 && arg.items[0].kind === "scalar") {
       id2 = scalarText2(arg.items[0].value);
-      attribute = this.#string(arg.items[1], depth);
+      attribute2 = this.#string(arg.items[1], depth);
     }
-    if (id2 === void 0 || attribute === void 0) return this.#unknown("Fn::GetAtt needs a logical id and an attribute", span);
+    if (id2 === void 0 || attribute2 === void 0) return this.#unknown("Fn::GetAtt needs a logical id and an attribute", span);
     if (!this.#resources.has(id2)) return this.#unknown(`Fn::GetAtt refers to ${id2}, which is not a resource of this template`, span);
-    if (typeof attribute !== "string") return this.#unknown(`Fn::GetAtt of ${id2}: ${attribute.reason}`, span, { target: id2 });
-    return this.#unknown(`Fn::GetAtt ${id2}.${attribute} is known only at deploy time`, span, { target: id2, text: `\${${id2}.${attribute}}` });
+    if (typeof attribute2 !== "string") return this.#unknown(`Fn::GetAtt of ${id2}: ${attribute2.reason}`, span, { target: id2 });
+    return this.#unknown(`Fn::GetAtt ${id2}.${attribute2} is known only at deploy time`, span, { target: id2, text: `\${${id2}.${attribute2}}` });
   }
   #sub(arg, span, depth) {
     let template = arg;
@@ -67669,11 +68675,11 @@ var CfnEvaluator = class {
       variables = second?.kind === "map" ? second : void 0;
     }
     if (template.kind !== "scalar" || typeof template.value !== "string") return this.#unknown("Fn::Sub needs a string", span);
-    const text = template.value;
+    const text2 = template.value;
     const parts2 = [];
     let last = 0;
-    for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
-      parts2.push(text.slice(last, match.index));
+    for (const match of text2.matchAll(/\$\{([^}]*)\}/g)) {
+      parts2.push(text2.slice(last, match.index));
       last = match.index + match[0].length;
       const name2 = match[1].trim();
       if (name2.startsWith("!")) {
@@ -67682,7 +68688,7 @@ var CfnEvaluator = class {
       }
       parts2.push(this.#subVariable(name2, variables, span, depth));
     }
-    parts2.push(text.slice(last));
+    parts2.push(text2.slice(last));
     const result2 = concatenate(parts2, span);
     return result2.kind === "value" ? this.#literal(result2.value, span) : result2;
   }
@@ -67870,9 +68876,9 @@ function stringsOf(value2) {
   const items = value2.kind === "list" ? value2.items : [value2];
   const result2 = { values: [], partial: false };
   for (const item of items) {
-    const text = stringOf(item);
-    if (text === void 0) result2.partial = true;
-    else result2.values.push(text);
+    const text2 = stringOf(item);
+    if (text2 === void 0) result2.partial = true;
+    else result2.values.push(text2);
   }
   return result2;
 }
@@ -67973,6 +68979,153 @@ function policyDocumentOf(path6, value2) {
   const items = statement === void 0 || statement.kind === "novalue" ? [] : statement.kind === "list" ? statement.items : [statement];
   return set2({ statements: items.map((item) => statementOf(path6, item)), at }, at);
 }
+function policyProperty(reader, ...keys) {
+  const value2 = reader.get(...keys);
+  return value2 === void 0 ? absent(reader.site) : policyDocumentOf(reader.path, value2);
+}
+
+// ../shared/src/iac/cloudformation/cfn-iam-roles.ts
+var MANAGED_POLICY = "AWS::IAM::ManagedPolicy";
+function membersOf(value2) {
+  if (value2 === void 0) return [];
+  return value2.kind === "list" ? value2.items : [value2];
+}
+function roleLinks(reader, ctx, value2) {
+  return membersOf(value2).map((member) => namedLink(reader, ctx, member, ROLE2)).filter((link) => link !== void 0);
+}
+function entryValue(map2, key3) {
+  const value2 = map2.kind === "map" ? map2.entries.find((e) => e.key === key3)?.value : void 0;
+  return value2 === void 0 || value2.kind === "novalue" || value2.kind === "value" && value2.value === null ? void 0 : value2;
+}
+function inlinePolicies(reader) {
+  const policies = reader.get("Policies");
+  if (policies === void 0) return [];
+  if (policies.kind === "unknown") return [unknown2(reader.siteOf(policies), policies.reason)];
+  if (policies.kind !== "list") return [unknown2(reader.siteOf(policies), "Policies is not a list")];
+  const documents = [];
+  for (const policy of policies.items) {
+    if (policy.kind === "unknown") documents.push(unknown2(reader.siteOf(policy), policy.reason));
+    else if (policy.kind !== "map") documents.push(unknown2(reader.siteOf(policy), "a member of Policies is not a map"));
+    else {
+      const document = entryValue(policy, "PolicyDocument");
+      if (document) documents.push(policyDocumentOf(reader.path, document));
+    }
+  }
+  return documents;
+}
+var PARTITIONED_AWS_POLICY = /^arn:\$\{AWS::Partition\}(:iam::aws:policy\/[^${}]+)$/;
+function policyArn(reader, member) {
+  if (member.kind === "unknown") {
+    const partitioned = member.text === void 0 ? void 0 : PARTITIONED_AWS_POLICY.exec(member.text);
+    if (partitioned) return set2(`arn:aws${partitioned[1]}`, reader.siteOf(member));
+  }
+  return reader.string(member, "absent", "ManagedPolicyArns member");
+}
+function templatePolicy(member, ctx) {
+  const target = member.kind === "unknown" ? member.target : void 0;
+  if (member.kind !== "unknown" || target === void 0 || ctx.typeOf(target) !== MANAGED_POLICY) return void 0;
+  const direct = member.text === void 0 || member.text === `\${${target}}` || member.text === `\${${target}.PolicyArn}`;
+  return direct ? { target, reason: member.reason } : void 0;
+}
+function managedPolicies(base3, reader, ctx) {
+  const arns = [];
+  const attachments = [];
+  membersOf(reader.get("ManagedPolicyArns")).forEach((member, i2) => {
+    const policy = templatePolicy(member, ctx);
+    if (!policy) {
+      arns.push(policyArn(reader, member));
+      return;
+    }
+    const at = reader.siteOf(member);
+    attachments.push({
+      ...base3,
+      address: `${base3.address}.ManagedPolicyArns.${i2}`,
+      kind: "iam-policy-attachment",
+      roles: [{ target: base3.address, at }],
+      policyArn: unknown2(at, policy.reason),
+      policy: { target: policy.target, at }
+    });
+  });
+  return { arns, attachments };
+}
+var adaptIamRole = (base3, reader, ctx) => {
+  const { arns, attachments } = managedPolicies(base3, reader, ctx);
+  const role2 = {
+    ...base3,
+    kind: "iam-role",
+    roleName: reader.string(reader.get("RoleName"), "absent", "RoleName"),
+    trustPolicy: policyProperty(reader, "AssumeRolePolicyDocument"),
+    inlinePolicies: inlinePolicies(reader),
+    managedPolicyArns: arns
+  };
+  return attachments.length ? [role2, ...attachments] : role2;
+};
+var adaptIamManagedPolicy = (base3, reader, ctx) => {
+  const policy = { ...base3, kind: "iam-managed-policy", policy: policyProperty(reader, "PolicyDocument") };
+  const roles = reader.get("Roles");
+  if (roles === void 0) return policy;
+  const attachment = {
+    ...base3,
+    address: `${base3.address}.Roles`,
+    kind: "iam-policy-attachment",
+    roles: roleLinks(reader, ctx, roles),
+    policyArn: unknown2(base3.site, `the ARN of managed policy ${base3.address} is known only at deploy time`),
+    policy: { target: base3.address, at: reader.siteOf(roles) }
+  };
+  return [policy, attachment];
+};
+var adaptIamPolicy = (base3, reader, ctx) => {
+  const roles = reader.get("Roles");
+  if (roles === void 0) return void 0;
+  const resource = {
+    ...base3,
+    kind: "iam-role-policy",
+    roles: roleLinks(reader, ctx, roles),
+    policy: policyProperty(reader, "PolicyDocument")
+  };
+  return resource;
+};
+var adaptIamRolePolicy = (base3, reader, ctx) => {
+  const role2 = namedLink(reader, ctx, reader.get("RoleName"), ROLE2);
+  const resource = {
+    ...base3,
+    kind: "iam-role-policy",
+    roles: role2 ? [role2] : [],
+    policy: policyProperty(reader, "PolicyDocument")
+  };
+  return resource;
+};
+var adaptInstanceProfile = (base3, reader, ctx) => {
+  const resource = {
+    ...base3,
+    kind: "instance-profile",
+    profileName: reader.string(reader.get("InstanceProfileName"), "absent", "InstanceProfileName")
+  };
+  const roles = reader.get("Roles");
+  const role2 = namedLink(reader, ctx, roles?.kind === "list" ? roles.items[0] : roles, ROLE2);
+  if (role2) resource.role = role2;
+  return resource;
+};
+
+// ../shared/src/iac/cloudformation/cfn-perimeter.ts
+var adaptVpcEndpoint = (base3, reader) => {
+  const resource = {
+    ...base3,
+    kind: "vpc-endpoint",
+    service: reader.string(reader.get("ServiceName"), "absent", "ServiceName"),
+    policy: policyProperty(reader, "PolicyDocument")
+  };
+  return resource;
+};
+var adaptOrganizationsPolicy = (base3, reader) => {
+  const resource = {
+    ...base3,
+    kind: "organizations-policy",
+    policyType: reader.string(reader.get("Type"), "absent", "Type"),
+    content: policyProperty(reader, "Content")
+  };
+  return resource;
+};
 
 // ../shared/src/iac/cloudformation/cfn-s3.ts
 var CANNED_ACLS = {
@@ -68050,17 +69203,28 @@ var CFN_ADAPTERS = {
   "AWS::S3::BucketPolicy": adaptS3BucketPolicy,
   "AWS::EKS::Cluster": adaptEksCluster,
   "AWS::IAM::AccessKey": adaptIamAccessKey,
-  "AWS::IAM::User": adaptIamUser
+  "AWS::IAM::User": adaptIamUser,
+  "AWS::IAM::Role": adaptIamRole,
+  "AWS::IAM::ManagedPolicy": adaptIamManagedPolicy,
+  "AWS::IAM::Policy": adaptIamPolicy,
+  "AWS::IAM::RolePolicy": adaptIamRolePolicy,
+  "AWS::IAM::InstanceProfile": adaptInstanceProfile,
+  "AWS::EKS::Nodegroup": adaptEksNodegroup,
+  "AWS::EC2::VPCEndpoint": adaptVpcEndpoint,
+  "AWS::Organizations::Policy": adaptOrganizationsPolicy
 };
 var NAME_PROPERTIES = {
   "AWS::EC2::LaunchTemplate": "LaunchTemplateName",
   "AWS::AutoScaling::LaunchConfiguration": "LaunchConfigurationName",
   "AWS::S3::Bucket": "BucketName",
   "AWS::IAM::InstanceProfile": "InstanceProfileName",
-  "AWS::IAM::User": "UserName"
+  "AWS::IAM::User": "UserName",
+  "AWS::IAM::Role": "RoleName",
+  "AWS::IAM::ManagedPolicy": "ManagedPolicyName"
 };
 function adaptContext(path6, template, evaluator) {
   const declared = /* @__PURE__ */ new Map();
+  const types = new Map(template.resources.map((r) => [r.logicalId, r.type]));
   for (const resource of template.resources) {
     const property = NAME_PROPERTIES[resource.type];
     const node2 = property && resource.properties ? entryOf(resource.properties, property)?.value : void 0;
@@ -68078,6 +69242,9 @@ function adaptContext(path6, template, evaluator) {
     nameOf(logicalId) {
       const d = declared.get(logicalId);
       return d && { name: d.name, at: d.at };
+    },
+    typeOf(logicalId) {
+      return types.get(logicalId);
     }
   };
 }
@@ -68094,8 +69261,8 @@ function adaptTemplate(path6, template) {
     }
     const site2 = siteOf(path6, r.span);
     const reader = new PropertyReader(path6, site2, r.properties ? evaluator.resolve(r.properties) : void 0);
-    const resource = adapt({ address: r.logicalId, type: r.type, origin: "cloudformation", site: site2, name: r.logicalId }, reader, ctx);
-    if (resource) resources.push(resource);
+    const adapted = adapt({ address: r.logicalId, type: r.type, origin: "cloudformation", site: site2, name: r.logicalId }, reader, ctx);
+    if (adapted) resources.push(..."kind" in adapted ? [adapted] : adapted);
   }
   return resources;
 }
@@ -68153,16 +69320,16 @@ var RESOURCE_TYPE = /^[A-Za-z][A-Za-z0-9]*::[A-Za-z0-9]/;
 var TEMPLATE_SNIFF = /\bAWSTemplateFormatVersion["']?[ \t]*:/;
 var RESOURCES_SNIFF = /^Resources[ \t]*:|"Resources"[ \t]*:/m;
 var TYPE_SNIFF = /\b(?:AWS|Alexa|Custom)::[A-Za-z0-9]/;
-function looksLikeCloudFormation(text) {
-  return TEMPLATE_SNIFF.test(text) || RESOURCES_SNIFF.test(text) && TYPE_SNIFF.test(text);
+function looksLikeCloudFormation(text2) {
+  return TEMPLATE_SNIFF.test(text2) || RESOURCES_SNIFF.test(text2) && TYPE_SNIFF.test(text2);
 }
 function isScalarValue(value2) {
   return value2 === null || typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean";
 }
 var NodeReader = class {
-  constructor(path6, text, lines, doc) {
+  constructor(path6, text2, lines, doc) {
     this.path = path6;
-    this.text = text;
+    this.text = text2;
     this.lines = lines;
     this.doc = doc;
   }
@@ -68346,20 +69513,20 @@ function readResources(root, reader) {
   return resources;
 }
 var START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-function parseTemplate(path6, text) {
+function parseTemplate(path6, text2) {
   const lines = new import_yaml5.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml5.parseDocument)(text, { lineCounter: lines, customTags: CFN_YAML_TAGS, prettyErrors: false });
+    doc = (0, import_yaml5.parseDocument)(text2, { lineCounter: lines, customTags: CFN_YAML_TAGS, prettyErrors: false });
   } catch (cause) {
-    if (!looksLikeCloudFormation(text)) return void 0;
+    if (!looksLikeCloudFormation(text2)) return void 0;
     const message = cause instanceof Error ? cause.message : String(cause);
     return { template: { root: { kind: "map", entries: [], span: START }, resources: [] }, errors: [{ path: path6, line: 1, column: 1, message: `Invalid YAML: ${message}` }] };
   }
-  const reader = new NodeReader(path6, text, lines, doc);
+  const reader = new NodeReader(path6, text2, lines, doc);
   const empty = { root: { kind: "map", entries: [], span: START }, resources: [] };
   if (doc.errors.length > 0) {
-    if (!looksLikeCloudFormation(text)) return void 0;
+    if (!looksLikeCloudFormation(text2)) return void 0;
     for (const e of doc.errors.slice(0, MAX_ERRORS)) {
       const { line, col } = lines.linePos(e.pos[0]);
       reader.errors.push({ path: path6, line, column: col, message: `Invalid YAML: ${e.message}` });
@@ -68372,19 +69539,5578 @@ function parseTemplate(path6, text) {
   if (doc.contents === null) return void 0;
   const root = reader.node(doc.contents, 0, START);
   if (root.kind !== "map") {
-    if (!looksLikeCloudFormation(text)) return void 0;
+    if (!looksLikeCloudFormation(text2)) return void 0;
     reader.error(root.span, `A CloudFormation template must be a map of sections, not ${describe4(root)}.`);
     return { template: empty, errors: reader.errors };
   }
-  if (!isTemplateShaped(root) && !(entryOf(root, "Resources") && looksLikeCloudFormation(text))) return void 0;
+  if (!isTemplateShaped(root) && !(entryOf(root, "Resources") && looksLikeCloudFormation(text2))) return void 0;
   return { template: { root, resources: readResources(root, reader) }, errors: reader.errors };
 }
 
 // ../shared/src/iac/cloudformation/cfn-scan.ts
-function scanCloudFormation(path6, text) {
-  const parsed = parseTemplate(path6, text);
+function scanCloudFormation(path6, text2) {
+  const parsed = parseTemplate(path6, text2);
   if (!parsed) return void 0;
   return { resources: adaptTemplate(path6, parsed.template), errors: parsed.errors };
+}
+
+// src/action/annotations.ts
+var PER_STEP_LIMIT = 10;
+function annotationLevel(severity) {
+  return severity === "critical" || severity === "high" ? "error" : severity === "medium" ? "warning" : "notice";
+}
+function rankFindings(findings) {
+  const open3 = findings.filter((f) => !f.suppression);
+  const byLine = [...open3].sort((a, b) => (a.location?.path ?? "").localeCompare(b.location?.path ?? "") || (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) || a.ruleId.localeCompare(b.ruleId));
+  const turn = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of byLine) {
+    const key3 = `${f.severity}\0${f.location?.path ?? ""}`;
+    const n = seen.get(key3) ?? 0;
+    seen.set(key3, n + 1);
+    turn.set(f, n);
+  }
+  const order = new Map(byLine.map((f, i2) => [f, i2]));
+  return byLine.sort((a, b) => compareSeverity(b.severity, a.severity) || turn.get(a) - turn.get(b) || order.get(a) - order.get(b));
+}
+var AnnotationBudget = class {
+  used = { error: 0, warning: 0, notice: 0 };
+  reserved = { error: 0, warning: 0, notice: 0 };
+  /** Keeps `count` slots of a level for a message still to come (the step's failure message is an error). */
+  reserve(level2, count2 = 1) {
+    this.reserved[level2] += count2;
+  }
+  left(level2) {
+    return Math.max(0, PER_STEP_LIMIT - this.used[level2] - this.reserved[level2]);
+  }
+  notice(message) {
+    this.used.notice++;
+    notice(message);
+  }
+  warning(message) {
+    this.used.warning++;
+    warning(message);
+  }
+  /** An annotation of a file, counted. */
+  annotate(level2, message, properties) {
+    this.used[level2]++;
+    core_exports[level2](message, properties);
+  }
+};
+function annotationMessage(f) {
+  return `${f.message}
+Fix: ${f.remediation.text}`;
+}
+var annotationTitle = (f) => `${f.title} (${f.ruleId})`;
+function emitCommands(findings, errors, budget, options) {
+  const ranked = rankFindings(findings);
+  const slots = { error: budget.left("error"), warning: budget.left("warning"), notice: budget.left("notice") };
+  let room = options.max;
+  const chosen = [];
+  for (const f of ranked) {
+    const level2 = annotationLevel(f.severity);
+    if (!f.location || slots[level2] === 0 || room === 0) continue;
+    slots[level2]--;
+    room--;
+    chosen.push(f);
+  }
+  const errorSlots = Math.min(slots.warning, errors.filter((e) => e.path).length);
+  let hidden = ranked.length - chosen.length + errors.length - errorSlots;
+  if (hidden > 0 && budget.left("notice") - chosen.filter((f) => annotationLevel(f.severity) === "notice").length === 0) {
+    const last = chosen.map((f) => annotationLevel(f.severity)).lastIndexOf("notice");
+    if (last >= 0) {
+      chosen.splice(last, 1);
+      hidden++;
+    }
+  }
+  for (const f of chosen) {
+    const loc = f.location;
+    const props = {
+      title: annotationTitle(f),
+      file: options.repoPath(loc.path),
+      startLine: loc.startLine,
+      endLine: loc.endLine
+    };
+    if (loc.startLine === loc.endLine) {
+      props.startColumn = loc.startColumn;
+      props.endColumn = loc.endColumn;
+    }
+    budget.annotate(annotationLevel(f.severity), annotationMessage(f), props);
+  }
+  for (const e of errors.filter((x) => x.path).slice(0, errorSlots)) {
+    budget.annotate("warning", e.message, { title: "Could not scan", file: options.repoPath(e.path), ...e.line ? { startLine: e.line } : {} });
+  }
+  if (hidden > 0) {
+    const moreFindings = ranked.length - chosen.length;
+    const moreErrors = hidden - moreFindings;
+    const parts2 = [moreFindings ? `${moreFindings} more finding(s)` : "", moreErrors ? `${moreErrors} more scan error(s)` : ""].filter(Boolean).join(" and ");
+    const text2 = `${parts2} are in ${options.elsewhere} (GitHub shows ${PER_STEP_LIMIT} annotations of each level per step).`;
+    if (budget.left("notice") > 0) budget.notice(text2);
+    else info2(text2);
+  }
+  return { shown: chosen.length, hidden };
+}
+
+// ../node_modules/@actions/github/lib/context.js
+import { readFileSync, existsSync as existsSync2 } from "fs";
+import { EOL as EOL6 } from "os";
+var Context = class {
+  /**
+   * Hydrate the context from the environment
+   */
+  constructor() {
+    var _a3, _b, _c;
+    this.payload = {};
+    if (process.env.GITHUB_EVENT_PATH) {
+      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      } else {
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL6}`);
+      }
+    }
+    this.eventName = process.env.GITHUB_EVENT_NAME;
+    this.sha = process.env.GITHUB_SHA;
+    this.ref = process.env.GITHUB_REF;
+    this.workflow = process.env.GITHUB_WORKFLOW;
+    this.action = process.env.GITHUB_ACTION;
+    this.actor = process.env.GITHUB_ACTOR;
+    this.job = process.env.GITHUB_JOB;
+    this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+    this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+    this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+    this.apiUrl = (_a3 = process.env.GITHUB_API_URL) !== null && _a3 !== void 0 ? _a3 : `https://api.github.com`;
+    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+    this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+  }
+  get issue() {
+    const payload = this.payload;
+    return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+  }
+  get repo() {
+    if (process.env.GITHUB_REPOSITORY) {
+      const [owner3, repo] = process.env.GITHUB_REPOSITORY.split("/");
+      return { owner: owner3, repo };
+    }
+    if (this.payload.repository) {
+      return {
+        owner: this.payload.repository.owner.login,
+        repo: this.payload.repository.name
+      };
+    }
+    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+  }
+};
+
+// ../node_modules/@actions/github/lib/internal/utils.js
+var httpClient = __toESM(require_lib(), 1);
+var import_undici2 = __toESM(require_undici(), 1);
+var __awaiter11 = function(thisArg, _arguments, P, generator) {
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve5, reject) {
+    function fulfilled(value2) {
+      try {
+        step(generator.next(value2));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value2) {
+      try {
+        step(generator["throw"](value2));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function getAuthString(token4, options) {
+  if (!token4 && !options.auth) {
+    throw new Error("Parameter token or opts.auth is required");
+  } else if (token4 && options.auth) {
+    throw new Error("Parameters token and opts.auth may not both be specified");
+  }
+  return typeof options.auth === "string" ? options.auth : `token ${token4}`;
+}
+function getProxyAgent(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+  const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+  const proxyFetch = (url2, opts) => __awaiter11(this, void 0, void 0, function* () {
+    return (0, import_undici2.fetch)(url2, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+  });
+  return proxyFetch;
+}
+function getApiBaseUrl() {
+  return process.env["GITHUB_API_URL"] || "https://api.github.com";
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+  var _a3;
+  const orchId = (_a3 = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a3 === void 0 ? void 0 : _a3.trim();
+  if (orchId) {
+    const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+    const tag = `actions_orchestration_id/${sanitizedId}`;
+    if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+      return baseUserAgent;
+    const ua = baseUserAgent ? `${baseUserAgent} ` : "";
+    return `${ua}${tag}`;
+  }
+  return baseUserAgent;
+}
+
+// ../node_modules/@octokit/core/node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+
+// ../node_modules/before-after-hook/lib/register.js
+function register(state, name2, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+  if (!options) {
+    options = {};
+  }
+  if (Array.isArray(name2)) {
+    return name2.reverse().reduce((callback, name3) => {
+      return register.bind(null, state, name3, callback, options);
+    }, method)();
+  }
+  return Promise.resolve().then(() => {
+    if (!state.registry[name2]) {
+      return method(options);
+    }
+    return state.registry[name2].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options);
+    }, method)();
+  });
+}
+
+// ../node_modules/before-after-hook/lib/add.js
+function addHook(state, kind, name2, hook3) {
+  const orig = hook3;
+  if (!state.registry[name2]) {
+    state.registry[name2] = [];
+  }
+  if (kind === "before") {
+    hook3 = (method, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    };
+  }
+  if (kind === "after") {
+    hook3 = (method, options) => {
+      let result2;
+      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+        result2 = result_;
+        return orig(result2, options);
+      }).then(() => {
+        return result2;
+      });
+    };
+  }
+  if (kind === "error") {
+    hook3 = (method, options) => {
+      return Promise.resolve().then(method.bind(null, options)).catch((error63) => {
+        return orig(error63, options);
+      });
+    };
+  }
+  state.registry[name2].push({
+    hook: hook3,
+    orig
+  });
+}
+
+// ../node_modules/before-after-hook/lib/remove.js
+function removeHook(state, name2, method) {
+  if (!state.registry[name2]) {
+    return;
+  }
+  const index = state.registry[name2].map((registered) => {
+    return registered.orig;
+  }).indexOf(method);
+  if (index === -1) {
+    return;
+  }
+  state.registry[name2].splice(index, 1);
+}
+
+// ../node_modules/before-after-hook/index.js
+var bind = Function.bind;
+var bindable = bind.bind(bind);
+function bindApi(hook3, state, name2) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name2 ? [state, name2] : [state]
+  );
+  hook3.api = { remove: removeHookRef };
+  hook3.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args2 = name2 ? [state, kind, name2] : [state, kind];
+    hook3[kind] = hook3.api[kind] = bindable(addHook, null).apply(null, args2);
+  });
+}
+function Singular() {
+  const singularHookName = /* @__PURE__ */ Symbol("Singular");
+  const singularHookState = {
+    registry: {}
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+function Collection() {
+  const state = {
+    registry: {}
+  };
+  const hook3 = register.bind(null, state);
+  bindApi(hook3, state);
+  return hook3;
+}
+var before_after_hook_default = { Singular, Collection };
+
+// ../node_modules/@octokit/core/node_modules/@octokit/endpoint/dist-bundle/index.js
+var VERSION = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+function lowercaseKeys2(object2) {
+  if (!object2) {
+    return {};
+  }
+  return Object.keys(object2).reduce((newObj, key3) => {
+    newObj[key3.toLowerCase()] = object2[key3];
+    return newObj;
+  }, {});
+}
+function isPlainObject2(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
+}
+function mergeDeep(defaults2, options) {
+  const result2 = Object.assign({}, defaults2);
+  Object.keys(options).forEach((key3) => {
+    if (isPlainObject2(options[key3])) {
+      if (!(key3 in defaults2)) Object.assign(result2, { [key3]: options[key3] });
+      else result2[key3] = mergeDeep(defaults2[key3], options[key3]);
+    } else {
+      Object.assign(result2, { [key3]: options[key3] });
+    }
+  });
+  return result2;
+}
+function removeUndefinedProperties(obj) {
+  for (const key3 in obj) {
+    if (obj[key3] === void 0) {
+      delete obj[key3];
+    }
+  }
+  return obj;
+}
+function merge2(defaults2, route, options) {
+  if (typeof route === "string") {
+    let [method, url2] = route.split(" ");
+    options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys2(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults2 || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults2 && defaults2.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url2, parameters) {
+  const separator = /\?/.test(url2) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url2;
+  }
+  return url2 + separator + names.map((name2) => {
+    if (name2 === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name2}=${encodeURIComponent(parameters[name2])}`;
+  }).join("&");
+}
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url2) {
+  const matches = url2.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+function omit2(object2, keysToOmit) {
+  const result2 = { __proto__: null };
+  for (const key3 of Object.keys(object2)) {
+    if (keysToOmit.indexOf(key3) === -1) {
+      result2[key3] = object2[key3];
+    }
+  }
+  return result2;
+}
+function encodeReserved(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value2, key3) {
+  value2 = operator === "+" || operator === "#" ? encodeReserved(value2) : encodeUnreserved(value2);
+  if (key3) {
+    return encodeUnreserved(key3) + "=" + value2;
+  } else {
+    return value2;
+  }
+}
+function isDefined(value2) {
+  return value2 !== void 0 && value2 !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context3, operator, key3, modifier) {
+  var value2 = context3[key3], result2 = [];
+  if (isDefined(value2) && value2 !== "") {
+    if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
+      value2 = value2.toString();
+      if (modifier && modifier !== "*") {
+        value2 = value2.substring(0, parseInt(modifier, 10));
+      }
+      result2.push(
+        encodeValue(operator, value2, isKeyOperator(operator) ? key3 : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
+            result2.push(
+              encodeValue(operator, value22, isKeyOperator(operator) ? key3 : "")
+            );
+          });
+        } else {
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
+              result2.push(encodeValue(operator, value2[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
+            tmp.push(encodeValue(operator, value22));
+          });
+        } else {
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value2[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result2.push(encodeUnreserved(key3) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result2.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value2)) {
+        result2.push(encodeUnreserved(key3));
+      }
+    } else if (value2 === "" && (operator === "&" || operator === "?")) {
+      result2.push(encodeUnreserved(key3) + "=");
+    } else if (value2 === "") {
+      result2.push("");
+    }
+  }
+  return result2;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context3) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal2) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal2);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse4(options) {
+  let method = options.method.toUpperCase();
+  let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body2;
+  let parameters = omit2(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url2);
+  url2 = parseUrl(url2).expand(parameters);
+  if (!/^http/.test(url2)) {
+    url2 = options.baseUrl + url2;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit2(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url2.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url2 = addQueryParameters(url2, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body2 = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body2 = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
+  }
+  return Object.assign(
+    { method, url: url2, headers },
+    typeof body2 !== "undefined" ? { body: body2 } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults(defaults2, route, options) {
+  return parse4(merge2(defaults2, route, options));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS22 = merge2(oldDefaults, newDefaults);
+  const endpoint22 = endpointWithDefaults.bind(null, DEFAULTS22);
+  return Object.assign(endpoint22, {
+    DEFAULTS: DEFAULTS22,
+    defaults: withDefaults.bind(null, DEFAULTS22),
+    merge: merge2.bind(null, DEFAULTS22),
+    parse: parse4
+  });
+}
+var endpoint2 = withDefaults(null, DEFAULTS);
+
+// ../node_modules/@octokit/core/node_modules/content-type/dist/index.js
+var SP = 32;
+var HTAB = 9;
+var SEMI = 59;
+var EQ = 61;
+var DQUOTE = 34;
+var BSLASH = 92;
+var COMMA = 44;
+var LOWER_CASE = 1;
+var OWS = 2;
+var SEMI_FLAG = 4;
+var COMMA_FLAG = 8;
+var TOKEN_FLAG = 16;
+var NON_ASCII = 65280;
+var CASE_FLAGS = LOWER_CASE | NON_ASCII;
+var CHAR_MAP = new Uint8Array(256);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
+}
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
+}
+var NullObject = /* @__PURE__ */ (() => {
+  const C2 = function() {
+  };
+  C2.prototype = /* @__PURE__ */ Object.create(null);
+  return C2;
+})();
+function parse5(header, options) {
+  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+    valueStart++;
+  }
+  let index = valueStart;
+  let typeFlags = 0;
+  let whitespace = -1;
+  let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
+  while (index < len) {
+    const code2 = header.charCodeAt(index);
+    const flags2 = CHAR_MAP[code2];
+    if ((flags2 & stopFlags) !== 0) {
+      stop2 |= flags2 & COMMA_FLAG;
+      break;
+    }
+    if ((flags2 & OWS) !== 0) {
+      if (whitespace === -1)
+        whitespace = index;
+    } else {
+      whitespace = -1;
+    }
+    typeFlags |= code2 & NON_ASCII | flags2;
+    index++;
+  }
+  const valueEnd = whitespace === -1 ? index : whitespace;
+  const value2 = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
+  if (index === len || stop2 !== 0) {
+    return { type, index, parameters: new NullObject() };
+  }
+  return parseParameters(header, type, index, len, stopFlags);
+}
+function parseParameters(header, type, index, len, stopFlags) {
+  const parameters = new NullObject();
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+      index++;
+    }
+    const keyStart = index;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index < len) {
+      const code2 = header.charCodeAt(index);
+      const flags2 = CHAR_MAP[code2];
+      if ((flags2 & stopFlags) !== 0) {
+        if ((flags2 & COMMA_FLAG) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code2 === EQ) {
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const value2 = header.slice(keyStart, keyEnd);
+        const key3 = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
+        index++;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+          index++;
+        }
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
+          let escaped = false;
+          while (index < len) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
+              if (parameters[key3] === void 0) {
+                parameters[key3] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              }
+              index++;
+              let stop3 = 0;
+              while (index < len) {
+                const code4 = header.charCodeAt(index);
+                const flags3 = CHAR_MAP[code4];
+                if ((flags3 & stopFlags) !== 0) {
+                  stop3 = flags3 & COMMA_FLAG;
+                  break;
+                }
+                index++;
+              }
+              if (stop3 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code3 === BSLASH && index + 1 < len) {
+              escaped = true;
+              index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        const valueStart = index;
+        let stop2 = 0;
+        let valueWhitespace = -1;
+        while (index < len) {
+          const code3 = header.charCodeAt(index);
+          const flags3 = CHAR_MAP[code3];
+          if ((flags3 & stopFlags) !== 0) {
+            stop2 = flags3 & COMMA_FLAG;
+            break;
+          }
+          if ((flags3 & OWS) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index;
+          } else {
+            valueWhitespace = -1;
+          }
+          index++;
+        }
+        if (parameters[key3] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key3] = header.slice(valueStart, valueEnd);
+        }
+        if (stop2 !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags2 & OWS) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code2 & NON_ASCII | flags2;
+      index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs(str2, start2, end) {
+  let result2 = "";
+  for (let index = start2; index < end; index++) {
+    if (str2.charCodeAt(index) === BSLASH) {
+      result2 += str2.slice(start2, index);
+      start2 = ++index;
+    }
+  }
+  return result2 + str2.slice(start2, end);
+}
+
+// ../node_modules/json-with-bigint/json-with-bigint.js
+var intRegex = /^-?\d+$/;
+var noiseValue = /^-?\d+n+$/;
+var originalStringify = JSON.stringify;
+var originalParse = JSON.parse;
+var customFormat = /^-?\d+n$/;
+var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+var stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+  const prepareVal = (parent, key3, val) => {
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
+    if (hasToJSON) {
+      val = val.toJSON(key3);
+    }
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+    if (isNoise) return val + "n";
+    const isBigInt = typeof val === "bigint";
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+      return val.toString() + "n";
+    }
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key3, val);
+    }
+    const isPostReplacerObject = val !== null && typeof val === "object";
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+    return val;
+  };
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+  if (isUnstringifiable(rootProcessed)) {
+    return void 0;
+  }
+  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+  const chunks = [];
+  let level2 = 0;
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true
+    }
+  ];
+  const visited = new WeakSet([rootProcessed]);
+  while (stack.length > 0) {
+    const node2 = stack[stack.length - 1];
+    if (node2.index === 0) {
+      chunks.push(node2.isArray ? "[" : "{");
+      level2++;
+    }
+    let isDone = false;
+    if (node2.isArray) {
+      if (node2.index < node2.val.length) {
+        if (!node2.first) chunks.push(",");
+        if (space) chunks.push("\n" + space.repeat(level2));
+        const childRaw = node2.val[node2.index];
+        const childVal = prepareVal(node2.val, String(node2.index), childRaw);
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node2.first = false;
+          node2.index++;
+        } else {
+          const isComplexObject = childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+            visited.add(childVal);
+            stack.push({
+              parent: node2.val,
+              key: String(node2.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true
+            });
+            node2.first = false;
+            node2.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node2.first = false;
+            node2.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node2.index < node2.keys.length) {
+        const k = node2.keys[node2.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        if (isFilteredOutByArray) continue;
+        const childRaw = node2.val[k];
+        const childVal = prepareVal(node2.val, k, childRaw);
+        if (isUnstringifiable(childVal)) continue;
+        if (!node2.first) chunks.push(",");
+        if (space) {
+          chunks.push("\n" + space.repeat(level2) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+        const isComplexObject = childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+          visited.add(childVal);
+          stack.push({
+            parent: node2.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true
+          });
+          node2.first = false;
+          break;
+        } else {
+          chunks.push(originalStringify(childVal));
+          node2.first = false;
+        }
+      }
+      const isNodeFullyProcessed = node2.index >= node2.keys.length && stack[stack.length - 1] === node2;
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+    if (isDone) {
+      level2--;
+      if (!node2.first && space) chunks.push("\n" + space.repeat(level2));
+      chunks.push(node2.isArray ? "]" : "}");
+      visited.delete(node2.val);
+      stack.pop();
+    }
+  }
+  return chunks.join("");
+};
+var JSONStringify = (value2, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+    if (supportsRawJSON) {
+      return originalStringify(
+        value2,
+        (key3, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+          const hasFunctionReplacer = typeof replacer === "function";
+          if (hasFunctionReplacer) return replacer(key3, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key3);
+          if (isKeyInArrayReplacer) return val;
+          return val;
+        },
+        space
+      );
+    }
+    if (!value2) return originalStringify(value2, replacer, space);
+    const convertedToCustomJSON = originalStringify(
+      value2,
+      (key3, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+        if (isNoise) return val.toString() + "n";
+        if (typeof val === "bigint") return val.toString() + "n";
+        const hasFunctionReplacer = typeof replacer === "function";
+        if (hasFunctionReplacer) return replacer(key3, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key3);
+        if (isKeyInArrayReplacer) return val;
+        return val;
+      },
+      space
+    );
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3"
+    );
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+    return denoisedJSON;
+  } catch (error63) {
+    if (error63 instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value2, replacer, space);
+      if (convertedJSON === void 0) return void 0;
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return convertedJSON;
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+    throw error63;
+  }
+};
+var featureCache = /* @__PURE__ */ new Map();
+var isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+  try {
+    const result2 = JSON.parse(
+      "1",
+      (_, __, context3) => !!context3?.source && context3.source === "1"
+    );
+    featureCache.set(parseFingerprint, result2);
+    return result2;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+    return false;
+  }
+};
+var convertMarkedBigIntsReviver = (key3, value2, context3, userReviver) => {
+  const isCustomFormatBigInt = typeof value2 === "string" && customFormat.test(value2);
+  if (isCustomFormatBigInt) return BigInt(value2.slice(0, -1));
+  const isNoiseValue = typeof value2 === "string" && noiseValue.test(value2);
+  if (isNoiseValue) return value2.slice(0, -1);
+  const hasUserReviver = typeof userReviver === "function";
+  if (!hasUserReviver) return value2;
+  return userReviver(key3, value2, context3);
+};
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key3, value2, context3) => {
+    const isNumber = typeof value2 === "number";
+    const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context3 && intRegex.test(context3.source);
+    const isBigInt = isBigNumber && isInt;
+    if (isBigInt) return BigInt(context3.source);
+    const hasCustomReviver = typeof reviver === "function";
+    if (!hasCustomReviver) return value2;
+    return reviver(key3, value2, context3);
+  });
+};
+var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+var MAX_DIGITS = MAX_INT.length;
+var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+var noiseValueWithQuotes = /^"-?\d+n+"$/;
+var applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+  while (stack.length > 0) {
+    const node2 = stack[stack.length - 1];
+    if (!node2.visited) {
+      node2.visited = true;
+      const value2 = node2.parent[node2.key];
+      const isComplexObject = value2 !== null && typeof value2 === "object";
+      if (isComplexObject) {
+        const keys = Object.keys(value2);
+        for (let i2 = keys.length - 1; i2 >= 0; i2--) {
+          stack.push({ parent: value2, key: keys[i2], visited: false });
+        }
+      }
+    } else {
+      const { parent, key: key3 } = node2;
+      let value2 = parent[key3];
+      if (typeof value2 === "string") {
+        const isCustomFormatBigInt = customFormat.test(value2);
+        if (isCustomFormatBigInt) {
+          value2 = BigInt(value2.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value2);
+          if (isNoise) value2 = value2.slice(0, -1);
+        }
+      }
+      const hasUserReviver = typeof userReviver === "function";
+      if (hasUserReviver) {
+        value2 = userReviver.call(parent, key3, value2);
+      }
+      const isDeleted = value2 === void 0;
+      if (isDeleted) {
+        delete parent[key3];
+      } else {
+        parent[key3] = value2;
+      }
+      stack.pop();
+    }
+  }
+  return rootHolder[""];
+};
+var serializeBigInts = (text2) => {
+  return text2.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+      const hasFractionalOrExponential = fractional || exponential;
+      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      if (isStandardValue) return match;
+      return '"' + match + 'n"';
+    }
+  );
+};
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
+    return originalParse(
+      serializedData,
+      (key3, value2, context3) => convertMarkedBigIntsReviver(key3, value2, context3, reviver)
+    );
+  } catch (error63) {
+    if (error63 instanceof RangeError) {
+      const serializedData = serializeBigInts(text2);
+      const parsed = originalParse(serializedData);
+      return applyReviverIteratively(parsed, reviver);
+    }
+    throw error63;
+  }
+};
+
+// ../node_modules/@octokit/core/node_modules/@octokit/request-error/dist-src/index.js
+var RequestError = class extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+};
+
+// ../node_modules/@octokit/core/node_modules/@octokit/request/dist-bundle/index.js
+var VERSION2 = "10.0.16";
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+  }
+};
+function isPlainObject3(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
+}
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body2 = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name2, value2]) => [
+      name2,
+      String(value2)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch3(requestOptions.url, {
+      method: requestOptions.method,
+      body: body2,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error63) {
+    let message = "Unknown Error";
+    if (error63 instanceof Error) {
+      if (error63.name === "AbortError") {
+        error63.status = 500;
+        throw error63;
+      }
+      message = error63.message;
+      if (error63.name === "TypeError" && "cause" in error63) {
+        if (error63.cause instanceof Error) {
+          message = error63.cause.message;
+        } else if (typeof error63.cause === "string") {
+          message = error63.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error63;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url2 = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key3, value2] of fetchResponse.headers) {
+    responseHeaders[key3] = value2;
+  }
+  const octokitResponse = {
+    url: url2,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = parse5(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text2 = "";
+    try {
+      text2 = await response.text();
+      return JSONParse(text2);
+    } catch (err2) {
+      return text2;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data2) {
+  if (typeof data2 === "string") {
+    return data2;
+  }
+  if (data2 instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
+    const objectData = data2;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data2)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  const endpoint22 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint22.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint22.parse(endpointOptions));
+    }
+    const request22 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint22.parse(endpoint22.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request22, {
+      endpoint: endpoint22,
+      defaults: withDefaults2.bind(null, endpoint22)
+    });
+    return endpointOptions.request.hook(request22, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint22,
+    defaults: withDefaults2.bind(null, endpoint22)
+  });
+}
+var request = withDefaults2(endpoint2, defaults_default);
+
+// ../node_modules/@octokit/graphql/node_modules/universal-user-agent/index.js
+function getUserAgent2() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+
+// ../node_modules/@octokit/graphql/node_modules/@octokit/endpoint/dist-bundle/index.js
+var VERSION3 = "0.0.0-development";
+var userAgent2 = `octokit-endpoint.js/${VERSION3} ${getUserAgent2()}`;
+var DEFAULTS2 = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent2
+  },
+  mediaType: {
+    format: ""
+  }
+};
+function lowercaseKeys3(object2) {
+  if (!object2) {
+    return {};
+  }
+  return Object.keys(object2).reduce((newObj, key3) => {
+    newObj[key3.toLowerCase()] = object2[key3];
+    return newObj;
+  }, {});
+}
+function isPlainObject4(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
+}
+function mergeDeep2(defaults2, options) {
+  const result2 = Object.assign({}, defaults2);
+  Object.keys(options).forEach((key3) => {
+    if (isPlainObject4(options[key3])) {
+      if (!(key3 in defaults2)) Object.assign(result2, { [key3]: options[key3] });
+      else result2[key3] = mergeDeep2(defaults2[key3], options[key3]);
+    } else {
+      Object.assign(result2, { [key3]: options[key3] });
+    }
+  });
+  return result2;
+}
+function removeUndefinedProperties2(obj) {
+  for (const key3 in obj) {
+    if (obj[key3] === void 0) {
+      delete obj[key3];
+    }
+  }
+  return obj;
+}
+function merge3(defaults2, route, options) {
+  if (typeof route === "string") {
+    let [method, url2] = route.split(" ");
+    options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys3(options.headers);
+  removeUndefinedProperties2(options);
+  removeUndefinedProperties2(options.headers);
+  const mergedOptions = mergeDeep2(defaults2 || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults2 && defaults2.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters2(url2, parameters) {
+  const separator = /\?/.test(url2) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url2;
+  }
+  return url2 + separator + names.map((name2) => {
+    if (name2 === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name2}=${encodeURIComponent(parameters[name2])}`;
+  }).join("&");
+}
+var urlVariableRegex2 = /\{[^{}}]+\}/g;
+function removeNonChars2(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames2(url2) {
+  const matches = url2.match(urlVariableRegex2);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars2).reduce((a, b) => a.concat(b), []);
+}
+function omit3(object2, keysToOmit) {
+  const result2 = { __proto__: null };
+  for (const key3 of Object.keys(object2)) {
+    if (keysToOmit.indexOf(key3) === -1) {
+      result2[key3] = object2[key3];
+    }
+  }
+  return result2;
+}
+function encodeReserved2(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved2(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue2(operator, value2, key3) {
+  value2 = operator === "+" || operator === "#" ? encodeReserved2(value2) : encodeUnreserved2(value2);
+  if (key3) {
+    return encodeUnreserved2(key3) + "=" + value2;
+  } else {
+    return value2;
+  }
+}
+function isDefined2(value2) {
+  return value2 !== void 0 && value2 !== null;
+}
+function isKeyOperator2(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues2(context3, operator, key3, modifier) {
+  var value2 = context3[key3], result2 = [];
+  if (isDefined2(value2) && value2 !== "") {
+    if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
+      value2 = value2.toString();
+      if (modifier && modifier !== "*") {
+        value2 = value2.substring(0, parseInt(modifier, 10));
+      }
+      result2.push(
+        encodeValue2(operator, value2, isKeyOperator2(operator) ? key3 : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined2).forEach(function(value22) {
+            result2.push(
+              encodeValue2(operator, value22, isKeyOperator2(operator) ? key3 : "")
+            );
+          });
+        } else {
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined2(value2[k])) {
+              result2.push(encodeValue2(operator, value2[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined2).forEach(function(value22) {
+            tmp.push(encodeValue2(operator, value22));
+          });
+        } else {
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined2(value2[k])) {
+              tmp.push(encodeUnreserved2(k));
+              tmp.push(encodeValue2(operator, value2[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator2(operator)) {
+          result2.push(encodeUnreserved2(key3) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result2.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined2(value2)) {
+        result2.push(encodeUnreserved2(key3));
+      }
+    } else if (value2 === "" && (operator === "&" || operator === "?")) {
+      result2.push(encodeUnreserved2(key3) + "=");
+    } else if (value2 === "") {
+      result2.push("");
+    }
+  }
+  return result2;
+}
+function parseUrl2(template) {
+  return {
+    expand: expand2.bind(null, template)
+  };
+}
+function expand2(template, context3) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal2) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues2(context3, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved2(literal2);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse6(options) {
+  let method = options.method.toUpperCase();
+  let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body2;
+  let parameters = omit3(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames2(url2);
+  url2 = parseUrl2(url2).expand(parameters);
+  if (!/^http/.test(url2)) {
+    url2 = options.baseUrl + url2;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit3(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url2.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url2 = addQueryParameters2(url2, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body2 = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body2 = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
+  }
+  return Object.assign(
+    { method, url: url2, headers },
+    typeof body2 !== "undefined" ? { body: body2 } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults2(defaults2, route, options) {
+  return parse6(merge3(defaults2, route, options));
+}
+function withDefaults3(oldDefaults, newDefaults) {
+  const DEFAULTS22 = merge3(oldDefaults, newDefaults);
+  const endpoint22 = endpointWithDefaults2.bind(null, DEFAULTS22);
+  return Object.assign(endpoint22, {
+    DEFAULTS: DEFAULTS22,
+    defaults: withDefaults3.bind(null, DEFAULTS22),
+    merge: merge3.bind(null, DEFAULTS22),
+    parse: parse6
+  });
+}
+var endpoint3 = withDefaults3(null, DEFAULTS2);
+
+// ../node_modules/@octokit/graphql/node_modules/content-type/dist/index.js
+var SP2 = 32;
+var HTAB2 = 9;
+var SEMI2 = 59;
+var EQ2 = 61;
+var DQUOTE2 = 34;
+var BSLASH2 = 92;
+var COMMA2 = 44;
+var LOWER_CASE2 = 1;
+var OWS2 = 2;
+var SEMI_FLAG2 = 4;
+var COMMA_FLAG2 = 8;
+var TOKEN_FLAG2 = 16;
+var NON_ASCII2 = 65280;
+var CASE_FLAGS2 = LOWER_CASE2 | NON_ASCII2;
+var CHAR_MAP2 = new Uint8Array(256);
+CHAR_MAP2[HTAB2] |= OWS2;
+CHAR_MAP2[SP2] |= OWS2;
+CHAR_MAP2[SEMI2] |= SEMI_FLAG2;
+CHAR_MAP2[COMMA2] |= COMMA_FLAG2;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP2[code2] |= LOWER_CASE2;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+  CHAR_MAP2[char.charCodeAt(0)] |= TOKEN_FLAG2;
+}
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP2[code2] |= TOKEN_FLAG2;
+}
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP2[code2] |= LOWER_CASE2 | TOKEN_FLAG2;
+}
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP2[code2] |= TOKEN_FLAG2;
+}
+var NullObject2 = /* @__PURE__ */ (() => {
+  const C2 = function() {
+  };
+  C2.prototype = /* @__PURE__ */ Object.create(null);
+  return C2;
+})();
+function parse7(header, options) {
+  const stopFlags = SEMI_FLAG2 | (options?.comma === true ? COMMA_FLAG2 : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP2[header.charCodeAt(valueStart)] & OWS2) !== 0) {
+    valueStart++;
+  }
+  let index = valueStart;
+  let typeFlags = 0;
+  let whitespace = -1;
+  let stop2 = options?.parameters === false ? COMMA_FLAG2 : 0;
+  while (index < len) {
+    const code2 = header.charCodeAt(index);
+    const flags2 = CHAR_MAP2[code2];
+    if ((flags2 & stopFlags) !== 0) {
+      stop2 |= flags2 & COMMA_FLAG2;
+      break;
+    }
+    if ((flags2 & OWS2) !== 0) {
+      if (whitespace === -1)
+        whitespace = index;
+    } else {
+      whitespace = -1;
+    }
+    typeFlags |= code2 & NON_ASCII2 | flags2;
+    index++;
+  }
+  const valueEnd = whitespace === -1 ? index : whitespace;
+  const value2 = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS2) === 0 ? value2 : value2.toLowerCase();
+  if (index === len || stop2 !== 0) {
+    return { type, index, parameters: new NullObject2() };
+  }
+  return parseParameters2(header, type, index, len, stopFlags);
+}
+function parseParameters2(header, type, index, len, stopFlags) {
+  const parameters = new NullObject2();
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP2[header.charCodeAt(index)] & OWS2) !== 0) {
+      index++;
+    }
+    const keyStart = index;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index < len) {
+      const code2 = header.charCodeAt(index);
+      const flags2 = CHAR_MAP2[code2];
+      if ((flags2 & stopFlags) !== 0) {
+        if ((flags2 & COMMA_FLAG2) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code2 === EQ2) {
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const value2 = header.slice(keyStart, keyEnd);
+        const key3 = (keyFlags & CASE_FLAGS2) === 0 ? value2 : value2.toLowerCase();
+        index++;
+        while ((CHAR_MAP2[header.charCodeAt(index)] & OWS2) !== 0) {
+          index++;
+        }
+        if (index < len && header.charCodeAt(index) === DQUOTE2) {
+          const quotedStart = ++index;
+          let escaped = false;
+          while (index < len) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE2) {
+              if (parameters[key3] === void 0) {
+                parameters[key3] = escaped ? unescapeQuotedPairs2(header, quotedStart, index) : header.slice(quotedStart, index);
+              }
+              index++;
+              let stop3 = 0;
+              while (index < len) {
+                const code4 = header.charCodeAt(index);
+                const flags3 = CHAR_MAP2[code4];
+                if ((flags3 & stopFlags) !== 0) {
+                  stop3 = flags3 & COMMA_FLAG2;
+                  break;
+                }
+                index++;
+              }
+              if (stop3 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code3 === BSLASH2 && index + 1 < len) {
+              escaped = true;
+              index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        const valueStart = index;
+        let stop2 = 0;
+        let valueWhitespace = -1;
+        while (index < len) {
+          const code3 = header.charCodeAt(index);
+          const flags3 = CHAR_MAP2[code3];
+          if ((flags3 & stopFlags) !== 0) {
+            stop2 = flags3 & COMMA_FLAG2;
+            break;
+          }
+          if ((flags3 & OWS2) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index;
+          } else {
+            valueWhitespace = -1;
+          }
+          index++;
+        }
+        if (parameters[key3] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key3] = header.slice(valueStart, valueEnd);
+        }
+        if (stop2 !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags2 & OWS2) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code2 & NON_ASCII2 | flags2;
+      index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs2(str2, start2, end) {
+  let result2 = "";
+  for (let index = start2; index < end; index++) {
+    if (str2.charCodeAt(index) === BSLASH2) {
+      result2 += str2.slice(start2, index);
+      start2 = ++index;
+    }
+  }
+  return result2 + str2.slice(start2, end);
+}
+
+// ../node_modules/@octokit/graphql/node_modules/@octokit/request-error/dist-src/index.js
+var RequestError2 = class extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+};
+
+// ../node_modules/@octokit/graphql/node_modules/@octokit/request/dist-bundle/index.js
+var VERSION4 = "10.0.16";
+var defaults_default2 = {
+  headers: {
+    "user-agent": `octokit-request.js/${VERSION4} ${getUserAgent2()}`
+  }
+};
+function isPlainObject5(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
+}
+var noop2 = () => "";
+async function fetchWrapper2(requestOptions) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body2 = isPlainObject5(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name2, value2]) => [
+      name2,
+      String(value2)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch3(requestOptions.url, {
+      method: requestOptions.method,
+      body: body2,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error63) {
+    let message = "Unknown Error";
+    if (error63 instanceof Error) {
+      if (error63.name === "AbortError") {
+        error63.status = 500;
+        throw error63;
+      }
+      message = error63.message;
+      if (error63.name === "TypeError" && "cause" in error63) {
+        if (error63.cause instanceof Error) {
+          message = error63.cause.message;
+        } else if (typeof error63.cause === "string") {
+          message = error63.cause;
+        }
+      }
+    }
+    const requestError = new RequestError2(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error63;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url2 = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key3, value2] of fetchResponse.headers) {
+    responseHeaders[key3] = value2;
+  }
+  const octokitResponse = {
+    url: url2,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError2(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData2(fetchResponse);
+    throw new RequestError2("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData2(fetchResponse);
+    throw new RequestError2(toErrorMessage2(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData2(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData2(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop2);
+  }
+  const mimetype = parse7(contentType);
+  if (isJSONResponse2(mimetype)) {
+    let text2 = "";
+    try {
+      text2 = await response.text();
+      return JSONParse(text2);
+    } catch (err2) {
+      return text2;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop2);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse2(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage2(data2) {
+  if (typeof data2 === "string") {
+    return data2;
+  }
+  if (data2 instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
+    const objectData = data2;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data2)}`;
+}
+function withDefaults4(oldEndpoint, newDefaults) {
+  const endpoint22 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint22.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper2(endpoint22.parse(endpointOptions));
+    }
+    const request22 = (route2, parameters2) => {
+      return fetchWrapper2(
+        endpoint22.parse(endpoint22.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request22, {
+      endpoint: endpoint22,
+      defaults: withDefaults4.bind(null, endpoint22)
+    });
+    return endpointOptions.request.hook(request22, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint22,
+    defaults: withDefaults4.bind(null, endpoint22)
+  });
+}
+var request2 = withDefaults4(endpoint3, defaults_default2);
+
+// ../node_modules/@octokit/graphql/dist-bundle/index.js
+var VERSION5 = "0.0.0-development";
+function _buildMessageForResponseErrors(data2) {
+  return `Request failed due to following response errors:
+` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request22, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request22;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request22, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key3 in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key3)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key3}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result2, key3) => {
+    if (NON_VARIABLE_OPTIONS.includes(key3)) {
+      result2[key3] = parsedOptions[key3];
+      return result2;
+    }
+    if (!result2.variables) {
+      result2.variables = {};
+    }
+    result2.variables[key3] = parsedOptions[key3];
+    return result2;
+  }, {});
+  const baseUrl2 = parsedOptions.baseUrl || request22.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
+    requestOptions.url = baseUrl2.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request22(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key3 of Object.keys(response.headers)) {
+        headers[key3] = response.headers[key3];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults5(request22, newDefaults) {
+  const newRequest = request22.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults5.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+var graphql2 = withDefaults5(request2, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${VERSION5} ${getUserAgent2()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return withDefaults5(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+// ../node_modules/@octokit/auth-token/dist-bundle/index.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep3 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+async function auth(token4) {
+  const isApp = isJWT(token4);
+  const isInstallation = token4.startsWith("v1.") || token4.startsWith("ghs_");
+  const isUserToServer = token4.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token: token4,
+    tokenType
+  };
+}
+function withAuthorizationPrefix(token4) {
+  if (token4.split(/\./).length === 3) {
+    return `bearer ${token4}`;
+  }
+  return `token ${token4}`;
+}
+async function hook2(token4, request3, route, parameters) {
+  const endpoint4 = request3.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint4.headers.authorization = withAuthorizationPrefix(token4);
+  return request3(endpoint4);
+}
+var createTokenAuth = function createTokenAuth2(token4) {
+  if (!token4) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token4 !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token4 = token4.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token4), {
+    hook: hook2.bind(null, token4)
+  });
+};
+
+// ../node_modules/@octokit/core/dist-src/version.js
+var VERSION6 = "7.0.8";
+
+// ../node_modules/@octokit/core/dist-src/index.js
+var noop3 = () => {
+};
+var consoleWarn = console.warn.bind(console);
+var consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop3;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop3;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+var userAgentTrail = `octokit-core.js/${VERSION6} ${getUserAgent()}`;
+var Octokit = class {
+  static VERSION = VERSION6;
+  static defaults(defaults2) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args2) {
+        const options = args2[0] || {};
+        if (typeof defaults2 === "function") {
+          super(defaults2(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults2,
+            options,
+            options.userAgent && defaults2.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults2.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook3 = new before_after_hook_default.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook3.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook3;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth2 = createTokenAuth(options.auth);
+        hook3.wrap("request", auth2.hook);
+        this.auth = auth2;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth2 = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook3.wrap("request", auth2.hook);
+      this.auth = auth2;
+    }
+    const classConstructor = this.constructor;
+    for (let i2 = 0; i2 < classConstructor.plugins.length; ++i2) {
+      Object.assign(this, classConstructor.plugins[i2](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+};
+
+// ../node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+var VERSION7 = "17.0.0";
+
+// ../node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+var Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+// ../node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+var endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint4] of Object.entries(endpoints)) {
+    const [route, defaults2, decorations] = endpoint4;
+    const [method, url2] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url: url2
+      },
+      defaults2
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+var handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value2) {
+    return target.cache[methodName] = value2;
+  },
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache2[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache2[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults2, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults2);
+  function withDecorations(...args2) {
+    let options = requestWithDefaults.endpoint.merge(...args2);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args2);
+      for (const [name2, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name2 in options2) {
+          octokit.log.warn(
+            `"${name2}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name2];
+          }
+          delete options2[name2];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args2);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+// ../node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = VERSION7;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = VERSION7;
+
+// ../node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION8 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data2 = response.data[namespaceKey];
+  response.data = data2;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url2 = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url2) return { done: true };
+        try {
+          const response = await requestMethod({ method, url: url2, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url2 = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url2 && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url2 = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error63) {
+          if (error63.status !== 409) throw error63;
+          url2 = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result2) => {
+    if (result2.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result2.value, done) : result2.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION8;
+
+// ../node_modules/@actions/github/lib/utils.js
+var context = new Context();
+var baseUrl = getApiBaseUrl();
+var defaults = {
+  baseUrl,
+  request: {
+    agent: getProxyAgent(baseUrl),
+    fetch: getProxyFetch(baseUrl)
+  }
+};
+var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+function getOctokitOptions(token4, options) {
+  const opts = Object.assign({}, options || {});
+  const auth2 = getAuthString(token4, opts);
+  if (auth2) {
+    opts.auth = auth2;
+  }
+  const userAgent3 = getUserAgentWithOrchestrationId(opts.userAgent);
+  if (userAgent3) {
+    opts.userAgent = userAgent3;
+  }
+  return opts;
+}
+
+// ../node_modules/@actions/github/lib/github.js
+var context2 = new Context();
+function getOctokit(token4, options, ...additionalPlugins) {
+  const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+  return new GitHubWithPlugins(getOctokitOptions(token4, options));
+}
+
+// src/action/check-run.ts
+var ANNOTATIONS_PER_REQUEST = 50;
+var OUTPUT_LIMIT = 65535;
+function createOctokit(token4, apiUrl, fetch3) {
+  return getOctokit(token4, { baseUrl: apiUrl, ...fetch3 ? { request: { fetch: fetch3 } } : {} });
+}
+function failure2(error63) {
+  const status = error63.status;
+  const message = error63 instanceof Error ? error63.message.split("\n")[0] : String(error63);
+  return typeof status === "number" ? { ok: false, status, message } : { ok: false, message };
+}
+var LEVEL = { critical: "failure", high: "failure", medium: "warning", low: "notice", info: "notice" };
+var clip = (text2, max) => text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
+function checkAnnotations(findings, repoPath, max) {
+  return rankFindings(findings).filter((f) => f.location).slice(0, max).map((f) => {
+    const loc = f.location;
+    const a = {
+      path: repoPath(loc.path),
+      start_line: loc.startLine,
+      end_line: loc.endLine,
+      annotation_level: LEVEL[f.severity],
+      title: clip(annotationTitle(f), 255),
+      message: clip(annotationMessage(f), 6e4),
+      raw_details: clip(
+        [`Rule: ${f.ruleId}`, `Guardrail: ${f.guardrail}`, `Severity: ${f.severity}`, `Evidence: ${f.evidence}`, `Paved road: ${f.remediation.pavedRoad}`, `Fingerprint: ${f.fingerprint}`].join("\n"),
+        6e4
+      )
+    };
+    if (loc.startLine === loc.endLine) {
+      a.start_column = loc.startColumn;
+      a.end_column = loc.endColumn;
+    }
+    return a;
+  });
+}
+async function startCheckRun(octokit, target, now) {
+  try {
+    const { data: data2 } = await octokit.rest.checks.create({
+      owner: target.owner,
+      repo: target.repo,
+      name: target.name,
+      head_sha: target.headSha,
+      status: "in_progress",
+      started_at: now.toISOString(),
+      output: { title: "Scanning", summary: "Paved Road Guardrails is scanning this change." }
+    });
+    return { ok: true, value: data2.id };
+  } catch (error63) {
+    return failure2(error63);
+  }
+}
+async function finishCheckRun(octokit, target, id2, annotations, output2, now) {
+  const base3 = {
+    title: clip(output2.title, 255),
+    summary: clip(output2.summary, OUTPUT_LIMIT),
+    ...output2.text ? { text: clip(output2.text, OUTPUT_LIMIT) } : {}
+  };
+  const batches = [];
+  for (let i2 = 0; i2 < annotations.length; i2 += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i2, i2 + ANNOTATIONS_PER_REQUEST));
+  if (batches.length === 0) batches.push([]);
+  let requests = 0;
+  try {
+    for (const [i2, batch] of batches.entries()) {
+      const last = i2 === batches.length - 1;
+      await octokit.rest.checks.update({
+        owner: target.owner,
+        repo: target.repo,
+        check_run_id: id2,
+        output: { ...base3, ...batch.length ? { annotations: batch } : {} },
+        ...last ? { status: "completed", conclusion: output2.conclusion, completed_at: now().toISOString() } : {}
+      });
+      requests++;
+    }
+    return { ok: true, value: requests };
+  } catch (error63) {
+    return failure2(error63);
+  }
+}
+async function abortCheckRun(octokit, target, id2, message, now) {
+  try {
+    await octokit.rest.checks.update({
+      owner: target.owner,
+      repo: target.repo,
+      check_run_id: id2,
+      status: "completed",
+      conclusion: "failure",
+      completed_at: now.toISOString(),
+      output: { title: "The scan failed", summary: clip(message, OUTPUT_LIMIT) }
+    });
+  } catch {
+  }
+}
+
+// src/action/event.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var ZERO_SHA = /^0+$/;
+function readEvent(env = process.env) {
+  let payload = {};
+  const path6 = env.GITHUB_EVENT_PATH;
+  if (path6) {
+    let text2;
+    try {
+      text2 = readFileSync2(path6, "utf8");
+    } catch (error63) {
+      throw new GuardrailsError("IO", `cannot read the event payload GITHUB_EVENT_PATH=${path6}: ${error63.code ?? String(error63)}`, { cause: error63 });
+    }
+    try {
+      const parsed = JSON.parse(text2);
+      if (parsed && typeof parsed === "object") payload = parsed;
+    } catch (error63) {
+      throw new GuardrailsError("IO", `the event payload ${path6} is not JSON: ${error63.message}`, { cause: error63 });
+    }
+  }
+  const event = {
+    name: env.GITHUB_EVENT_NAME ?? "",
+    payload,
+    serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, ""),
+    apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "")
+  };
+  const repository = env.GITHUB_REPOSITORY || text(payload, "repository", "full_name");
+  if (repository) event.repository = repository;
+  if (env.GITHUB_SHA) event.sha = env.GITHUB_SHA;
+  if (env.GITHUB_REF_NAME) event.refName = env.GITHUB_REF_NAME;
+  return event;
+}
+function text(value2, ...path6) {
+  let at = value2;
+  for (const key3 of path6) {
+    if (!at || typeof at !== "object") return void 0;
+    at = at[key3];
+  }
+  return typeof at === "string" && at ? at : void 0;
+}
+function count(value2, ...path6) {
+  let at = value2;
+  for (const key3 of path6) {
+    if (!at || typeof at !== "object") return void 0;
+    at = at[key3];
+  }
+  return typeof at === "number" && Number.isFinite(at) ? at : void 0;
+}
+var isPullRequest = (event) => event.name === "pull_request" || event.name === "pull_request_target";
+function headSha(event) {
+  const p = event.payload;
+  if (isPullRequest(event)) return text(p, "pull_request", "head", "sha") ?? event.sha;
+  if (event.name === "merge_group") return text(p, "merge_group", "head_sha") ?? event.sha;
+  if (event.name === "push") {
+    const after = text(p, "after");
+    if (after && !ZERO_SHA.test(after)) return after;
+  }
+  return event.sha;
+}
+function headRef(event) {
+  if (isPullRequest(event)) return text(event.payload, "pull_request", "head", "ref");
+  if (event.name === "merge_group") return text(event.payload, "merge_group", "head_ref")?.replace(/^refs\/heads\//, "");
+  return event.refName;
+}
+var defaultBranch = (event) => text(event.payload, "repository", "default_branch");
+var pullRequestCommits = (event) => isPullRequest(event) ? count(event.payload, "pull_request", "commits") : void 0;
+function isFork(event) {
+  if (!isPullRequest(event)) return false;
+  const head = text(event.payload, "pull_request", "head", "repo", "full_name");
+  const base3 = text(event.payload, "pull_request", "base", "repo", "full_name") ?? event.repository;
+  return head !== void 0 && base3 !== void 0 && head !== base3;
+}
+
+// src/action/git-history.ts
+import { execFile } from "node:child_process";
+var FIRST_DEPTH = 50;
+var MAX_DEPTH4 = 12800;
+var FETCH_TIMEOUT_MS = 5 * 6e4;
+function runGit(cwd, args2, timeout = 6e4) {
+  return new Promise((resolve5) => {
+    execFile(
+      "git",
+      args2,
+      // Never prompt for credentials in CI: a fetch that needs them fails and the scan falls back.
+      { cwd, timeout, maxBuffer: 16 * 1024 * 1024, encoding: "utf8", env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never" } },
+      (error63, stdout, stderr) => resolve5({ ok: !error63, stdout, stderr: stderr || (error63 ? error63.message : "") })
+    );
+  });
+}
+var firstLine = (text2) => text2.trim().split("\n").pop()?.trim() ?? "";
+async function ensureHistory(root, plan) {
+  const log = [];
+  const git2 = (args2, timeout) => runGit(root, args2, timeout);
+  const has = async (rev) => (await git2(["cat-file", "-e", `${rev}^{commit}`])).ok;
+  const shallow = async () => (await git2(["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
+  const state = await git2(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"]);
+  if (!state.ok) return { ok: false, reason: `${root} is not a git checkout`, log };
+  const fetch3 = async (refspecs, depth2) => {
+    const depthArgs = await shallow() ? [`--depth=${depth2}`] : [];
+    const args2 = ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", ...depthArgs, "origin", ...refspecs];
+    const result2 = await git2(args2, FETCH_TIMEOUT_MS);
+    log.push(`git ${args2.join(" ")}${result2.ok ? "" : ` failed: ${firstLine(result2.stderr)}`}`);
+    return result2.ok;
+  };
+  const revision = (base4) => "sha" in base4 ? base4.sha : `refs/remotes/origin/${base4.branch}`;
+  const refspec = (base4) => "sha" in base4 ? base4.sha : `+refs/heads/${base4.branch}:refs/remotes/origin/${base4.branch}`;
+  let depth = Math.max(FIRST_DEPTH, (plan.depthHint ?? 0) + 1);
+  let base3 = plan.base;
+  const mergeBase = async () => (await git2(["merge-base", revision(base3), plan.head])).ok;
+  const found = async () => {
+    const sha = "sha" in base3 ? base3.sha : (await git2(["rev-parse", "--verify", `${revision(base3)}^{commit}`])).stdout.trim() || revision(base3);
+    return { ok: true, base: sha, head: plan.head, log };
+  };
+  const stale = "branch" in base3 && state.stdout.trim().endsWith("true");
+  if (!stale && await mergeBase()) return found();
+  for (; ; ) {
+    let fetched = await fetch3([refspec(base3), plan.head], depth);
+    if (!fetched && plan.fallbackBranch && "sha" in base3) {
+      log.push(`the base ${revision(base3)} cannot be fetched (a force push may have dropped it): comparing with ${plan.fallbackBranch}`);
+      base3 = { branch: plan.fallbackBranch };
+      fetched = await fetch3([refspec(base3), plan.head], depth);
+    }
+    if (await mergeBase()) return found();
+    if (!await has(plan.head)) return { ok: false, reason: `the head commit ${plan.head} is not in the clone and could not be fetched`, log };
+    if (!await has(revision(base3))) return { ok: false, reason: `the base ${revision(base3)} is not in the clone and could not be fetched`, log };
+    if (!fetched) return { ok: false, reason: `could not fetch the history between ${revision(base3)} and ${plan.head}`, log };
+    if (!await shallow()) return { ok: false, reason: `${revision(base3)} and ${plan.head} have no common history`, log };
+    if (depth >= MAX_DEPTH4) return { ok: false, reason: `no merge base of ${revision(base3)} and ${plan.head} within ${MAX_DEPTH4} commits of history`, log };
+    depth = Math.min(depth * 4, MAX_DEPTH4);
+  }
+}
+
+// src/action/inputs.ts
+var DEFAULT_MAX_ANNOTATIONS = 1e3;
+function choice(name2, allowed, fallback) {
+  const value2 = getInput(name2).trim().toLowerCase();
+  if (!value2) return fallback;
+  if (allowed.includes(value2)) return value2;
+  throw new GuardrailsError("USAGE", `input ${name2} must be one of ${allowed.join(", ")}; got "${value2}"`);
+}
+function flag(name2, fallback) {
+  const value2 = getInput(name2).trim().toLowerCase();
+  if (!value2) return fallback;
+  if (value2 === "true") return true;
+  if (value2 === "false") return false;
+  throw new GuardrailsError("USAGE", `input ${name2} must be true or false; got "${value2}"`);
+}
+function readInputs() {
+  const text2 = (name2) => getInput(name2).trim();
+  const maxText = text2("max-annotations");
+  const maxAnnotations = maxText ? Number(maxText) : DEFAULT_MAX_ANNOTATIONS;
+  if (!Number.isInteger(maxAnnotations) || maxAnnotations < 0) {
+    throw new GuardrailsError("USAGE", `input max-annotations must be a whole number of 0 or more; got "${maxText}"`);
+  }
+  const failOn = text2("fail-on") ? choice("fail-on", ["critical", "high", "medium", "low", "none"], "high") : void 0;
+  const inputs = {
+    path: text2("path") || ".",
+    mode: choice("mode", ["auto", "diff", "full"], "auto"),
+    annotations: choice("annotations", ["auto", "commands", "check-run", "none"], "auto"),
+    maxAnnotations,
+    sarifFile: text2("sarif-file") || "guardrails.sarif",
+    jsonFile: text2("json-file") || "guardrails.json",
+    summary: flag("summary", true),
+    awsContext: choice("aws-context", ["off", "auto"], "off")
+  };
+  if (failOn) inputs.failOn = failOn;
+  if (text2("config")) inputs.config = text2("config");
+  const githubToken2 = text2("github-token");
+  if (githubToken2) inputs.githubToken = githubToken2;
+  const portalUrl = text2("portal-url").replace(/\/+$/, "");
+  if (portalUrl) {
+    if (!/^https?:\/\//i.test(portalUrl)) throw new GuardrailsError("USAGE", `input portal-url must be an http(s) URL; got "${portalUrl}"`);
+    const token4 = text2("portal-token");
+    if (token4) setSecret(token4);
+    inputs.portal = {
+      url: portalUrl,
+      auth: choice("portal-auth", ["token", "oidc"], "token"),
+      audience: text2("portal-audience") || portalUrl,
+      required: flag("portal-required", false),
+      ...token4 ? { token: token4 } : {}
+    };
+  }
+  return inputs;
+}
+
+// src/action/outputs.ts
+function setOutputs(values) {
+  const open3 = values.report.findings.filter((f) => !f.suppression);
+  setOutput("findings", open3.length);
+  setOutput("critical", open3.filter((f) => f.severity === "critical").length);
+  setOutput("high", open3.filter((f) => f.severity === "high").length);
+  setOutput("score", values.scorecard.score ?? "");
+  setOutput("grade", values.scorecard.grade ?? "");
+  setOutput("level", values.scorecard.level);
+  setOutput("sarif-file", values.sarifFile);
+  setOutput("json-file", values.jsonFile);
+  setOutput("report-url", values.reportUrl ?? "");
+}
+
+// src/format/json-format.ts
+function formatJson(report) {
+  return JSON.stringify(report, null, 2) + "\n";
+}
+
+// src/version.ts
+var TOOL_NAME = "Paved Road Guardrails";
+var TOOL_VERSION = true ? "0.1.0" : "0.0.0-dev";
+var TOOL_URI = "https://github.com/pavedroad/guardrails";
+
+// src/action/portal.ts
+var REPORTS_PATH = "/api/guardrails/reports";
+var MAX_TRIES = 3;
+var FIRST_BACKOFF_MS = 1e3;
+var MAX_BACKOFF_MS = 3e4;
+var REQUEST_TIMEOUT_MS = 3e4;
+var wait = (ms) => new Promise((done) => setTimeout(done, ms));
+async function credential(options) {
+  if (options.auth === "oidc") {
+    try {
+      return { token: await getIDToken(options.audience) };
+    } catch (error63) {
+      const detail = error63 instanceof Error ? error63.message.split("\n")[0] : String(error63);
+      return { reason: `no GitHub OIDC token (the job needs \`permissions: id-token: write\`; fork pull requests never get one): ${detail}` };
+    }
+  }
+  if (!options.token) return { reason: "no portal-token (secrets are not passed to workflows from fork pull requests)" };
+  return { token: options.token };
+}
+function retryAfter(header) {
+  if (!header) return void 0;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1e3 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_BACKOFF_MS) : void 0;
+}
+var retriable = (status) => status >= 500 || status === 429 || status === 408;
+async function pushReport(report, options, deps = {}) {
+  const fetch3 = deps.fetch ?? globalThis.fetch;
+  const sleep = deps.sleep ?? wait;
+  const auth2 = await credential(options);
+  if ("reason" in auth2) return { sent: false, reason: auth2.reason, tries: 0, missingCredentials: true };
+  const endpoint4 = `${options.url}${REPORTS_PATH}`;
+  const body2 = formatJson(report);
+  let last = "";
+  for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
+    let delay = FIRST_BACKOFF_MS * 2 ** (attempt - 1);
+    try {
+      const response = await fetch3(endpoint4, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${auth2.token}`,
+          "content-type": "application/json",
+          accept: "application/json",
+          "user-agent": `paved-road-guardrails-action/${TOOL_VERSION}`
+        },
+        body: body2,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+      });
+      const text2 = await response.text();
+      if (response.ok) {
+        let url2;
+        try {
+          const parsed = JSON.parse(text2);
+          const value2 = parsed && typeof parsed === "object" ? parsed.url : void 0;
+          if (typeof value2 === "string" && value2) url2 = value2;
+        } catch {
+        }
+        return { sent: true, status: response.status, tries: attempt, ...url2 ? { url: url2 } : {} };
+      }
+      last = `${endpoint4} answered ${response.status} ${response.statusText}`.trim() + (text2 ? `: ${text2.slice(0, 200).replace(/\s+/g, " ")}` : "");
+      if (!retriable(response.status)) return { sent: false, reason: last, tries: attempt };
+      delay = retryAfter(response.headers.get("retry-after")) ?? delay;
+    } catch (error63) {
+      const cause = error63.cause;
+      last = `${endpoint4} could not be reached: ${cause?.code ?? cause?.message ?? (error63 instanceof Error ? error63.message : String(error63))}`;
+    }
+    if (attempt < MAX_TRIES) {
+      info2(`Portal push try ${attempt} of ${MAX_TRIES} failed (${last}); retrying in ${Math.round(delay)} ms.`);
+      await sleep(delay);
+    }
+  }
+  return { sent: false, reason: `${last} (after ${MAX_TRIES} tries)`, tries: MAX_TRIES };
+}
+
+// src/action/repo-paths.ts
+import { execFile as execFile2 } from "node:child_process";
+import { statSync } from "node:fs";
+import { dirname as dirname4, relative as relative2, resolve as resolve2, sep as sep4 } from "node:path";
+async function scanRootPrefix(cwd, scanPath, workspace) {
+  const target = resolve2(cwd, scanPath);
+  const root = statSync(target, { throwIfNoEntry: false })?.isFile() ? dirname4(target) : target;
+  const fromGit = await new Promise(
+    (done) => execFile2("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8" }, (error63, stdout) => done(error63 ? void 0 : stdout.trim()))
+  );
+  if (fromGit !== void 0) return fromGit;
+  const rel = relative2(resolve2(workspace ?? cwd), root).split(sep4).join("/");
+  return rel && !rel.startsWith("..") ? `${rel}/` : "";
+}
+var repoPathFor = (prefix) => (path6) => prefix ? `${prefix}${path6}` : path6;
+function withRepoPaths(report, repoPath) {
+  return {
+    ...report,
+    findings: report.findings.map((f) => f.location ? { ...f, location: { ...f.location, path: repoPath(f.location.path) } } : f),
+    errors: report.errors.map((e) => e.path ? { ...e, path: repoPath(e.path) } : e)
+  };
+}
+function blobUrl(serverUrl, repository, sha, path6, startLine, endLine = startLine) {
+  const encoded = path6.split("/").map(encodeURIComponent).join("/");
+  return `${serverUrl}/${repository}/blob/${sha}/${encoded}#L${startLine}${endLine > startLine ? `-L${endLine}` : ""}`;
+}
+
+// src/action/scope.ts
+var short = (sha) => sha.slice(0, 12);
+function prNumber(event) {
+  const n = event.payload.pull_request?.number;
+  return typeof n === "number" ? ` #${n}` : "";
+}
+function planScope(event, mode) {
+  if (mode === "full") return { kind: "full", why: "mode: full" };
+  const p = event.payload;
+  const main = defaultBranch(event);
+  if (isPullRequest(event)) {
+    const base3 = text(p, "pull_request", "base", "sha");
+    const head = text(p, "pull_request", "head", "sha");
+    if (!base3 || !head) return { kind: "full", why: `the ${event.name} payload has no base or head SHA` };
+    const commits = pullRequestCommits(event);
+    return {
+      kind: "diff",
+      base: { sha: base3 },
+      head,
+      mergeBase: true,
+      ...commits !== void 0 ? { depthHint: commits } : {},
+      why: `pull request${prNumber(event)}: ${short(base3)}...${short(head)}`
+    };
+  }
+  if (event.name === "merge_group") {
+    const base3 = text(p, "merge_group", "base_sha");
+    const head = text(p, "merge_group", "head_sha");
+    if (!base3 || !head) return { kind: "full", why: "the merge_group payload has no base or head SHA" };
+    return { kind: "diff", base: { sha: base3 }, head, mergeBase: true, why: `merge group: ${short(base3)}...${short(head)}` };
+  }
+  if (event.name === "push") {
+    const before = text(p, "before");
+    const after = text(p, "after");
+    if (!after || ZERO_SHA.test(after)) return { kind: "full", why: "the push deleted the branch: nothing to compare" };
+    const branch = text(p, "ref")?.replace(/^refs\/heads\//, "");
+    if (!before || ZERO_SHA.test(before)) {
+      if (main && branch !== main) {
+        return { kind: "diff", base: { branch: main }, head: after, mergeBase: true, why: `new branch${branch ? ` ${branch}` : ""}: compared with ${main}` };
+      }
+      return { kind: "full", why: main ? `first push of the default branch ${main}` : "a new branch and no default branch to compare with" };
+    }
+    return {
+      kind: "diff",
+      base: { sha: before },
+      head: after,
+      mergeBase: true,
+      ...main && branch !== main ? { fallbackBranch: main } : {},
+      why: `push: ${short(before)}...${short(after)}${p.forced === true ? " (force push)" : ""}`
+    };
+  }
+  if (mode === "diff") {
+    const head = event.sha;
+    if (main && head) return { kind: "diff", base: { branch: main }, head, mergeBase: true, why: `mode: diff on ${event.name || "a run"}: compared with ${main}` };
+    return { kind: "full", why: `mode: diff, but ${event.name || "this run"} has no default branch or commit to compare with` };
+  }
+  return { kind: "full", why: event.name ? `${event.name} scans everything` : "not a pull request or push: everything is scanned" };
+}
+
+// src/action/summary.ts
+import { appendFile as appendFile2 } from "node:fs/promises";
+var SUMMARY_LIMIT_BYTES = 1e6;
+var MAX_ERRORS_LISTED = 50;
+function escapeMarkdown(text2) {
+  return text2.replace(/\r?\n/g, " ").split(/(`[^`]*`)/).map((part, i2) => i2 % 2 === 1 ? part : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")).join("");
+}
+var cell = (text2) => escapeMarkdown(text2).replace(/\|/g, "\\|");
+var code = (text2) => `\`${text2.replace(/`/g, "'")}\``;
+var STATUS = { pass: "\u2705 pass", fail: "\u274C fail", unknown: "\u2754 unknown", "not-applicable": "\u2796 not applicable" };
+var SEVERITY_TITLE = { critical: "\u{1F534} Critical", high: "\u{1F7E0} High", medium: "\u{1F7E1} Medium", low: "\u{1F535} Low", info: "\u26AA Info" };
+var bytes = (text2) => Buffer.byteLength(text2, "utf8");
+function findingItem(f, ctx) {
+  const loc = f.location;
+  let where = "";
+  if (loc) {
+    const path6 = ctx.repoPath(loc.path);
+    const label = code(`${path6}:${loc.startLine}`);
+    where = ctx.link ? `[${label}](${ctx.link(path6, loc.startLine, loc.endLine)})` : label;
+  } else if (f.resource) {
+    where = code(`${f.resource.provider}:${f.resource.id}`);
+  }
+  return [
+    `- **${escapeMarkdown(f.title)}** ${code(f.ruleId)} at ${where}`,
+    `  ${escapeMarkdown(f.message)}`,
+    `  **Fix:** ${escapeMarkdown(f.remediation.text)}`,
+    `  **Paved road:** ${escapeMarkdown(f.remediation.pavedRoad)}`,
+    ""
+  ].join("\n");
+}
+function buildSummary(report, ctx) {
+  const card = ctx.scorecard;
+  const open3 = report.findings.filter((f) => !f.suppression);
+  const suppressed = report.findings.length - open3.length;
+  const counts = SEVERITIES.map((s) => [s, open3.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+  const head = ["## \u{1F6E1}\uFE0F Paved Road Guardrails", ""];
+  const score = card.score === null ? "no score (no guardrail applies)" : `score **${card.score}/100**`;
+  head.push(`${score} \xB7 grade **${card.grade ?? "\u2013"}** \xB7 paved-road level **${card.level}**`);
+  if (card.next) head.push("", `Next level, **${card.next.level}**, needs: ${card.next.blockers.map(code).join(", ")}.`);
+  head.push(
+    "",
+    `Scope: ${escapeMarkdown(ctx.scope)}; ${report.scan.filesScanned} file(s) scanned${report.scan.filesSkipped.length ? `, ${report.scan.filesSkipped.length} skipped` : ""}.`,
+    "",
+    open3.length ? `**${open3.length} open finding(s)**: ${counts.map(([s, n]) => `${n} ${s}`).join(", ")}${suppressed ? `; ${suppressed} suppressed` : ""}. ` + (ctx.failOn === "none" ? "fail-on is `none`: the step does not fail on findings." : ctx.failed ? `At or above ${code(ctx.failOn)}: **the step fails**.` : `None at or above ${code(ctx.failOn)}.`) : `**No open findings**${suppressed ? ` (${suppressed} suppressed)` : ""}.`,
+    "",
+    "### Guardrails",
+    "",
+    "| Guardrail | Level | Status | Findings | Worst | Note |",
+    "|---|---|---|---:|---|---|"
+  );
+  for (const g of card.guardrails) {
+    const title = getGuardrail(g.id).title;
+    head.push(`| ${cell(title)} ${code(g.id)} | ${g.level} | ${STATUS[g.status]} | ${g.findings} | ${g.worstSeverity ?? ""} | ${cell(g.reason ?? "")} |`);
+  }
+  head.push("");
+  const tail = [];
+  if (report.errors.length) {
+    tail.push("### Could not scan", "");
+    for (const e of report.errors.slice(0, MAX_ERRORS_LISTED)) {
+      const where = e.path ? `${code(`${ctx.repoPath(e.path)}${e.line ? `:${e.line}` : ""}`)}: ` : "";
+      tail.push(`- ${where}${escapeMarkdown(e.message)}`);
+    }
+    if (report.errors.length > MAX_ERRORS_LISTED) tail.push(`- \u2026 and ${report.errors.length - MAX_ERRORS_LISTED} more in the JSON report.`);
+    tail.push("");
+  }
+  if (ctx.files.length) tail.push(`Full reports: ${ctx.files.map(code).join(", ")}.`, "");
+  const limit = ctx.limitBytes ?? SUMMARY_LIMIT_BYTES;
+  const headText = head.join("\n") + "\n";
+  const tailText = tail.join("\n") + "\n";
+  const noteReserve = 300;
+  let budget = limit - bytes(headText) - bytes(tailText) - noteReserve;
+  const body2 = [];
+  let listed = 0;
+  if (open3.length) {
+    body2.push("### Findings", "");
+    budget -= bytes("### Findings\n\n");
+    outer: for (const severity of SEVERITIES) {
+      const group2 = open3.filter((f) => f.severity === severity);
+      if (!group2.length) continue;
+      const heading = `#### ${SEVERITY_TITLE[severity]} (${group2.length})
+`;
+      if (bytes(heading) > budget) break;
+      body2.push(heading);
+      budget -= bytes(heading) + 1;
+      for (const f of group2) {
+        const item = findingItem(f, ctx);
+        const size = bytes(item) + 1;
+        if (size > budget) break outer;
+        body2.push(item);
+        budget -= size;
+        listed++;
+      }
+    }
+    if (listed < open3.length) {
+      body2.push(`> [!NOTE]
+> ${open3.length - listed} more finding(s) are not shown: a job summary is limited to 1 MiB. All findings are in the SARIF and JSON reports.
+`);
+    }
+  }
+  return headText + body2.join("\n") + (body2.length ? "\n" : "") + tailText;
+}
+async function writeSummary(markdown, file2 = process.env.GITHUB_STEP_SUMMARY) {
+  if (!file2) return false;
+  await appendFile2(file2, markdown, "utf8");
+  return true;
 }
 
 // node_modules/commander/esm.mjs
@@ -68403,16 +75129,6 @@ var {
   Option,
   Help
 } = import_index.default;
-
-// src/format/json-format.ts
-function formatJson(report) {
-  return JSON.stringify(report, null, 2) + "\n";
-}
-
-// src/version.ts
-var TOOL_NAME = "Paved Road Guardrails";
-var TOOL_VERSION = true ? "0.1.0" : "0.0.0-dev";
-var TOOL_URI = "https://github.com/pavedroad/guardrails";
 
 // src/format/sarif-format.ts
 function level(severity) {
@@ -68525,19 +75241,19 @@ function result(f, ruleIndex) {
 // src/scan/run-scan.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, isAbsolute, relative as relative4, resolve as resolve2, sep as sep4 } from "node:path";
+import { basename as basename3, dirname as dirname5, isAbsolute, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
 
 // src/files/walk.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
-import { join as join3, relative as relative2, sep as sep3 } from "node:path";
+import { lstatSync, readdirSync, readFileSync as readFileSync3, realpathSync } from "node:fs";
+import { join as join3, relative as relative3, sep as sep5 } from "node:path";
 var ALWAYS_IGNORED = [".git"];
 var LOCK_FILES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "Cargo.lock", "go.sum", "poetry.lock", "Gemfile.lock", "composer.lock", "Pipfile.lock", "uv.lock"]);
-var toPosix = (p) => p.split(sep3).join("/");
+var toPosix = (p) => p.split(sep5).join("/");
 function gitignoreLayer(dir, base3) {
   try {
-    const text = readFileSync(join3(dir, ".gitignore"), "utf8");
-    return { base: base3, rules: (0, import_ignore.default)().add(text) };
+    const text2 = readFileSync3(join3(dir, ".gitignore"), "utf8");
+    return { base: base3, rules: (0, import_ignore.default)().add(text2) };
   } catch {
     return void 0;
   }
@@ -68555,7 +75271,7 @@ function walk(root, options) {
   const realRoot = realpathSync(root);
   const configLayer = { base: "", rules: (0, import_ignore.default)().add([...options.ignorePaths]) };
   function visit2(dir, layers) {
-    const relDir = toPosix(relative2(root, dir));
+    const relDir = toPosix(relative3(root, dir));
     const own2 = gitignoreLayer(dir, relDir);
     const active2 = own2 ? [...layers, own2] : layers;
     let entries;
@@ -68579,7 +75295,7 @@ function walk(root, options) {
           skipped.push({ path: path6, reason: "broken symlink" });
           continue;
         }
-        if (target !== realRoot && !target.startsWith(realRoot + sep3)) {
+        if (target !== realRoot && !target.startsWith(realRoot + sep5)) {
           skipped.push({ path: path6, reason: "symlink outside the scan root" });
           continue;
         }
@@ -68607,29 +75323,32 @@ function walk(root, options) {
   return { files, skipped };
 }
 
+// src/git/blob-reader.ts
+import { spawn as spawn3 } from "node:child_process";
+
 // src/git/run-git.ts
-import { execFile, spawn as spawn2 } from "node:child_process";
+import { execFile as execFile3, spawn as spawn2 } from "node:child_process";
 var MAX_BUFFER = 512 * 1024 * 1024;
 function git(cwd, args2) {
-  return new Promise((resolve4, reject) => {
-    execFile("git", ["-c", "core.quotePath=false", ...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error63, stdout, stderr) => {
+  return new Promise((resolve5, reject) => {
+    execFile3("git", ["-c", "core.quotePath=false", ...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error63, stdout, stderr) => {
       if (error63) {
         const detail = (stderr || error63.message).trim().split("\n")[0];
         reject(new GuardrailsError("GIT", `git ${args2.join(" ")} failed in ${cwd}: ${detail}`, { cause: error63 }));
       } else {
-        resolve4(stdout);
+        resolve5(stdout);
       }
     });
   });
 }
 function gitBytes(cwd, args2) {
-  return new Promise((resolve4, reject) => {
-    execFile("git", ["-c", "core.quotePath=false", ...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "buffer" }, (error63, stdout, stderr) => {
+  return new Promise((resolve5, reject) => {
+    execFile3("git", ["-c", "core.quotePath=false", ...args2], { cwd, maxBuffer: MAX_BUFFER, encoding: "buffer" }, (error63, stdout, stderr) => {
       if (error63) {
         const detail = (stderr.toString("utf8") || error63.message).trim().split("\n")[0];
         reject(new GuardrailsError("GIT", `git ${args2.join(" ")} failed in ${cwd}: ${detail}`, { cause: error63 }));
       } else {
-        resolve4(stdout);
+        resolve5(stdout);
       }
     });
   });
@@ -68641,9 +75360,9 @@ async function gitLines(cwd, args2, onLine) {
   child2.stderr.on("data", (chunk) => {
     if (stderr.length < 4096) stderr += chunk;
   });
-  const exited = new Promise((resolve4, reject) => {
+  const exited = new Promise((resolve5, reject) => {
     child2.on("error", reject);
-    child2.on("close", (code2) => resolve4(code2 ?? 1));
+    child2.on("close", (code3) => resolve5(code3 ?? 1));
   });
   child2.stdout.setEncoding("utf8");
   let pending = [];
@@ -68662,11 +75381,102 @@ async function gitLines(cwd, args2, onLine) {
     if (start2 < chunk.length) pending.push(chunk.slice(start2));
   }
   if (pending.length) emit();
-  const code = await exited;
-  if (code !== 0) {
-    throw new GuardrailsError("GIT", `git ${args2.join(" ")} failed in ${cwd}: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`);
+  const code2 = await exited;
+  if (code2 !== 0) {
+    throw new GuardrailsError("GIT", `git ${args2.join(" ")} failed in ${cwd}: ${stderr.trim().split("\n")[0] ?? `exit ${code2}`}`);
   }
 }
+
+// src/git/blob-reader.ts
+var GitBlobReader = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+    this.child = spawn3("git", ["-c", "core.quotePath=false", "cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    this.child.stderr.setEncoding("utf8");
+    this.child.stderr.on("data", (chunk) => {
+      if (stderr.length < 4096) stderr += chunk;
+    });
+    this.child.stdout.on("data", (chunk) => {
+      this.chunks.push(chunk);
+      this.buffered += chunk.length;
+      this.drain();
+    });
+    this.child.stdin.on("error", () => {
+    });
+    this.closed = new Promise((done) => {
+      const fail = (message) => {
+        this.failure = new GuardrailsError("GIT", `git cat-file --batch failed in ${cwd}: ${message}`);
+        for (const w of this.waiting.splice(0)) w.reject(this.failure);
+        done();
+      };
+      this.child.on("error", (error63) => fail(error63.message));
+      this.child.on("close", (code2) => fail(stderr.trim().split("\n")[0] || `exit ${code2 ?? "signal"}`));
+    });
+  }
+  cwd;
+  child;
+  waiting = [];
+  chunks = [];
+  buffered = 0;
+  /** Size of the object whose content is being read, with its trailing newline; undefined between objects. */
+  expected;
+  failure;
+  closed;
+  /** The content of `name` (`<rev>:<path>`); rejects when git has no such blob. */
+  read(name2) {
+    if (name2.includes("\n")) return gitBytes(this.cwd, ["show", name2]);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve5, reject) => {
+      this.waiting.push({ name: name2, resolve: resolve5, reject });
+      this.child.stdin.write(`${name2}
+`);
+    });
+  }
+  async close() {
+    this.child.stdin.end();
+    await this.closed;
+  }
+  take(n) {
+    const out2 = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
+    this.chunks = out2.length > n ? [out2.subarray(n)] : [];
+    this.buffered -= n;
+    return out2.subarray(0, n);
+  }
+  newline() {
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      const i2 = chunk.indexOf(10);
+      if (i2 >= 0) return offset + i2;
+      offset += chunk.length;
+    }
+    return -1;
+  }
+  drain() {
+    for (; ; ) {
+      if (!this.expected) {
+        const end = this.newline();
+        if (end < 0) return;
+        const header = this.take(end + 1).toString("utf8").slice(0, -1);
+        const m = /^[0-9a-f]+ (\S+) (\d+)$/.exec(header);
+        if (!m) {
+          const w2 = this.waiting.shift();
+          w2?.reject(new GuardrailsError("GIT", `git cat-file: ${w2.name} does not exist (${header.slice(header.lastIndexOf(" ") + 1)})`));
+          continue;
+        }
+        this.expected = { type: m[1], size: Number(m[2]) };
+      }
+      if (this.buffered < this.expected.size + 1) return;
+      const content = Buffer.from(this.take(this.expected.size + 1).subarray(0, this.expected.size));
+      const type = this.expected.type;
+      this.expected = void 0;
+      const w = this.waiting.shift();
+      if (!w) continue;
+      if (type === "blob") w.resolve(content);
+      else w.reject(new GuardrailsError("GIT", `git cat-file: ${w.name} is a ${type}, not a file`));
+    }
+  }
+};
 
 // src/git/unified-diff.ts
 var HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -68742,19 +75552,19 @@ function unquote2(path6) {
 
 // src/scan/load-config.ts
 import { readFile } from "node:fs/promises";
-import { join as join4, relative as relative3 } from "node:path";
+import { join as join4, relative as relative4 } from "node:path";
 var CONFIG_FILE = ".guardrails.yml";
 async function loadConfig(root, explicit, cwd) {
   const file2 = explicit ?? join4(root, CONFIG_FILE);
-  let text;
+  let text2;
   try {
-    text = await readFile(file2, "utf8");
+    text2 = await readFile(file2, "utf8");
   } catch (error63) {
-    const code = error63.code;
-    if (!explicit && code === "ENOENT") return DEFAULT_CONFIG;
-    throw new GuardrailsError("IO", `cannot read config ${relative3(cwd, file2) || file2}: ${code ?? String(error63)}`, { cause: error63 });
+    const code2 = error63.code;
+    if (!explicit && code2 === "ENOENT") return DEFAULT_CONFIG;
+    throw new GuardrailsError("IO", `cannot read config ${relative4(cwd, file2) || file2}: ${code2 ?? String(error63)}`, { cause: error63 });
   }
-  return parseConfig(text, relative3(cwd, file2) || file2, knownIds());
+  return parseConfig(text2, relative4(cwd, file2) || file2, knownIds());
 }
 
 // src/scan/pool.ts
@@ -68794,7 +75604,7 @@ async function repositoryInfo(root) {
 }
 
 // src/scan/hcl-grammar.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 var GRAMMAR = "tree-sitter-terraform.wasm";
@@ -68802,14 +75612,14 @@ var loading;
 function loadHclParser() {
   loading ??= (async () => {
     const beside = fileURLToPath(new URL(`./${GRAMMAR}`, import.meta.url));
-    const path6 = existsSync2(beside) ? beside : createRequire(import.meta.url).resolve(`@tree-sitter-grammars/tree-sitter-hcl/${GRAMMAR}`);
-    return HclParser.create(readFileSync2(path6));
+    const path6 = existsSync3(beside) ? beside : createRequire(import.meta.url).resolve(`@tree-sitter-grammars/tree-sitter-hcl/${GRAMMAR}`);
+    return HclParser.create(readFileSync4(path6));
   })();
   return loading;
 }
 
 // src/scan/iac-context.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
 import { join as join5 } from "node:path";
 var LOCAL_MODULE = /source\s*=\s*"(\.\.?\/[^"]+)"/g;
 var MAX_DIRS = 64;
@@ -68825,11 +75635,11 @@ function join22(dir, rel) {
   }
   return out2.join("/");
 }
-async function iacContext(root, changed, head) {
+async function iacContext(root, changed, head, readAtHead = (path6) => gitBytes(root, ["show", `${head}:./${path6}`])) {
   const read = async (path6) => {
     try {
-      const bytes = head ? await gitBytes(root, ["show", `${head}:./${path6}`]) : readFileSync3(join5(root, path6));
-      return isBinary(bytes) ? void 0 : decodeText(bytes);
+      const bytes2 = head ? await readAtHead(path6) : readFileSync5(join5(root, path6));
+      return isBinary(bytes2) ? void 0 : decodeText(bytes2);
     } catch {
       return void 0;
     }
@@ -68851,10 +75661,10 @@ async function iacContext(root, changed, head) {
   while (queue.length && seen.size <= MAX_DIRS) {
     const dir = queue.shift();
     for (const path6 of (await list2(dir)).filter(isTerraformPath)) {
-      const text = await read(path6);
-      if (text === void 0) continue;
-      files.set(path6, text);
-      for (const m of text.matchAll(LOCAL_MODULE)) {
+      const text2 = await read(path6);
+      if (text2 === void 0) continue;
+      files.set(path6, text2);
+      for (const m of text2.matchAll(LOCAL_MODULE)) {
         const target = join22(dir, m[1]);
         if (target !== void 0 && !seen.has(target)) {
           seen.add(target);
@@ -68864,31 +75674,31 @@ async function iacContext(root, changed, head) {
     }
   }
   for (const path6 of changed.filter((p) => isTemplateCandidate(p))) {
-    const text = await read(path6);
-    if (text !== void 0 && isTemplateCandidate(path6, text)) files.set(path6, text);
+    const text2 = await read(path6);
+    if (text2 !== void 0 && isTemplateCandidate(path6, text2)) files.set(path6, text2);
   }
-  return [...files].map(([path6, text]) => ({ path: path6, text }));
+  return [...files].map(([path6, text2]) => ({ path: path6, text: text2 }));
 }
 
 // src/scan/scan-sync.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function scanFilesSync(data2, onFile) {
   const config2 = { ...data2.config, allowSecrets: data2.config.allowSecrets.map((s) => new RegExp(s)) };
   const scanner = new FileScanner({ config: config2, source: data2.source, today: data2.today });
   const out2 = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [], evidence: /* @__PURE__ */ new Map() };
   for (const file2 of data2.files) {
-    let bytes;
+    let bytes2;
     try {
-      bytes = readFileSync4(file2.absolute);
+      bytes2 = readFileSync6(file2.absolute);
     } catch (error63) {
       out2.unreadable++;
       out2.errors.push({ path: file2.path, message: `could not read: ${error63.code ?? String(error63)}` });
       continue;
     }
-    const result2 = scanner.scanFile(file2.path, bytes);
-    if ((isTerraformPath(file2.path) || isTemplateCandidate(file2.path)) && !isBinary(bytes)) {
-      const text = decodeText(bytes);
-      if (isTerraformPath(file2.path) || isTemplateCandidate(file2.path, text)) out2.iacSources.push({ path: file2.path, text });
+    const result2 = scanner.scanFile(file2.path, bytes2);
+    if ((isTerraformPath(file2.path) || isTemplateCandidate(file2.path)) && !isBinary(bytes2)) {
+      const text2 = decodeText(bytes2);
+      if (isTerraformPath(file2.path) || isTemplateCandidate(file2.path, text2)) out2.iacSources.push({ path: file2.path, text: text2 });
     }
     out2.findings.push(...result2.findings);
     out2.errors.push(...result2.errors);
@@ -68902,33 +75712,33 @@ function scanFilesSync(data2, onFile) {
 
 // src/scan/run-scan.ts
 var READ_CONCURRENCY = 16;
-var toPosix2 = (p) => p.split(sep4).join("/");
-async function runScan(request) {
-  const startedAt = request.now;
+var toPosix2 = (p) => p.split(sep6).join("/");
+async function runScan(request3) {
+  const startedAt = request3.now;
   const started = performance.now();
-  const { root, targets } = await resolveTargets(request.cwd, request.paths);
-  const configFile = request.configFile === void 0 ? void 0 : resolve2(request.cwd, request.configFile);
-  const config2 = await loadConfig(root, configFile, request.cwd);
+  const { root, targets } = await resolveTargets(request3.cwd, request3.paths);
+  const configFile = request3.configFile === void 0 ? void 0 : resolve3(request3.cwd, request3.configFile);
+  const config2 = await loadConfig(root, configFile, request3.cwd);
   const scanner = new FileScanner({
     config: config2,
-    source: request.diff ? "pr" : "repo",
+    source: request3.diff ? "pr" : "repo",
     today: startedAt.toISOString().slice(0, 10)
   });
   const repository = repositoryInfo(root);
   let collected;
-  if (request.history) collected = await scanHistory(root, scanner, config2, request.history.range);
-  else if (request.diff) collected = await scanDiff(root, scanner, config2, request.diff, request.onProgress);
+  if (request3.history) collected = await scanHistory(root, scanner, config2, request3.history.range);
+  else if (request3.diff) collected = await scanDiff(root, scanner, config2, request3.diff, request3.onProgress);
   else {
     collected = await scanFiles(root, targets, config2, {
       source: "repo",
       today: startedAt.toISOString().slice(0, 10),
-      onProgress: request.onProgress
+      onProgress: request3.onProgress
     });
   }
   const today = startedAt.toISOString().slice(0, 10);
   const iac = new IacScanner(collected.iacSources.some((f) => isTerraformPath(f.path)) ? await loadHclParser() : void 0, {
     config: config2,
-    source: request.diff ? "pr" : "repo",
+    source: request3.diff ? "pr" : "repo",
     today,
     templates: scanCloudFormation
   });
@@ -68944,16 +75754,16 @@ async function runScan(request) {
   collected.findings.push(...iacResult.findings.filter(touchesChange));
   collected.errors.push(...iacResult.errors.filter((e) => !added || !e.path || added.has(e.path)));
   let findings = collected.findings;
-  const baselineFile = request.baselineFile ?? (config2.baseline ? resolve2(root, config2.baseline) : void 0);
+  const baselineFile = request3.baselineFile ?? (config2.baseline ? resolve3(root, config2.baseline) : void 0);
   if (baselineFile) {
-    const file2 = isAbsolute(baselineFile) ? baselineFile : resolve2(request.cwd, baselineFile);
-    let text;
+    const file2 = isAbsolute(baselineFile) ? baselineFile : resolve3(request3.cwd, baselineFile);
+    let text2;
     try {
-      text = await readFile2(file2, "utf8");
+      text2 = await readFile2(file2, "utf8");
     } catch (error63) {
-      throw new GuardrailsError("IO", `cannot read baseline ${relative4(request.cwd, file2)}: ${error63.code ?? String(error63)}`, { cause: error63 });
+      throw new GuardrailsError("IO", `cannot read baseline ${relative5(request3.cwd, file2)}: ${error63.code ?? String(error63)}`, { cause: error63 });
     }
-    findings = applyBaseline(findings, parseBaseline(text, relative4(request.cwd, file2)), relative4(root, file2));
+    findings = applyBaseline(findings, parseBaseline(text2, relative5(request3.cwd, file2)), relative5(root, file2));
   }
   findings.sort(
     (a, b) => (a.location?.path ?? "").localeCompare(b.location?.path ?? "") || (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0) || (a.location?.startColumn ?? 0) - (b.location?.startColumn ?? 0) || a.ruleId.localeCompare(b.ruleId)
@@ -68971,13 +75781,13 @@ async function runScan(request) {
       incomplete.set(id2, `${evidence.undecided[0]}${more}`);
     }
   }
-  const evaluated = request.history ? scanner.guardrails : [.../* @__PURE__ */ new Set([...scanner.guardrails, ...iac.guardrails])];
+  const evaluated = request3.history ? scanner.guardrails : [.../* @__PURE__ */ new Set([...scanner.guardrails, ...iac.guardrails])];
   const report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     scan: {
-      root: toPosix2(relative4(request.cwd, root)) || ".",
-      scope: request.diff ? "diff" : "full",
+      root: toPosix2(relative5(request3.cwd, root)) || ".",
+      scope: request3.diff ? "diff" : "full",
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - started),
       filesScanned: collected.scanned,
@@ -68987,9 +75797,9 @@ async function runScan(request) {
     guardrails: guardrailResults(evaluated, findings, incomplete, notApplicable),
     errors: collected.errors
   };
-  if (request.diff) {
-    report.scan.base = request.diff.base;
-    if (request.diff.head) report.scan.head = request.diff.head;
+  if (request3.diff) {
+    report.scan.base = request3.diff.base;
+    if (request3.diff.head) report.scan.head = request3.diff.head;
   }
   const repo = await repository;
   if (repo) report.repository = repo;
@@ -68997,18 +75807,18 @@ async function runScan(request) {
 }
 async function resolveTargets(cwd, paths) {
   const list2 = paths.length ? paths : ["."];
-  const absolute = list2.map((p) => resolve2(cwd, p));
+  const absolute = list2.map((p) => resolve3(cwd, p));
   for (const p of absolute) {
     try {
       await stat2(p);
     } catch {
-      throw new GuardrailsError("USAGE", `no such file or directory: ${relative4(cwd, p) || p}`);
+      throw new GuardrailsError("USAGE", `no such file or directory: ${relative5(cwd, p) || p}`);
     }
   }
   if (absolute.length === 1) {
     const only = absolute[0];
     const info3 = await stat2(only);
-    return info3.isDirectory() ? { root: only, targets: [only] } : { root: dirname4(only), targets: [only] };
+    return info3.isDirectory() ? { root: only, targets: [only] } : { root: dirname5(only), targets: [only] };
   }
   return { root: cwd, targets: absolute };
 }
@@ -69020,13 +75830,13 @@ async function scanFiles(root, targets, config2, options) {
     const info3 = await stat2(target);
     if (info3.isDirectory()) {
       const walked = walk(target, { ignorePaths: config2.ignorePaths, maxFileSize: config2.maxFileSize });
-      const prefix = toPosix2(relative4(root, target));
+      const prefix = toPosix2(relative5(root, target));
       for (const f of walked.files) files.push({ path: prefix ? `${prefix}/${f.path}` : f.path, absolute: f.absolute, size: f.size });
       for (const s of walked.skipped) out2.skipped.push({ ...s, path: prefix ? `${prefix}/${s.path}` : s.path });
     } else if (info3.size > config2.maxFileSize) {
-      out2.skipped.push({ path: toPosix2(relative4(root, target)) || basename3(target), reason: `larger than ${config2.maxFileSize} bytes (${info3.size})` });
+      out2.skipped.push({ path: toPosix2(relative5(root, target)) || basename3(target), reason: `larger than ${config2.maxFileSize} bytes (${info3.size})` });
     } else {
-      files.push({ path: toPosix2(relative4(root, target)) || basename3(target), absolute: target, size: info3.size });
+      files.push({ path: toPosix2(relative5(root, target)) || basename3(target), absolute: target, size: info3.size });
     }
   }
   const data2 = {
@@ -69068,34 +75878,41 @@ async function scanDiff(root, scanner, config2, diff, onProgress) {
   }
   const ignored = (0, import_ignore2.default)().add([...config2.ignorePaths]);
   const addedLines = /* @__PURE__ */ new Map();
-  let done = 0;
-  await mapLimit(changed, READ_CONCURRENCY, async (added) => {
-    if (ignored.ignores(added.path)) return;
-    let bytes;
-    try {
-      bytes = diff.head ? await gitBytes(root, ["show", `${diff.head}:./${added.path}`]) : await readFile2(resolve2(root, added.path));
-    } catch (error63) {
-      out2.unreadable++;
-      out2.errors.push({ path: added.path, message: `could not read: ${error63.message.split("\n")[0]}` });
-      return;
-    }
-    if (bytes.length > config2.maxFileSize) {
-      out2.skipped.push({ path: added.path, reason: `larger than ${config2.maxFileSize} bytes (${bytes.length})` });
-      return;
-    }
-    const lines = untracked.has(added.path) ? {} : { lines: new Set(added.numbers) };
-    collect(out2, added.path, scanner.scanFile(added.path, bytes, lines));
-    addedLines.set(added.path, untracked.has(added.path) ? allLines(bytes) : new Set(added.numbers));
-    onProgress?.(++done, changed.length);
-  });
-  out2.addedLines = addedLines;
-  out2.iacSources = await iacContext(root, [...addedLines.keys()].filter((p) => isTerraformPath(p) || isTemplateCandidate(p)), diff.head);
+  const blobs = diff.head ? new GitBlobReader(root) : void 0;
+  const atHead = blobs ? (path6) => blobs.read(`${diff.head}:./${path6}`) : void 0;
+  try {
+    let done = 0;
+    await mapLimit(changed, READ_CONCURRENCY, async (added) => {
+      if (ignored.ignores(added.path)) return;
+      let bytes2;
+      try {
+        bytes2 = atHead ? await atHead(added.path) : await readFile2(resolve3(root, added.path));
+      } catch (error63) {
+        out2.unreadable++;
+        out2.errors.push({ path: added.path, message: `could not read: ${error63.message.split("\n")[0]}` });
+        return;
+      }
+      if (bytes2.length > config2.maxFileSize) {
+        out2.skipped.push({ path: added.path, reason: `larger than ${config2.maxFileSize} bytes (${bytes2.length})` });
+        return;
+      }
+      const lines = untracked.has(added.path) ? {} : { lines: new Set(added.numbers) };
+      collect(out2, added.path, scanner.scanFile(added.path, bytes2, lines));
+      addedLines.set(added.path, untracked.has(added.path) ? allLines(bytes2) : new Set(added.numbers));
+      onProgress?.(++done, changed.length);
+    });
+    out2.addedLines = addedLines;
+    const iacChanged = [...addedLines.keys()].filter((p) => isTerraformPath(p) || isTemplateCandidate(p));
+    out2.iacSources = await iacContext(root, iacChanged, diff.head, atHead);
+  } finally {
+    await blobs?.close();
+  }
   return out2;
 }
-function allLines(bytes) {
-  let count = 1;
-  for (const b of bytes) if (b === 10) count++;
-  return new Set(Array.from({ length: count }, (_, i2) => i2 + 1));
+function allLines(bytes2) {
+  let count2 = 1;
+  for (const b of bytes2) if (b === 10) count2++;
+  return new Set(Array.from({ length: count2 }, (_, i2) => i2 + 1));
 }
 async function scanHistory(root, scanner, config2, range) {
   const out2 = { findings: [], errors: [], skipped: [], scanned: 0, unreadable: 0, iacSources: [] };
@@ -69104,8 +75921,8 @@ async function scanHistory(root, scanner, config2, range) {
   let commit = "";
   const parser = new UnifiedDiffParser((added) => {
     if (ignored.ignores(added.path)) return;
-    const text = added.texts.join("\n");
-    const result2 = scanner.scanText(added.path, text, { lineMap: added.numbers, commit });
+    const text2 = added.texts.join("\n");
+    const result2 = scanner.scanText(added.path, text2, { lineMap: added.numbers, commit });
     for (const f of scanner.scanPath(added.path, { commit })) byFingerprint.set(f.fingerprint, f);
     for (const f of result2.findings) byFingerprint.set(f.fingerprint, f);
     for (const e of result2.errors) out2.errors.push({ ...e, message: `${e.message} (commit ${commit.slice(0, 12)})` });
@@ -69132,67 +75949,148 @@ function shouldFail(report, failOn) {
 }
 
 // src/main.ts
-var PER_LEVEL = 10;
-function annotationLevel(severity) {
-  return severity === "critical" || severity === "high" ? "error" : severity === "medium" ? "warning" : "notice";
-}
-function annotate(findings) {
-  const ranked = [...findings].sort((a, b) => compareSeverity(b.severity, a.severity));
-  const shown2 = { error: 0, warning: 0, notice: 0 };
-  let hidden = 0;
-  for (const f of ranked) {
-    const level2 = annotationLevel(f.severity);
-    if (!f.location || shown2[level2] >= PER_LEVEL) {
-      hidden++;
-      continue;
-    }
-    shown2[level2]++;
-    const props = {
-      title: `${f.title} (${f.ruleId})`,
-      file: f.location.path,
-      startLine: f.location.startLine,
-      endLine: f.location.endLine
-    };
-    if (f.location.startLine === f.location.endLine) {
-      props.startColumn = f.location.startColumn;
-      props.endColumn = f.location.endColumn;
-    }
-    core_exports[level2](`${f.message}
-Fix: ${f.remediation.text}`, props);
+var CHECK_NAME = "Paved Road Guardrails";
+async function resolveScope(root, event, inputs, budget) {
+  const plan = planScope(event, inputs.mode);
+  if (plan.kind === "full") return { description: `everything (${plan.why})` };
+  const history = await ensureHistory(root, plan);
+  for (const line of history.log) info2(line);
+  if (!history.ok) {
+    budget.notice(
+      `Scanning everything instead of the change: ${history.reason}. Check out with enough history (actions/checkout \`fetch-depth: 0\`) or keep its credentials (\`persist-credentials\`) so the Action can fetch it.`
+    );
+    return { description: `everything (${history.reason})` };
   }
-  if (hidden > 0) notice(`${hidden} more finding(s) are listed in the job summary and the SARIF report.`);
+  return { diff: { base: history.base, head: history.head, mergeBase: true }, description: `the change in ${plan.why}` };
 }
-async function run2() {
+function checkTarget(event) {
+  const [owner3, repo] = (event.repository ?? "").split("/");
+  const sha = headSha(event);
+  return owner3 && repo && sha ? { owner: owner3, repo, headSha: sha, name: CHECK_NAME } : void 0;
+}
+function attribute(report, event, head) {
+  if (!event.repository) return;
+  const repository = { ...report.repository, slug: event.repository };
+  if (head) repository.commit = head;
+  const ref = headRef(event);
+  if (ref) repository.ref = ref;
+  const main = defaultBranch(event);
+  if (main) repository.defaultBranch = main;
+  report.repository = repository;
+}
+async function run2(deps = {}) {
+  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
+  let check3;
   try {
-    const path6 = getInput("path") || ".";
-    const config2 = getInput("config");
-    const failOnInput = getInput("fail-on");
-    const { report, config: loaded } = await runScan({
-      paths: [path6],
-      cwd: process.cwd(),
-      ...config2 ? { configFile: config2 } : {},
-      now: /* @__PURE__ */ new Date()
+    const inputs = readInputs();
+    const event = readEvent();
+    const cwd = process.cwd();
+    const root = resolve4(cwd, inputs.path);
+    const budget = new AnnotationBudget();
+    if (inputs.awsContext === "auto") info2("aws-context: auto is not available in this version of the Action; nothing is read from AWS.");
+    const scope = await resolveScope(root, event, inputs, budget);
+    info2(`Scanning ${scope.description}.`);
+    const target = checkTarget(event);
+    const wantsCheck = inputs.annotations === "auto" || inputs.annotations === "check-run";
+    if (wantsCheck && inputs.githubToken && target) {
+      const octokit = createOctokit(inputs.githubToken, event.apiUrl, deps.fetch);
+      const started = await startCheckRun(octokit, target, now());
+      if (started.ok) check3 = { octokit, target, id: started.value };
+      else if (started.status === 403) {
+        budget.notice(
+          `The token cannot create a check run (${isFork(event) ? "a pull request from a fork gets a read-only token" : "grant `checks: write`"}): the findings are annotated with workflow commands instead.`
+        );
+      } else budget.notice(`Could not create a check run (${started.message}): the findings are annotated with workflow commands instead.`);
+    } else if (inputs.annotations === "check-run") {
+      budget.notice(`No check run: ${inputs.githubToken ? "the repository or head commit is unknown" : "no github-token"}. The findings are annotated with workflow commands instead.`);
+    }
+    const { report, config: config2 } = await runScan({
+      paths: [inputs.path],
+      cwd,
+      ...inputs.config ? { configFile: inputs.config } : {},
+      ...scope.diff ? { diff: scope.diff } : {},
+      now: now()
     });
-    const open3 = report.findings.filter((f) => !f.suppression);
-    annotate(open3);
-    for (const e of report.errors) warning(e.message, e.path ? { file: e.path, ...e.line ? { startLine: e.line } : {} } : {});
-    const sarifFile = getInput("sarif-file") || "guardrails.sarif";
-    const jsonFile = getInput("json-file") || "guardrails.json";
-    await writeFile2(resolve3(sarifFile), formatSarif(report));
-    await writeFile2(resolve3(jsonFile), formatJson(report));
-    const card = computeScorecard(report.guardrails, report.findings);
-    setOutput("findings", open3.length);
-    for (const s of ["critical", "high"]) setOutput(s, open3.filter((f) => f.severity === s).length);
-    setOutput("score", card.score ?? "");
-    setOutput("grade", card.grade ?? "");
-    setOutput("level", card.level);
-    setOutput("sarif-file", sarifFile);
-    setOutput("json-file", jsonFile);
-    const counts = SEVERITIES.map((s) => `${open3.filter((f) => f.severity === s).length} ${s}`).join(", ");
-    const failOn = failOnInput || loaded.failOn;
-    if (shouldFail(report, failOn)) setFailed(`${open3.length} guardrail finding(s): ${counts}`);
+    const checkedOut = report.repository?.commit ?? event.sha;
+    attribute(report, event, scope.diff?.head ?? headSha(event));
+    const failOn = inputs.failOn ?? config2.failOn;
+    const failures = [];
+    const open3 = rankFindings(report.findings);
+    if (shouldFail(report, failOn)) {
+      const counts = SEVERITIES.map((s) => `${open3.filter((f) => f.severity === s).length} ${s}`).join(", ");
+      failures.push(`${open3.length} guardrail finding(s): ${counts}`);
+    }
+    const scorecard = computeScorecard(report.guardrails, report.findings);
+    const repoPath = repoPathFor(await scanRootPrefix(cwd, inputs.path, process.env.GITHUB_WORKSPACE));
+    const sarifFile = inputs.sarifFile;
+    const jsonFile = inputs.jsonFile;
+    const category = inputs.path === "." ? "guardrails" : `guardrails:${inputs.path.replace(/^\.\//, "").replace(/\/+$/, "")}`;
+    await writeFile2(resolve4(cwd, sarifFile), formatSarif(withRepoPaths(report, repoPath), { category }));
+    await writeFile2(resolve4(cwd, jsonFile), formatJson(report));
+    let reportUrl;
+    if (inputs.portal) {
+      const outcome = await pushReport(report, inputs.portal, { ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.sleep ? { sleep: deps.sleep } : {} });
+      if (outcome.sent) {
+        reportUrl = outcome.url;
+        info2(`Report sent to the portal${outcome.url ? `: ${outcome.url}` : ""}.`);
+      } else if (inputs.portal.required) {
+        failures.push(`The report was not sent to the portal: ${outcome.reason}`);
+      } else {
+        budget.notice(`The report was not sent to the portal: ${outcome.reason}. The scan result stands; set portal-required: true to fail instead.`);
+      }
+    }
+    if (failures.length) budget.reserve("error");
+    const sha = scope.diff?.head ?? checkedOut;
+    const link = event.repository && sha ? (path6, start2, end) => blobUrl(event.serverUrl, event.repository, sha, path6, start2, end) : void 0;
+    const summaryContext = {
+      scorecard,
+      scope: scope.description,
+      failOn,
+      failed: shouldFail(report, failOn),
+      repoPath,
+      ...link ? { link } : {},
+      files: [sarifFile, jsonFile]
+    };
+    let annotateWithCommands = inputs.annotations !== "none";
+    if (check3) {
+      const conclusion = summaryContext.failed ? "failure" : open3.length ? "neutral" : "success";
+      const annotations = checkAnnotations(report.findings, repoPath, inputs.maxAnnotations);
+      const located = open3.filter((f) => f.location).length;
+      const headline = `${open3.length} open finding(s)${summaryContext.failed ? ` at or above ${failOn}` : ""} \xB7 score ${scorecard.score ?? "\u2013"} \xB7 grade ${scorecard.grade ?? "\u2013"} \xB7 level ${scorecard.level}`;
+      const finished = await finishCheckRun(
+        check3.octokit,
+        check3.target,
+        check3.id,
+        annotations,
+        {
+          conclusion,
+          title: headline,
+          summary: `Scanned ${scope.description}.
+
+${annotations.length} of ${located} finding(s) with a location are annotated${located > annotations.length ? ` (max-annotations: ${inputs.maxAnnotations})` : ""}.`,
+          text: buildSummary(report, { ...summaryContext, limitBytes: 6e4 })
+        },
+        now
+      );
+      check3 = void 0;
+      if (finished.ok) {
+        annotateWithCommands = false;
+        info2(`Check run "${CHECK_NAME}" completed (${conclusion}) with ${annotations.length} annotation(s) in ${finished.value} update(s).`);
+      } else {
+        budget.notice(`Could not add the annotations to the check run (${finished.status === 403 ? "the token cannot write checks" : finished.message}): they are written as workflow commands instead.`);
+      }
+    }
+    if (annotateWithCommands) {
+      const elsewhere = inputs.summary && process.env.GITHUB_STEP_SUMMARY ? "the job summary" : `the reports ${sarifFile} and ${jsonFile}`;
+      emitCommands(report.findings, report.errors, budget, { repoPath, max: inputs.maxAnnotations, elsewhere });
+    }
+    if (inputs.summary) await writeSummary(buildSummary(report, summaryContext));
+    setOutputs({ report, scorecard, sarifFile, jsonFile, ...reportUrl ? { reportUrl } : {} });
+    if (failures.length) setFailed(failures.join("\n"));
   } catch (error63) {
-    setFailed(error63 instanceof Error ? error63.message : String(error63));
+    const message = error63 instanceof Error ? error63.message : String(error63);
+    if (check3) await abortCheckRun(check3.octokit, check3.target, check3.id, message, now());
+    setFailed(message);
   }
 }
 

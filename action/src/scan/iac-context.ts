@@ -25,12 +25,17 @@ function join2(dir: string, rel: string): string | undefined {
 /**
  * The infrastructure code a diff needs for context: every Terraform file of the module directories the change
  * touches, and of the local modules they call, plus changed CloudFormation templates. Read at `head`, or from
- * the working tree.
+ * the working tree (`readAtHead`: a faster reader of files at `head`).
  */
-export async function iacContext(root: string, changed: readonly string[], head: string | undefined): Promise<SourceFile[]> {
+export async function iacContext(
+  root: string,
+  changed: readonly string[],
+  head: string | undefined,
+  readAtHead: (path: string) => Promise<Buffer> = (path) => gitBytes(root, ['show', `${head}:./${path}`]),
+): Promise<SourceFile[]> {
   const read = async (path: string): Promise<string | undefined> => {
     try {
-      const bytes = head ? await gitBytes(root, ['show', `${head}:./${path}`]) : readFileSync(join(root, path));
+      const bytes = head ? await readAtHead(path) : readFileSync(join(root, path));
       return isBinary(bytes) ? undefined : decodeText(bytes);
     } catch {
       return undefined;

@@ -15,6 +15,7 @@ import {
   scanCloudFormation,
 } from '@pavedroad/guardrails-core';
 import { walk } from '../files/walk';
+import { GitBlobReader } from '../git/blob-reader';
 import { gitBytes, gitLines } from '../git/run-git';
 import type { AddedLines } from '../git/unified-diff';
 import { UnifiedDiffParser } from '../git/unified-diff';
@@ -260,31 +261,37 @@ async function scanDiff(
   }
   const ignored = ignore().add([...config.ignorePaths]);
   const addedLines = new Map<string, ReadonlySet<number>>();
-  let done = 0;
-  await mapLimit(changed, READ_CONCURRENCY, async (added) => {
-    if (ignored.ignores(added.path)) return;
-    let bytes: Buffer;
-    try {
-      bytes = diff.head
-        ? await gitBytes(root, ['show', `${diff.head}:./${added.path}`])
-        : await readFile(resolve(root, added.path));
-    } catch (error) {
-      out.unreadable++;
-      out.errors.push({ path: added.path, message: `could not read: ${(error as Error).message.split('\n')[0]}` });
-      return;
-    }
-    if (bytes.length > config.maxFileSize) {
-      out.skipped.push({ path: added.path, reason: `larger than ${config.maxFileSize} bytes (${bytes.length})` });
-      return;
-    }
-    const lines = untracked.has(added.path) ? {} : { lines: new Set(added.numbers) };
-    collect(out, added.path, scanner.scanFile(added.path, bytes, lines));
-    addedLines.set(added.path, untracked.has(added.path) ? allLines(bytes) : new Set(added.numbers));
-    onProgress?.(++done, changed.length);
-  });
-  out.addedLines = addedLines;
-  // Infrastructure code is judged as whole modules, so links resolve; only findings on added lines are reported.
-  out.iacSources = await iacContext(root, [...addedLines.keys()].filter((p) => isTerraformPath(p) || isTemplateCandidate(p)), diff.head);
+  // Files at HEAD come through one `git cat-file --batch`, not a `git show` each.
+  const blobs = diff.head ? new GitBlobReader(root) : undefined;
+  const atHead = blobs ? (path: string) => blobs.read(`${diff.head}:./${path}`) : undefined;
+  try {
+    let done = 0;
+    await mapLimit(changed, READ_CONCURRENCY, async (added) => {
+      if (ignored.ignores(added.path)) return;
+      let bytes: Buffer;
+      try {
+        bytes = atHead ? await atHead(added.path) : await readFile(resolve(root, added.path));
+      } catch (error) {
+        out.unreadable++;
+        out.errors.push({ path: added.path, message: `could not read: ${(error as Error).message.split('\n')[0]}` });
+        return;
+      }
+      if (bytes.length > config.maxFileSize) {
+        out.skipped.push({ path: added.path, reason: `larger than ${config.maxFileSize} bytes (${bytes.length})` });
+        return;
+      }
+      const lines = untracked.has(added.path) ? {} : { lines: new Set(added.numbers) };
+      collect(out, added.path, scanner.scanFile(added.path, bytes, lines));
+      addedLines.set(added.path, untracked.has(added.path) ? allLines(bytes) : new Set(added.numbers));
+      onProgress?.(++done, changed.length);
+    });
+    out.addedLines = addedLines;
+    // Infrastructure code is judged as whole modules, so links resolve; only findings on added lines are reported.
+    const iacChanged = [...addedLines.keys()].filter((p) => isTerraformPath(p) || isTemplateCandidate(p));
+    out.iacSources = await iacContext(root, iacChanged, diff.head, atHead);
+  } finally {
+    await blobs?.close();
+  }
   return out;
 }
 

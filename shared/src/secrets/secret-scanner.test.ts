@@ -10,14 +10,15 @@ const files = new FileScanner({ config: DEFAULT_CONFIG, source: 'repo', today: '
 const keyId = (seed: string) => 'AKIA' + fakeSecret(seed, ALPHABETS.base32, 16);
 const secretKey = (seed: string) => fakeSecret(seed, ALPHABETS.base64, 40);
 
-function medianMs(fn: () => void): number {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
+/** The fastest of five runs: interference from other processes only ever adds time. */
+function bestMs(fn: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
     const t = performance.now();
     fn();
-    runs.push(performance.now() - t);
+    best = Math.min(best, performance.now() - t);
   }
-  return runs.sort((a, b) => a - b)[1]!;
+  return best;
 }
 
 // Inputs built to make backtracking regexes go quadratic: long runs of the characters each pattern
@@ -38,15 +39,15 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
 describe('secret scanner', () => {
   it.each(Object.keys(ADVERSARIAL))('stays linear on %s', (name) => {
     const build = ADVERSARIAL[name]!;
-    const small = build(400_000);
+    const small = build(200_000);
     const large = build(1_600_000);
     const stats = { windowChars: 0 };
     scanner.scan(large, 'adversarial.txt', stats);
     // Each rule looks at each character at most a bounded number of times.
     expect(stats.windowChars).toBeLessThanOrEqual(large.length * SECRET_RULES.length * 2);
-    // Four times the input may cost about four times the time; quadratic work would cost sixteen.
-    const ratio = medianMs(() => scanner.scan(large, 'a')) / Math.max(1, medianMs(() => scanner.scan(small, 'a')));
-    expect(ratio).toBeLessThan(10);
+    // Eight times the input costs about eight times the time when linear, sixty-four when quadratic.
+    const ratio = bestMs(() => scanner.scan(large, 'a')) / Math.max(1, bestMs(() => scanner.scan(small, 'a')));
+    expect(ratio).toBeLessThan(24);
   }, 60_000);
 
   it('reports the exact line and columns of a secret', () => {
