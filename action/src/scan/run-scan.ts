@@ -139,11 +139,10 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   }
   const fileEvidence = collected.evidence ?? scanner.evidence();
   for (const [id, evidence] of [...iacResult.guardrails, ...fileEvidence]) {
-    if (!evidence.applicable) notApplicable.set(id, 'no resources this guardrail judges in the scanned code');
-    else if (evidence.undecided.length) {
+    if (evidence.undecided.length) {
       const more = evidence.undecided.length > 1 ? ` (and ${evidence.undecided.length - 1} more)` : '';
       incomplete.set(id, `${evidence.undecided[0]}${more}`);
-    }
+    } else if (!evidence.applicable) notApplicable.set(id, 'no resources this guardrail judges in the scanned code');
   }
   const evaluated = request.history ? scanner.guardrails : [...new Set([...scanner.guardrails, ...iac.guardrails])];
 

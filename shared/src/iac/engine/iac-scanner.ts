@@ -119,6 +119,13 @@ export class IacScanner {
       }
     }
 
+    // A file that could not be read completely may hide a resource: no guardrail can pass on it.
+    const broken = [...new Set(result.errors.map((e) => (e.path ? `${e.path}${e.line ? `:${e.line}` : ''}` : 'Terraform')))];
+    if (broken.length) {
+      const reason = `${broken.length === 1 ? broken[0] : `${broken.length} files`} could not be fully parsed (${result.errors[0]!.message})`;
+      for (const evidence of result.guardrails.values()) evidence.undecided.push(reason);
+    }
+
     const indexes = new Map<string, LineIndex>();
     const lineText = (path: string) => {
       let index = indexes.get(path);

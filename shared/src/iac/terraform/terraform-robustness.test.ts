@@ -39,6 +39,8 @@ describe('Terraform scanning on broken input', () => {
     expect(result.errors[0]).toMatchObject({ path: 'infra/main.tf', message: expect.stringContaining('syntax error') });
     expect(result.errors[0]!.line).toBeGreaterThanOrEqual(14);
     expect(result.findings.map((f) => f.ruleId)).toContain('ec2-imdsv2-required');
+    // The broken block may have hidden a resource: no guardrail may pass on this file.
+    expect(result.guardrails.get('k8s-api-private')?.undecided[0]).toContain('infra/main.tf:');
   });
 
   it('never throws on every truncation of a module', () => {
