@@ -71,7 +71,8 @@ export function evaluate(node: Node, scope: EvalScope, depth = 0): HclValue {
       const a = evaluate(yes!, scope, d);
       const b = evaluate(no!, scope, d);
       if (!isUnknown(a) && JSON.stringify(a) === JSON.stringify(b)) return a;
-      return new Unknown(`the condition ${node.child(0)?.text.slice(0, 60) ?? ''} cannot be decided here`);
+      // The reason names the line, never the source text: a condition could compare against a secret literal.
+      return new Unknown(`the condition on line ${node.startPosition.row + 1} cannot be decided here`);
     }
     case 'for_expr':
       return evaluateFor(named(node)[0]!, scope, d);

@@ -31,7 +31,8 @@ export function firstSyntaxError(root: Node): { line: number; column: number; me
   while (stack.length) {
     const node = stack.pop()!;
     if (node.isError || node.isMissing) {
-      const what = node.isMissing ? `missing ${node.type}` : `unexpected ${JSON.stringify(node.text.slice(0, 20))}`;
+      // Never quote the source: a broken line may hold a secret.
+      const what = node.isMissing ? `missing ${node.type}` : 'unexpected input';
       return { line: node.startPosition.row + 1, column: node.startPosition.column + 1, message: `syntax error: ${what}` };
     }
     if (node.hasError) for (let i = node.childCount - 1; i >= 0; i--) stack.push(node.child(i)!);
