@@ -1,6 +1,6 @@
 // Bundles the Action (dist/index.js) and the CLI (dist/cli.js). `--check` rebuilds in memory and fails when
 // the committed dist differs, since the runner executes dist, never the source.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,9 @@ const common = {
 };
 
 const outputs = [
-  ...(await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', banner: { js: banner } })).outputFiles,
+  // Split: what the Action loads only on demand (the AWS SDK, for aws-context: auto) stays out of its cold start.
+  // Chunks sit beside index.js, since web-tree-sitter finds its wasm beside the module that holds it.
+  ...(await build({ ...common, entryPoints: ['src/index.ts'], outdir: 'dist', entryNames: '[name]', chunkNames: '[name]-[hash]', splitting: true, banner: { js: banner } })).outputFiles,
   ...(await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${banner}` } })).outputFiles,
 ];
 
@@ -49,6 +51,16 @@ for (const file of outputs) {
     mkdirSync(dirname(file.path), { recursive: true });
     writeFileSync(file.path, file.contents);
   }
+}
+// Scripts (chunks) of an earlier build: stale in a check, deleted in a build.
+const built = new Set(outputs.map((file) => file.path));
+for (const name of existsSync(join(here, 'dist')) ? readdirSync(join(here, 'dist')) : []) {
+  const path = join(here, 'dist', name);
+  if (!name.endsWith('.js') || built.has(path)) continue;
+  if (check) {
+    console.error(`stale: action/dist/${name} is not part of a fresh build; run \`npm run build\` and commit the deletion`);
+    stale++;
+  } else rmSync(path);
 }
 if (!check) chmodSync(join(here, 'dist/cli.js'), 0o755);
 if (stale) process.exit(1);

@@ -35974,7 +35974,8 @@ var ec2Imdsv2Required = defineResourceRule({
           ctx.undecided(`${r.name}: ${context.undecided}`, tokens.at);
           return;
         }
-        ctx.report({ messageId: "absent", at: tokens.at, data: data2, severity: "medium", confidence: "medium" });
+        const ami = r.ami.state === "set" ? r.ami.value : void 0;
+        ctx.report({ messageId: "absent", at: tokens.at, data: data2, severity: "medium", confidence: "medium", ...ami ? { properties: { ami } } : {} });
         return;
       }
     }
@@ -44452,7 +44453,7 @@ function firstSyntaxError(root) {
   while (stack.length) {
     const node2 = stack.pop();
     if (node2.isError || node2.isMissing) {
-      const what = node2.isMissing ? `missing ${node2.type}` : `unexpected ${JSON.stringify(node2.text.slice(0, 20))}`;
+      const what = node2.isMissing ? `missing ${node2.type}` : "unexpected input";
       return { line: node2.startPosition.row + 1, column: node2.startPosition.column + 1, message: `syntax error: ${what}` };
     }
     if (node2.hasError) for (let i2 = node2.childCount - 1; i2 >= 0; i2--) stack.push(node2.child(i2));
@@ -44767,7 +44768,7 @@ function evaluate(node2, scope, depth = 0) {
       const a = evaluate(yes, scope, d);
       const b = evaluate(no, scope, d);
       if (!isUnknown(a) && JSON.stringify(a) === JSON.stringify(b)) return a;
-      return new Unknown(`the condition ${node2.child(0)?.text.slice(0, 60) ?? ""} cannot be decided here`);
+      return new Unknown(`the condition on line ${node2.startPosition.row + 1} cannot be decided here`);
     }
     case "for_expr":
       return evaluateFor(named(node2)[0], scope, d);
@@ -45950,6 +45951,11 @@ var IacScanner = class {
         models.push(new ResourceModel(template.resources));
       }
     }
+    const broken = [...new Set(result2.errors.map((e) => e.path ? `${e.path}${e.line ? `:${e.line}` : ""}` : "Terraform"))];
+    if (broken.length) {
+      const reason = `${broken.length === 1 ? broken[0] : `${broken.length} files`} could not be fully parsed (${result2.errors[0].message})`;
+      for (const evidence of result2.guardrails.values()) evidence.undecided.push(reason);
+    }
     const indexes = /* @__PURE__ */ new Map();
     const lineText = (path) => {
       let index = indexes.get(path);
@@ -45997,7 +46003,7 @@ var IacScanner = class {
       remediation: rule.remediation,
       references: [...rule.references],
       source: this.options.source,
-      properties: { resource: resource.address, resourceType: resource.type, messageId: report.messageId }
+      properties: { ...report.properties, resource: resource.address, resourceType: resource.type, messageId: report.messageId }
     };
     if (location) finding.location = location;
     else if ("resource" in report.at) finding.resource = report.at.resource;
@@ -48123,11 +48129,10 @@ async function runScan(request) {
   }
   const fileEvidence = collected.evidence ?? scanner.evidence();
   for (const [id2, evidence] of [...iacResult.guardrails, ...fileEvidence]) {
-    if (!evidence.applicable) notApplicable.set(id2, "no resources this guardrail judges in the scanned code");
-    else if (evidence.undecided.length) {
+    if (evidence.undecided.length) {
       const more = evidence.undecided.length > 1 ? ` (and ${evidence.undecided.length - 1} more)` : "";
       incomplete.set(id2, `${evidence.undecided[0]}${more}`);
-    }
+    } else if (!evidence.applicable) notApplicable.set(id2, "no resources this guardrail judges in the scanned code");
   }
   const evaluated = request.history ? scanner.guardrails : [.../* @__PURE__ */ new Set([...scanner.guardrails, ...iac.guardrails])];
   const report = {
@@ -48151,7 +48156,7 @@ async function runScan(request) {
   }
   const repo = await repository;
   if (repo) report.repository = repo;
-  return { report, config: config2 };
+  return { report, config: config2, undecided: incomplete };
 }
 async function resolveTargets(cwd, paths) {
   const list2 = paths.length ? paths : ["."];

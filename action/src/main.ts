@@ -1,13 +1,15 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { Report } from '@pavedroad/guardrails-core';
 import { computeScorecard, SEVERITIES } from '@pavedroad/guardrails-core';
 import { AnnotationBudget, emitCommands, rankFindings } from './action/annotations';
+import type { AwsConnection } from './action/aws-context/aws-session';
+import type { SourceReader } from './action/aws-context/leaked-key-ids';
 import type { CheckRunTarget, Conclusion, Octokit } from './action/check-run';
 import { abortCheckRun, checkAnnotations, createOctokit, finishCheckRun, startCheckRun } from './action/check-run';
 import type { ActionEvent } from './action/event';
-import { defaultBranch, headRef, headSha, isFork, readEvent } from './action/event';
+import { defaultBranch, headRef, headSha, isFork, readEvent, runningWorkflowFile } from './action/event';
 import { ensureHistory } from './action/git-history';
 import type { ActionInputs } from './action/inputs';
 import { readInputs } from './action/inputs';
@@ -19,6 +21,7 @@ import { buildSummary, writeSummary } from './action/summary';
 import { shouldFail } from './cli/run-cli';
 import { formatJson } from './format/json-format';
 import { formatSarif } from './format/sarif-format';
+import { gitBytes } from './git/run-git';
 import { runScan } from './scan/run-scan';
 
 export const CHECK_NAME = 'Paved Road Guardrails';
@@ -28,6 +31,8 @@ export interface RunDeps {
   fetch?: typeof globalThis.fetch;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
+  /** The job's AWS clients for `aws-context: auto` (tests pass msw-backed ones); default: the SDK's chain. */
+  awsConnect?: () => Promise<AwsConnection>;
 }
 
 interface Scope {
@@ -56,6 +61,12 @@ function checkTarget(event: ActionEvent): CheckRunTarget | undefined {
   return owner && repo && sha ? { owner, repo, headSha: sha, name: CHECK_NAME } : undefined;
 }
 
+/** Scanned files as the scan read them: at the head commit for a change, else from disk. */
+function sourceReader(root: string, head: string | undefined): SourceReader {
+  if (head) return async (path) => (await gitBytes(root, ['cat-file', 'blob', `${head}:./${path}`])).toString('utf8');
+  return (path) => readFile(resolve(root, path), 'utf8');
+}
+
 /** The report as the portal should file it: the repository and commit from the event, not the merge checkout. */
 function attribute(report: Report, event: ActionEvent, head: string | undefined): void {
   if (!event.repository) return;
@@ -81,8 +92,6 @@ export async function run(deps: RunDeps = {}): Promise<void> {
     const cwd = process.cwd();
     const root = resolve(cwd, inputs.path);
     const budget = new AnnotationBudget();
-    if (inputs.awsContext === 'auto') core.info('aws-context: auto is not available in this version of the Action; nothing is read from AWS.');
-
     const scope = await resolveScope(root, event, inputs, budget);
     core.info(`Scanning ${scope.description}.`);
 
@@ -102,7 +111,7 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       budget.notice(`No check run: ${inputs.githubToken ? 'the repository or head commit is unknown' : 'no github-token'}. The findings are annotated with workflow commands instead.`);
     }
 
-    const { report, config } = await runScan({
+    const { report, config, undecided } = await runScan({
       paths: [inputs.path],
       cwd,
       ...(inputs.config ? { configFile: inputs.config } : {}),
@@ -111,6 +120,22 @@ export async function run(deps: RunDeps = {}): Promise<void> {
     });
     const checkedOut = report.repository?.commit ?? event.sha;
     attribute(report, event, scope.diff?.head ?? headSha(event));
+    const repoPath = repoPathFor(await scanRootPrefix(cwd, inputs.path, process.env.GITHUB_WORKSPACE));
+
+    let awsContext: string[] | undefined;
+    if (inputs.awsContext === 'auto') {
+      // Loaded only when asked for: the AWS SDK is most of the bundle's code.
+      const { runAwsContext } = await import('./action/aws-context/aws-context-step');
+      awsContext = await runAwsContext(report, {
+        budget,
+        now: now(),
+        read: sourceReader(resolve(cwd, report.scan.root), scope.diff?.head),
+        repoPath,
+        workflowFile: runningWorkflowFile(),
+        undecided,
+        ...(deps.awsConnect ? { connect: deps.awsConnect } : {}),
+      });
+    }
 
     const failOn = inputs.failOn ?? config.failOn;
     const failures: string[] = [];
@@ -120,7 +145,6 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       failures.push(`${open.length} guardrail finding(s): ${counts}`);
     }
     const scorecard = computeScorecard(report.guardrails, report.findings);
-    const repoPath = repoPathFor(await scanRootPrefix(cwd, inputs.path, process.env.GITHUB_WORKSPACE));
 
     const sarifFile = inputs.sarifFile;
     const jsonFile = inputs.jsonFile;
@@ -152,6 +176,7 @@ export async function run(deps: RunDeps = {}): Promise<void> {
       repoPath,
       ...(link ? { link } : {}),
       files: [sarifFile, jsonFile],
+      awsContext,
     };
 
     let annotateWithCommands = inputs.annotations !== 'none';

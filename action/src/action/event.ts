@@ -101,3 +101,13 @@ export function isFork(event: ActionEvent): boolean {
   const base = text(event.payload, 'pull_request', 'base', 'repo', 'full_name') ?? event.repository;
   return head !== undefined && base !== undefined && head !== base;
 }
+
+/**
+ * The running workflow's file, repository-relative, from `GITHUB_WORKFLOW_REF`
+ * (`owner/repo/.github/workflows/ci.yml@refs/heads/main`); undefined outside GitHub Actions.
+ */
+export function runningWorkflowFile(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  const m = ref ? /^[^/]+\/[^/]+\/(.+?)@[^@]*$/.exec(ref) : null;
+  return m?.[1];
+}

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest 
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ALPHABETS, fakeSecret, reportSchema } from '@pavedroad/guardrails-core';
+import { awsHandlers, fakeSession, resetAws, USER_KEY } from './aws-context/aws-fake';
 import { at, core, failures, logged, outputs, resetCore } from './core-fixture';
 
 jest.unstable_mockModule('@actions/core', () => core);
@@ -58,6 +59,7 @@ const server = setupServer(
     await record(request);
     return portalStatus === 201 ? HttpResponse.json({ url: `${PORTAL}/r/1` }, { status: 201 }) : HttpResponse.json({}, { status: portalStatus });
   }),
+  ...awsHandlers,
 );
 
 beforeAll(() => {
@@ -196,6 +198,32 @@ describe('run', () => {
     expect(calls.map((c) => c.method)).toEqual(['POST', 'PATCH']);
     expect(calls[1]!.body).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'The scan failed' } });
     expect(failures).toEqual([expect.stringMatching(/bad\.yml: failOn/)]);
+  });
+
+  it('adds the AWS context with aws-context: auto, and reads nothing from AWS without credentials', async () => {
+    resetAws();
+    process.env.GITHUB_WORKFLOW_REF = 'acme/payments/.github/workflows/guardrails.yml@refs/pull/7/merge';
+    inputs({ annotations: 'none', 'fail-on': 'none', 'aws-context': 'auto' });
+    await run({ ...deps, awsConnect: () => Promise.resolve({ ok: true, session: fakeSession() }) });
+    // The job's own key is older than a year, and no finding of this PR configures it: a notice on the workflow.
+    expect(at('notice')).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^AWS context: this run signed in as IAM user `ci-deploy` of account 123456789012 with a long-lived access key created 400 days ago \(2025-10-24\), older than 1 year/),
+        properties: { title: 'AWS context: long-lived key', file: '.github/workflows/guardrails.yml' },
+      }),
+    ]);
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain('### AWS context\n\n- This run signed in as IAM user `ci-deploy`');
+    const outputsText = [summary, readFileSync(join(dir, 'out.json'), 'utf8'), readFileSync(join(dir, 'out.sarif'), 'utf8'), JSON.stringify(logged)].join('\n');
+    expect(outputsText).not.toContain(USER_KEY);
+    expect(failures).toEqual([]);
+
+    writeFileSync(join(dir, 'summary.md'), '');
+    inputs({ annotations: 'none', 'fail-on': 'none', 'aws-context': 'auto' });
+    await run({ ...deps, awsConnect: () => Promise.resolve({ ok: false, why: 'the job has no AWS credentials' }) });
+    expect(at('info').map((l) => l.message)).toContain('aws-context: the job has no AWS credentials; nothing is read from AWS.');
+    expect(at('notice')).toEqual([]);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).not.toContain('AWS context');
   });
 
   it('fails on a wrong input, naming it', async () => {

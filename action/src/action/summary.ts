@@ -17,8 +17,12 @@ export interface SummaryContext {
   link?: ((path: string, startLine: number, endLine: number) => string) | undefined;
   /** Where the full reports were written. */
   files: string[];
+  /** What the job's AWS credentials added or decided (`aws-context: auto`). */
+  awsContext?: readonly string[] | undefined;
   limitBytes?: number;
 }
+
+const MAX_AWS_NOTES = 20;
 
 /**
  * Markdown-safe text: no HTML from a path or message reaches the page. Code spans (the core writes
@@ -96,6 +100,12 @@ export function buildSummary(report: Report, ctx: SummaryContext): string {
     head.push(`| ${cell(title)} ${code(g.id)} | ${g.level} | ${STATUS[g.status]} | ${g.findings} | ${g.worstSeverity ?? ''} | ${cell(g.reason ?? '')} |`);
   }
   head.push('');
+  if (ctx.awsContext?.length) {
+    head.push('### AWS context', '');
+    for (const note of ctx.awsContext.slice(0, MAX_AWS_NOTES)) head.push(`- ${escapeMarkdown(note.replace(/^AWS context: (.)/, (_, first: string) => first.toUpperCase()))}`);
+    if (ctx.awsContext.length > MAX_AWS_NOTES) head.push(`- … and ${ctx.awsContext.length - MAX_AWS_NOTES} more in the log.`);
+    head.push('');
+  }
 
   const tail: string[] = [];
   if (report.errors.length) {

@@ -49,6 +49,8 @@ export interface ScanRequest {
 export interface ScanOutcome {
   report: Report;
   config: Config;
+  /** Why each guardrail the scan could not decide is `unknown` when it has no findings (and after findings go). */
+  undecided: ReadonlyMap<GuardrailId, string>;
 }
 
 interface Collected {
@@ -167,7 +169,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   }
   const repo = await repository;
   if (repo) report.repository = repo;
-  return { report, config };
+  return { report, config, undecided: incomplete };
 }
 
 async function resolveTargets(cwd: string, paths: readonly string[]): Promise<{ root: string; targets: string[] }> {

@@ -176,7 +176,7 @@ export class IacScanner {
       remediation: rule.remediation,
       references: [...rule.references],
       source: this.options.source,
-      properties: { resource: resource.address, resourceType: resource.type, messageId: report.messageId },
+      properties: { ...report.properties, resource: resource.address, resourceType: resource.type, messageId: report.messageId },
     };
     if (location) finding.location = location;
     else if ('resource' in report.at) finding.resource = report.at.resource;

@@ -133,7 +133,9 @@ export const ec2Imdsv2Required = defineResourceRule({
           ctx.undecided(`${r.name}: ${context.undecided}`, tokens.at);
           return;
         }
-        ctx.report({ messageId: 'absent', at: tokens.at, data, severity: 'medium', confidence: 'medium' });
+        // The AMI id, when literal, lets the Action's AWS context read its ImdsSupport.
+        const ami = r.ami.state === 'set' ? r.ami.value : undefined;
+        ctx.report({ messageId: 'absent', at: tokens.at, data, severity: 'medium', confidence: 'medium', ...(ami ? { properties: { ami } } : {}) });
         return;
       }
     }

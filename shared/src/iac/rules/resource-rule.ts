@@ -12,6 +12,8 @@ export interface ResourceReport<M extends string> {
   data?: Record<string, string>;
   severity?: Severity;
   confidence?: Confidence;
+  /** Extra facts for the finding's properties (never secret values); not part of the fingerprint. */
+  properties?: Readonly<Record<string, string>>;
 }
 
 export interface ResourceRuleContext<M extends string> {
