@@ -36698,7 +36698,7 @@ var s3BucketPublicAccess = defineResourceRule({
         },
         {
           files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "${aws_s3_bucket.b.arn}/*" }]\n  })\n}\n',
-          expect: [{ line: 6, messageId: "publicPolicy" }]
+          expect: [{ line: 7, messageId: "publicPolicy" }]
         },
         {
           files: 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = <<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data/*"}\n  ]\n}\nEOF\n}\n',
@@ -40049,6 +40049,10 @@ resource "aws_iam_role" "vendor" {
     },
     cloudformation: {
       bad: [
+        {
+          files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              AWS: !Sub arn:${AWS::Partition}:iam::444455556666:root\n            Action: sts:AssumeRole\n",
+          expect: [{ line: 7, messageId: "wholeAccount" }]
+        },
         {
           files: "Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n",
           expect: [{ line: 8, messageId: "vendorNoExternalId" }]
@@ -45384,7 +45388,7 @@ var BlockReader = class _BlockReader {
     if (!("block" in holder)) return void 0;
     const attr = holder.block.body.attributes.get(name2);
     if (!attr) return void 0;
-    return { value: evaluate(attr.expr, this.scope), location: attr.location, heredoc: attr.expr.text.startsWith("<<") };
+    return { value: evaluate(attr.expr, this.scope), location: attr.location, heredoc: attr.expr.text.startsWith("<<"), expr: attr.expr };
   }
   /** A link to another resource from a reference (`aws_s3_bucket.logs.id`) or a literal name to match. */
   link(path) {
@@ -45491,7 +45495,14 @@ function policyAttr(r, path, lookup) {
   if (isUnknown(value2)) return unknown2(at, value2.reason);
   const doc = policyFromValue(value2, at, isUnknown);
   if (!doc) return unknown2(at, "the policy is not valid JSON");
-  if (typeof value2 === "string") {
+  const encodedLines = jsonencodeStatementLines(raw.expr);
+  if (encodedLines) {
+    if (encodedLines.length === doc.statements.length) {
+      doc.statements.forEach((s, i2) => {
+        s.at = { location: { ...raw.location, startLine: encodedLines[i2], endLine: encodedLines[i2], startColumn: 1, endColumn: 1 } };
+      });
+    }
+  } else if (typeof value2 === "string") {
     const lines = jsonStatementLines(value2);
     if (lines && lines.length === doc.statements.length) {
       const first = raw.location.startLine + (raw.heredoc ? 1 : 0);
@@ -45502,6 +45513,25 @@ function policyAttr(r, path, lookup) {
     }
   }
   return { state: "set", value: doc, at };
+}
+var namedOf = (n) => n.namedChildren.filter((c) => c !== null);
+function jsonencodeStatementLines(expr) {
+  const call = namedOf(expr)[0];
+  if (call?.type !== "function_call") return void 0;
+  const args2 = namedOf(call).find((c) => c.type === "function_arguments");
+  const object2 = args2 && namedOf(namedOf(args2)[0] ?? args2)[0];
+  const literal2 = object2?.type === "collection_value" ? namedOf(object2)[0] : void 0;
+  if (literal2?.type !== "object") return void 0;
+  for (const elem of namedOf(literal2).filter((c) => c.type === "object_elem")) {
+    const [key3, value2] = namedOf(elem).filter((c) => c.type === "expression");
+    const keyText = key3?.text.replace(/^"|"$/g, "");
+    if (keyText !== "Statement" || !value2) continue;
+    const collection = namedOf(value2)[0];
+    const tuple2 = collection?.type === "collection_value" ? namedOf(collection)[0] : void 0;
+    if (tuple2?.type === "tuple") return namedOf(tuple2).filter((c) => c.type === "expression").map((c) => c.startPosition.row + 1);
+    if (tuple2?.type === "object") return [value2.startPosition.row + 1];
+  }
+  return void 0;
 }
 function policyFromDocumentData(r) {
   const statements = r.all("statement").map((s) => {
@@ -46751,7 +46781,7 @@ function principalsOf(value2) {
   let partial2 = false;
   for (const e of value2.entries) {
     const strings = stringsOf(e.value);
-    principals[e.key] = strings.values;
+    principals[e.key] = strings.values.map((v) => v.replace(/^arn:\$\{AWS::Partition\}:/, "arn:aws:"));
     partial2 ||= strings.partial;
   }
   return { principals, partial: partial2 };

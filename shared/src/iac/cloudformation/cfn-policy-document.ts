@@ -49,7 +49,8 @@ function principalsOf(value: Resolved | undefined): { principals?: Record<string
   let partial = false;
   for (const e of value.entries) {
     const strings = stringsOf(e.value);
-    principals[e.key] = strings.values;
+    // `arn:${AWS::Partition}:iam::123456789012:root` names the same account in every partition: read it as `aws`.
+    principals[e.key] = strings.values.map((v) => v.replace(/^arn:\$\{AWS::Partition\}:/, 'arn:aws:'));
     partial ||= strings.partial;
   }
   return { principals, partial };

@@ -84,7 +84,7 @@ export const s3BucketPublicAccess = defineResourceRule({
         {
           files:
             'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n}\nresource "aws_s3_bucket_policy" "p" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "${aws_s3_bucket.b.arn}/*" }]\n  })\n}\n',
-          expect: [{ line: 6, messageId: 'publicPolicy' }],
+          expect: [{ line: 7, messageId: 'publicPolicy' }],
         },
         {
           files:

@@ -109,6 +109,11 @@ export const thirdPartyRoleTrust = defineResourceRule({
     cloudformation: {
       bad: [
         {
+          files:
+            'Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              AWS: !Sub arn:${AWS::Partition}:iam::444455556666:root\n            Action: sts:AssumeRole\n',
+          expect: [{ line: 7, messageId: 'wholeAccount' }],
+        },
+        {
           files: 'Resources:\n  Vendor:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: vendor\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n            Principal: { AWS: arn:aws:iam::464622532012:root }\n',
           expect: [{ line: 8, messageId: 'vendorNoExternalId' }],
         },

@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import type { Location } from '../../model/finding';
 import type { HclBlock } from '../hcl/hcl-body';
 import type { EvalScope } from '../hcl/hcl-evaluator';
@@ -73,14 +74,14 @@ export class BlockReader {
   }
 
   /** The raw value at a path and the attribute's location, or undefined when the attribute is absent. */
-  raw(path: string): { value: HclValue; location: Location; heredoc: boolean } | undefined {
+  raw(path: string): { value: HclValue; location: Location; heredoc: boolean; expr: Node } | undefined {
     const parts = path.split('.');
     const name = parts.pop()!;
     const holder = this.nested(parts);
     if (!('block' in holder)) return undefined;
     const attr = holder.block.body.attributes.get(name);
     if (!attr) return undefined;
-    return { value: evaluate(attr.expr, this.scope), location: attr.location, heredoc: attr.expr.text.startsWith('<<') };
+    return { value: evaluate(attr.expr, this.scope), location: attr.location, heredoc: attr.expr.text.startsWith('<<'), expr: attr.expr };
   }
 
   /** A link to another resource from a reference (`aws_s3_bucket.logs.id`) or a literal name to match. */

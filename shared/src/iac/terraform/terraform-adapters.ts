@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import type { Attr, Link } from '../model/attr';
 import { unknown } from '../model/attr';
 import type { PolicyDocument, PolicyStatement } from '../model/policy-document';
@@ -65,7 +66,15 @@ function policyAttr(r: BlockReader, path: string, lookup: BlockLookup): Attr<Pol
   if (isUnknown(value)) return unknown(at, value.reason);
   const doc = policyFromValue(value, at, isUnknown as (v: unknown) => boolean);
   if (!doc) return unknown(at, 'the policy is not valid JSON');
-  if (typeof value === 'string') {
+  // jsonencode({ Statement = [ {...}, ... ] }): point each statement at its own object literal.
+  const encodedLines = jsonencodeStatementLines(raw.expr);
+  if (encodedLines) {
+    if (encodedLines.length === doc.statements.length) {
+      doc.statements.forEach((s, i) => {
+        s.at = { location: { ...raw.location, startLine: encodedLines[i]!, endLine: encodedLines[i]!, startColumn: 1, endColumn: 1 } };
+      });
+    }
+  } else if (typeof value === 'string') {
     // Point each statement at its own line inside the heredoc or string.
     const lines = jsonStatementLines(value);
     if (lines && lines.length === doc.statements.length) {
@@ -77,6 +86,28 @@ function policyAttr(r: BlockReader, path: string, lookup: BlockLookup): Attr<Pol
     }
   }
   return { state: 'set', value: doc, at };
+}
+
+const namedOf = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => c !== null);
+
+/** The 1-based lines of the statement objects in `jsonencode({ Statement = [ {...} ] })`, read from the syntax. */
+function jsonencodeStatementLines(expr: Node): number[] | undefined {
+  const call = namedOf(expr)[0];
+  if (call?.type !== 'function_call') return undefined;
+  const args = namedOf(call).find((c) => c.type === 'function_arguments');
+  const object = args && namedOf(namedOf(args)[0] ?? args)[0];
+  const literal = object?.type === 'collection_value' ? namedOf(object)[0] : undefined;
+  if (literal?.type !== 'object') return undefined;
+  for (const elem of namedOf(literal).filter((c) => c.type === 'object_elem')) {
+    const [key, value] = namedOf(elem).filter((c) => c.type === 'expression');
+    const keyText = key?.text.replace(/^"|"$/g, '');
+    if (keyText !== 'Statement' || !value) continue;
+    const collection = namedOf(value)[0];
+    const tuple = collection?.type === 'collection_value' ? namedOf(collection)[0] : undefined;
+    if (tuple?.type === 'tuple') return namedOf(tuple).filter((c) => c.type === 'expression').map((c) => c.startPosition.row + 1);
+    if (tuple?.type === 'object') return [value.startPosition.row + 1];
+  }
+  return undefined;
 }
 
 /** `data "aws_iam_policy_document"`: each statement block at its own location. */

@@ -4,7 +4,7 @@ import {
   fingerprint,
   guardrailResults,
   info
-} from "./chunk-2B476MDJ.js";
+} from "./chunk-TKC4X7VT.js";
 import {
   BinaryDecisionDiagram,
   Client,
