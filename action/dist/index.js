@@ -34,7 +34,7 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./chunk-TKC4X7VT.js";
+} from "./chunk-OSTYI4ST.js";
 import {
   __commonJS,
   __require,
@@ -11584,7 +11584,7 @@ async function run(deps = {}) {
     const repoPath = repoPathFor(await scanRootPrefix(cwd, inputs.path, process.env.GITHUB_WORKSPACE));
     let awsContext;
     if (inputs.awsContext === "auto") {
-      const { runAwsContext } = await import("./aws-context-step-46HTS3CK.js");
+      const { runAwsContext } = await import("./aws-context-step-Q6VUZYBP.js");
       awsContext = await runAwsContext(report, {
         budget,
         now: now(),

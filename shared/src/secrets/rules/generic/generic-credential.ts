@@ -18,7 +18,9 @@ function* findAssignments(window: string, offset: number): Iterable<SecretMatch>
     const start = offset + m.index + m[0].length - secret.length - (quoted ? 1 : 0);
     // A quoted value may itself hold assignments (`"Server=…;Password=…"`): look inside it too.
     if (quoted) ASSIGNMENT.lastIndex = start - offset;
-    yield { secret, start, end: start + secret.length, groups: { name: g.name, quoted: quoted ? 'yes' : undefined } };
+    // A bare value followed by `(` is a call in code (`toUint8Array(secret)`), not a literal.
+    const call = !quoted && window[m.index + m[0].length] === '(';
+    yield { secret, start, end: start + secret.length, groups: { name: g.name, quoted: quoted ? 'yes' : undefined, call: call ? 'yes' : undefined } };
   }
 }
 
@@ -29,7 +31,10 @@ const METADATA_NAME =
 const PUBLIC_NAME = /public|publishable|keyword|tokeniz|monkey|author|csrf|xsrf|nonce|salt/i;
 const NON_VALUES = /^(?:true|false|null|nil|none|undefined|required|optional|string|number|boolean|object|secret|password|token)$/i;
 // Dotted references (`var.db_password`, `config.secret`, `os.environ`), calls, paths and URLs are code, not values.
-const REFERENCE = /^[A-Za-z_$][A-Za-z0-9_$-]*(?:\.[A-Za-z_$][A-Za-z0-9_$-]*)+$|^(?:https?|file|s3|gs):\/\/|^[./~]|^[A-Za-z_]+$/;
+// Member chains with optional chaining and indexes (`m.groups?.secret`, `env['X']`), URLs, paths, and words made
+// only of letters, `_`, `.` and `-` (gitleaks requires a non-letter in a generic secret for the same reason).
+const REFERENCE =
+  /^[A-Za-z_$#][A-Za-z0-9_$-]*(?:[?!]?\.[A-Za-z_$#][A-Za-z0-9_$-]*|\[[^\]]*\])+[!?]?$|^(?:https?|file|s3|gs):\/\/|^[./~]|^[A-Za-z_./-]+$/;
 
 function characterClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
@@ -57,7 +62,12 @@ export const genericCredential = defineSecretRule({
     const name = match.groups.name ?? '';
     const secret = match.secret;
     if (!CREDENTIAL_NAME.test(name) || METADATA_NAME.test(name) || PUBLIC_NAME.test(name)) return undefined;
-    if (NON_VALUES.test(secret) || REFERENCE.test(secret)) return undefined;
+    if (NON_VALUES.test(secret) || REFERENCE.test(secret) || match.groups.call) return undefined;
+    // Prose and labels contain spaces; credentials almost never do (`credential: 'IAM access key'`).
+    if (/\s/.test(secret)) return undefined;
+    // A constant that spells its own name (`METADATA_TOKEN = "metadata-token"`) names a header or a key, not a secret.
+    const squash = (v: string) => v.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (squash(name).includes(squash(secret))) return undefined;
     // Key blocks belong to the private-key rule, which validates their body.
     if (secret.includes('-----BEGIN')) return undefined;
     if (characterClasses(secret) < 2) return undefined;
@@ -99,6 +109,12 @@ export const genericCredential = defineSecretRule({
       { text: 'password_field = "user_password_1"', why: 'metadata name' },
       { text: '"token1": "xoxp-1234567890"', why: 'a truncated example with a sequential run' },
       { text: 'author = "Jane Doe <jane@example.org>"', why: 'not a credential name' },
+      { text: "const secret = m.groups?.secret ?? '';", why: 'optional chaining: a reference in code' },
+      { text: 'this.secret = toUint8Array(secret);', why: 'a function call, not a literal' },
+      { text: "credential: 'IAM access key',", why: 'a label with spaces' },
+      { text: 'credentials: "same-origin"', why: 'a keyword made only of letters and dashes' },
+      { text: 'X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";', why: 'a constant that spells its own name' },
+      { text: "const tokens = level?.HttpTokens;", why: 'a property read' },
     ],
   },
 });

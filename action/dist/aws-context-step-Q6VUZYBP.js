@@ -4,7 +4,7 @@ import {
   fingerprint,
   guardrailResults,
   info
-} from "./chunk-TKC4X7VT.js";
+} from "./chunk-OSTYI4ST.js";
 import {
   BinaryDecisionDiagram,
   Client,

@@ -50006,14 +50006,15 @@ function* findAssignments(window2, offset) {
     const quoted = g.bare === void 0;
     const start2 = offset + m.index + m[0].length - secret4.length - (quoted ? 1 : 0);
     if (quoted) ASSIGNMENT.lastIndex = start2 - offset;
-    yield { secret: secret4, start: start2, end: start2 + secret4.length, groups: { name: g.name, quoted: quoted ? "yes" : void 0 } };
+    const call = !quoted && window2[m.index + m[0].length] === "(";
+    yield { secret: secret4, start: start2, end: start2 + secret4.length, groups: { name: g.name, quoted: quoted ? "yes" : void 0, call: call ? "yes" : void 0 } };
   }
 }
 var CREDENTIAL_NAME = /passw(?:or)?d|passwd|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|credential|creds?$|client[_.-]?key|private[_.-]?key|auth$/i;
 var METADATA_NAME = /(?:[_.-]?(?:name|names|id|ids|type|types|field|fields|url|uri|urls|path|paths|file|files|filename|dir|len|length|size|prefix|suffix|header|headers|env|var|variable|ref|arn|label|placeholder|hint|regex|pattern|format|count|expires?|expiry|expiration|ttl|timeout|endpoint|policy|mode|enabled|required|hash|digest|version|key_?id|param|params|location|provider|source|store|class|kind|schema|method|algorithm|usage|limit|min|max))$/i;
 var PUBLIC_NAME = /public|publishable|keyword|tokeniz|monkey|author|csrf|xsrf|nonce|salt/i;
 var NON_VALUES = /^(?:true|false|null|nil|none|undefined|required|optional|string|number|boolean|object|secret|password|token)$/i;
-var REFERENCE = /^[A-Za-z_$][A-Za-z0-9_$-]*(?:\.[A-Za-z_$][A-Za-z0-9_$-]*)+$|^(?:https?|file|s3|gs):\/\/|^[./~]|^[A-Za-z_]+$/;
+var REFERENCE = /^[A-Za-z_$#][A-Za-z0-9_$-]*(?:[?!]?\.[A-Za-z_$#][A-Za-z0-9_$-]*|\[[^\]]*\])+[!?]?$|^(?:https?|file|s3|gs):\/\/|^[./~]|^[A-Za-z_./-]+$/;
 function characterClasses(value2) {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(value2)).length;
 }
@@ -50043,7 +50044,10 @@ var genericCredential = defineSecretRule({
     const name2 = match.groups.name ?? "";
     const secret4 = match.secret;
     if (!CREDENTIAL_NAME.test(name2) || METADATA_NAME.test(name2) || PUBLIC_NAME.test(name2)) return void 0;
-    if (NON_VALUES.test(secret4) || REFERENCE.test(secret4)) return void 0;
+    if (NON_VALUES.test(secret4) || REFERENCE.test(secret4) || match.groups.call) return void 0;
+    if (/\s/.test(secret4)) return void 0;
+    const squash = (v) => v.toLowerCase().replace(/[^a-z0-9]/g, "");
+    if (squash(name2).includes(squash(secret4))) return void 0;
     if (secret4.includes("-----BEGIN")) return void 0;
     if (characterClasses(secret4) < 2) return void 0;
     if (secret4.length >= 20 && shannonEntropy(secret4) < 3.5) return void 0;
@@ -50081,7 +50085,13 @@ var genericCredential = defineSecretRule({
       { text: 'secret_key_path = "/etc/app/secret.key"', why: "a path" },
       { text: 'password_field = "user_password_1"', why: "metadata name" },
       { text: '"token1": "xoxp-1234567890"', why: "a truncated example with a sequential run" },
-      { text: 'author = "Jane Doe <jane@example.org>"', why: "not a credential name" }
+      { text: 'author = "Jane Doe <jane@example.org>"', why: "not a credential name" },
+      { text: "const secret = m.groups?.secret ?? '';", why: "optional chaining: a reference in code" },
+      { text: "this.secret = toUint8Array(secret);", why: "a function call, not a literal" },
+      { text: "credential: 'IAM access key',", why: "a label with spaces" },
+      { text: 'credentials: "same-origin"', why: "a keyword made only of letters and dashes" },
+      { text: 'X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";', why: "a constant that spells its own name" },
+      { text: "const tokens = level?.HttpTokens;", why: "a property read" }
     ]
   }
 });
