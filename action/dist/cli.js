@@ -34241,6 +34241,23 @@ function inputCredentialReport(step, name2, messageId, data2, originOf) {
     properties: { valueOrigin: a.origin }
   };
 }
+function envCredentialReports(doc, names, messageId) {
+  const reports = [];
+  for (const block of envBlocks(doc)) {
+    const a = assessCredential(names.map((name2) => entry(block.env, name2)));
+    if (!a) continue;
+    reports.push({
+      messageId,
+      at: pairSpan(a.field),
+      subject: `${block.path}.${a.field.key}`,
+      evidence: fieldsEvidence("env.", a.fields),
+      severity: a.severity,
+      data: { scope: block.scope, inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
+      properties: { valueOrigin: a.origin }
+    });
+  }
+  return reports;
+}
 
 // ../shared/src/workflows/rules/ci-azure-client-secret.ts
 var clientSecret = `${fakeSecret("ci-az-1", ALPHABETS.alnum, 3)}8Q~${fakeSecret("ci-az-2", ALPHABETS.alnum, 34)}`;
@@ -34418,19 +34435,7 @@ jobs:
         }
       }
     }
-    for (const block of envBlocks(doc)) {
-      const a = assessCredential(SECRET_VARIABLES.map((name2) => entry(block.env, name2)));
-      if (!a) continue;
-      ctx.report({
-        messageId: "envSecret",
-        at: pairSpan(a.field),
-        subject: `${block.path}.${a.field.key}`,
-        evidence: fieldsEvidence("env.", a.fields),
-        severity: a.severity,
-        data: { scope: block.scope, inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
-        properties: { valueOrigin: a.origin }
-      });
-    }
+    for (const r of envCredentialReports(doc, SECRET_VARIABLES, "envSecret")) ctx.report(r);
   }
 });
 
@@ -34587,19 +34592,7 @@ jobs:
         }
       }
     }
-    for (const block of envBlocks(doc)) {
-      const a = assessCredential(KEY_VARIABLES.map((name2) => entry(block.env, name2)));
-      if (!a) continue;
-      ctx.report({
-        messageId: "envKey",
-        at: pairSpan(a.field),
-        subject: `${block.path}.${a.field.key}`,
-        evidence: fieldsEvidence("env.", a.fields),
-        severity: a.severity,
-        data: { scope: block.scope, inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
-        properties: { valueOrigin: a.origin }
-      });
-    }
+    for (const r of envCredentialReports(doc, KEY_VARIABLES, "envKey")) ctx.report(r);
   }
 });
 

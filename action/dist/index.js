@@ -34,7 +34,7 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./chunk-OSTYI4ST.js";
+} from "./chunk-YL5RHU74.js";
 import {
   __commonJS,
   __require,
@@ -11584,7 +11584,7 @@ async function run(deps = {}) {
     const repoPath = repoPathFor(await scanRootPrefix(cwd, inputs.path, process.env.GITHUB_WORKSPACE));
     let awsContext;
     if (inputs.awsContext === "auto") {
-      const { runAwsContext } = await import("./aws-context-step-Q6VUZYBP.js");
+      const { runAwsContext } = await import("./aws-context-step-SXIRHFQD.js");
       awsContext = await runAwsContext(report, {
         budget,
         now: now(),

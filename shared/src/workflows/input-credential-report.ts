@@ -1,7 +1,8 @@
 import type { ValueOrigin } from './credential-value';
-import { assessCredential, fieldsEvidence, originPhrase } from './credential-value';
-import type { Field, Step } from './workflow-document';
-import { input, pairSpan } from './workflow-document';
+import { assessCredential, fieldNames, fieldsEvidence, originPhrase } from './credential-value';
+import type { Field, Step, WorkflowDocument } from './workflow-document';
+import { entry, input, pairSpan } from './workflow-document';
+import { envBlocks } from './workflow-walk';
 import type { WorkflowReport } from './workflow-rule';
 
 /**
@@ -27,4 +28,26 @@ export function inputCredentialReport<M extends string>(
     data: data(originPhrase(a.origin, a.originValue)),
     properties: { valueOrigin: a.origin },
   };
+}
+
+/**
+ * One report per `env:` block (workflow, job or step) that sets any of `names` to a long-lived credential; data
+ * has `scope`, `inputs` and `origin` for the message.
+ */
+export function envCredentialReports<M extends string>(doc: WorkflowDocument, names: readonly string[], messageId: M): WorkflowReport<M>[] {
+  const reports: WorkflowReport<M>[] = [];
+  for (const block of envBlocks(doc)) {
+    const a = assessCredential(names.map((name) => entry(block.env, name)));
+    if (!a) continue;
+    reports.push({
+      messageId,
+      at: pairSpan(a.field),
+      subject: `${block.path}.${a.field.key}`,
+      evidence: fieldsEvidence('env.', a.fields),
+      severity: a.severity,
+      data: { scope: block.scope, inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
+      properties: { valueOrigin: a.origin },
+    });
+  }
+  return reports;
 }

@@ -1,12 +1,11 @@
 import { ALPHABETS, fakeSecret } from '../../secrets/fake-secret';
-import { assessCredential, displayValue, fieldNames, fieldsEvidence, originPhrase, originSeverity, shellWordOrigin, valueOrigin } from '../credential-value';
+import { displayValue, originPhrase, originSeverity, shellWordOrigin, valueOrigin } from '../credential-value';
 import type { ValueOrigin } from '../credential-value';
 import { parseUses, usesAction } from '../uses-ref';
-import { entry, pairSpan } from '../workflow-document';
 import type { Field } from '../workflow-document';
 import { defineWorkflowRule } from '../workflow-rule';
-import { inputCredentialReport } from '../input-credential-report';
-import { allSteps, envBlocks } from '../workflow-walk';
+import { envCredentialReports, inputCredentialReport } from '../input-credential-report';
+import { allSteps } from '../workflow-walk';
 
 // Entra client secrets have a `Q~` at position 4 (gitleaks azure-ad-client-secret); generated, never written out.
 const clientSecret = `${fakeSecret('ci-az-1', ALPHABETS.alnum, 3)}8Q~${fakeSecret('ci-az-2', ALPHABETS.alnum, 34)}`;
@@ -198,18 +197,6 @@ jobs:
       }
     }
     // Z2: client secrets in environment variables, at any level.
-    for (const block of envBlocks(doc)) {
-      const a = assessCredential(SECRET_VARIABLES.map((name) => entry(block.env, name)));
-      if (!a) continue;
-      ctx.report({
-        messageId: 'envSecret',
-        at: pairSpan(a.field),
-        subject: `${block.path}.${a.field.key}`,
-        evidence: fieldsEvidence('env.', a.fields),
-        severity: a.severity,
-        data: { scope: block.scope, inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
-        properties: { valueOrigin: a.origin },
-      });
-    }
+    for (const r of envCredentialReports(doc, SECRET_VARIABLES, 'envSecret')) ctx.report(r);
   },
 });

@@ -1,9 +1,7 @@
-import { assessCredential, fieldNames, fieldsEvidence, originPhrase } from '../credential-value';
 import { parseUses, usesAction } from '../uses-ref';
-import { entry, pairSpan } from '../workflow-document';
 import { defineWorkflowRule } from '../workflow-rule';
-import { inputCredentialReport } from '../input-credential-report';
-import { allSteps, envBlocks } from '../workflow-walk';
+import { envCredentialReports, inputCredentialReport } from '../input-credential-report';
+import { allSteps } from '../workflow-walk';
 
 /** Variables that hold a service account key JSON (G3): Terraform's google provider reads GOOGLE_CREDENTIALS. */
 const KEY_VARIABLES = ['GOOGLE_CREDENTIALS', 'GOOGLE_APPLICATION_CREDENTIALS_JSON', 'GCP_SA_KEY', 'GCLOUD_SERVICE_KEY'];
@@ -172,18 +170,6 @@ jobs:
       }
     }
     // G3: key JSON in environment variables, at any level.
-    for (const block of envBlocks(doc)) {
-      const a = assessCredential(KEY_VARIABLES.map((name) => entry(block.env, name)));
-      if (!a) continue;
-      ctx.report({
-        messageId: 'envKey',
-        at: pairSpan(a.field),
-        subject: `${block.path}.${a.field.key}`,
-        evidence: fieldsEvidence('env.', a.fields),
-        severity: a.severity,
-        data: { scope: block.scope, inputs: fieldNames(a.fields), origin: originPhrase(a.origin, a.originValue) },
-        properties: { valueOrigin: a.origin },
-      });
-    }
+    for (const r of envCredentialReports(doc, KEY_VARIABLES, 'envKey')) ctx.report(r);
   },
 });

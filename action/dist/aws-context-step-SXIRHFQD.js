@@ -4,7 +4,7 @@ import {
   fingerprint,
   guardrailResults,
   info
-} from "./chunk-OSTYI4ST.js";
+} from "./chunk-YL5RHU74.js";
 import {
   BinaryDecisionDiagram,
   Client,
