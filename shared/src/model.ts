@@ -7,3 +7,5 @@ export * from './model/guardrail-catalog';
 export * from './model/finding';
 export * from './model/report';
 export * from './scoring/scorecard';
+export * from './model/portal-api';
+export * from './model/permissions';

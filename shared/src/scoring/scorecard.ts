@@ -81,13 +81,24 @@ function creditFor(status: GuardrailStatus, worst: Severity | undefined): number
  * Guardrails the scan did not evaluate count as `unknown`, never as `pass`.
  */
 export function computeScorecard(results: readonly GuardrailResult[], findings: readonly Finding[]): Scorecard {
-  const byId = new Map(results.map((r) => [r.id, r]));
   const worstById = new Map<GuardrailId, Severity>();
   for (const f of findings) {
     if (f.suppression) continue;
     const current = worstById.get(f.guardrail);
     if (!current || compareSeverity(f.severity, current) > 0) worstById.set(f.guardrail, f.severity);
   }
+  return computeScorecardFromWorst(results, worstById);
+}
+
+/**
+ * The same scoring when the findings are not at hand (the portal keeps them in its database): the worst open
+ * severity per guardrail stands in for the findings.
+ */
+export function computeScorecardFromWorst(
+  results: readonly GuardrailResult[],
+  worstById: ReadonlyMap<GuardrailId, Severity>,
+): Scorecard {
+  const byId = new Map(results.map((r) => [r.id, r]));
 
   const guardrails: GuardrailScore[] = GUARDRAILS.map((g) => {
     const result = byId.get(g.id);

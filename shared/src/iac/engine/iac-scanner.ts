@@ -16,6 +16,10 @@ import type { AnyResourceRule } from '../rules/resource-rule';
 import type { SourceFile } from '../terraform/terraform-module';
 import { TerraformLoader } from '../terraform/terraform-module';
 import { adaptTerraformBlock, isRelevantTerraform } from '../terraform/terraform-adapters';
+import type { GuardrailEvidence } from './check-resources';
+import { checkResources } from './check-resources';
+
+export type { GuardrailEvidence } from './check-resources';
 
 /** A source of resource models other than Terraform (CloudFormation templates), one model per template. */
 export type TemplateAdapter = (path: string, text: string) => { resources: Resource[]; errors: ScanError[] } | undefined;
@@ -26,12 +30,6 @@ export interface IacScanOptions {
   today: string;
   rules?: readonly AnyResourceRule[];
   templates?: TemplateAdapter;
-}
-
-/** What a scan learnt about a guardrail: whether anything it judges exists, and what it could not decide. */
-export interface GuardrailEvidence {
-  applicable: boolean;
-  undecided: string[];
 }
 
 export interface IacScanResult {
@@ -137,21 +135,10 @@ export class IacScanner {
     };
 
     for (const model of models) {
-      for (const rule of this.#rules) {
-        const evidence = result.guardrails.get(rule.guardrail)!;
-        for (const resource of model.resources) {
-          if (!(rule.kinds as readonly string[]).includes(resource.kind)) continue;
-          evidence.applicable = true;
-          rule.check(resource, {
-            model,
-            report: (report) => {
-              const finding = this.#finding(rule, resource, report);
-              if (finding) result.findings.push(finding);
-            },
-            undecided: (reason) => evidence.undecided.push(reason),
-          });
-        }
-      }
+      checkResources(model, this.#rules, result.guardrails, (rule, resource, report) => {
+        const finding = this.#finding(rule, resource, report);
+        if (finding) result.findings.push(finding);
+      });
     }
 
     if (this.options.config.inlineSuppressions) this.#suppress(result, lineText, models);

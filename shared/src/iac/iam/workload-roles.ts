@@ -73,20 +73,39 @@ export function roleOfWorkload(workload: Workload, model: ResourceModel): { role
   return {};
 }
 
+interface WorkloadIndex {
+  byRole: Map<IamRole, RoleWorkload[]>;
+  undecided: Undecided[];
+}
+
+// Per model, which workloads run with which role: built once, so checking every role stays linear in the number
+// of workloads (a live account holds tens of thousands of instances).
+const workloadIndexes = new WeakMap<ResourceModel, WorkloadIndex>();
+
+function workloadIndex(model: ResourceModel): WorkloadIndex {
+  const cached = workloadIndexes.get(model);
+  if (cached) return cached;
+  const index: WorkloadIndex = { byRole: new Map(), undecided: [] };
+  const all: Workload[] = [...model.ofKind('ec2-instance'), ...model.ofKind('launch-template'), ...model.ofKind('launch-configuration'), ...model.ofKind('eks-node-group')];
+  for (const workload of all) {
+    const found = roleOfWorkload(workload, model);
+    if (found.role) {
+      const list = index.byRole.get(found.role) ?? [];
+      list.push(found.via ? { workload, via: found.via } : { workload });
+      index.byRole.set(found.role, list);
+    } else if (found.undecided) index.undecided.push(found.undecided);
+  }
+  workloadIndexes.set(model, index);
+  return index;
+}
+
 /**
  * The workloads that run with a role. A workload whose profile or role cannot be resolved might run with
  * this role: it is undecided. Links to names or resources outside the code lead to roles outside it.
  */
 export function workloadsOfRole(role: IamRole, model: ResourceModel): { workloads: RoleWorkload[]; undecided: Undecided[] } {
-  const workloads: RoleWorkload[] = [];
-  const undecided: Undecided[] = [];
-  const all: Workload[] = [...model.ofKind('ec2-instance'), ...model.ofKind('launch-template'), ...model.ofKind('launch-configuration'), ...model.ofKind('eks-node-group')];
-  for (const workload of all) {
-    const found = roleOfWorkload(workload, model);
-    if (found.role === role) workloads.push(found.via ? { workload, via: found.via } : { workload });
-    else if (found.undecided) undecided.push(found.undecided);
-  }
-  return { workloads, undecided };
+  const index = workloadIndex(model);
+  return { workloads: [...(index.byRole.get(role) ?? [])], undecided: [...index.undecided] };
 }
 
 /** A policy ARN: an AWS managed policy by name, or a customer-managed policy that must be in the code. */

@@ -156,6 +156,32 @@ export interface ProviderCredentials extends ResourceBase {
 export interface ConsoleLogin extends ResourceBase {
   kind: 'console-login';
   user: Attr<string>;
+  /** Whether the user has an MFA device (live credential report); code cannot say. */
+  mfaActive?: Attr<boolean> | undefined;
+}
+
+/**
+ * An IAM user's access key as it exists in an account (live only). Ages are whole days at scan time, computed by
+ * the collector so that checks stay free of clocks.
+ */
+export interface IamAccessKey extends ResourceBase {
+  kind: 'iam-access-key';
+  user: Attr<string>;
+  /** The key id shortened for display (`AKIA…WXYZ`); the full id never enters findings. */
+  keyLabel: string;
+  active: Attr<boolean>;
+  /** Days since the key was created (or last rotated). */
+  ageDays: Attr<number>;
+  /** Days since the key was last used; `absent` when it was never used. */
+  unusedDays: Attr<number>;
+}
+
+/** The scanned AWS account itself (live only): its place in AWS Organizations. */
+export interface AwsAccount extends ResourceBase {
+  kind: 'aws-account';
+  accountId: string;
+  /** True when the account is its organization's management account; false for members and standalone accounts. */
+  isManagementAccount: Attr<boolean>;
 }
 
 export interface AzureStorageAccount extends ResourceBase {
@@ -282,6 +308,8 @@ export type Resource =
   | StaticCredential
   | ProviderCredentials
   | ConsoleLogin
+  | IamAccessKey
+  | AwsAccount
   | AzureStorageAccount
   | AzureStorageContainer
   | GcsBucketBinding
@@ -303,9 +331,16 @@ export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K
 /** The resources of one source tree, by address, with links resolvable. */
 export class ResourceModel {
   readonly #byAddress = new Map<string, Resource>();
+  // Rules ask for one kind per resource they check: an index keeps that linear on large (live) models.
+  readonly #byKind = new Map<ResourceKind, Resource[]>();
 
   constructor(readonly resources: readonly Resource[]) {
-    for (const r of resources) this.#byAddress.set(r.address, r);
+    for (const r of resources) {
+      this.#byAddress.set(r.address, r);
+      const same = this.#byKind.get(r.kind);
+      if (same) same.push(r);
+      else this.#byKind.set(r.kind, [r]);
+    }
   }
 
   get(address: string | undefined): Resource | undefined {
@@ -319,6 +354,6 @@ export class ResourceModel {
   }
 
   ofKind<K extends ResourceKind>(kind: K): ResourceOfKind<K>[] {
-    return this.resources.filter((r): r is ResourceOfKind<K> => r.kind === kind);
+    return ((this.#byKind.get(kind) ?? []) as ResourceOfKind<K>[]).slice();
   }
 }

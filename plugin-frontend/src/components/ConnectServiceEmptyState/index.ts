@@ -1,0 +1,2 @@
+export { ConnectServiceEmptyState, workflowSnippet } from './ConnectServiceEmptyState';
+export type { ConnectReason } from './ConnectServiceEmptyState';

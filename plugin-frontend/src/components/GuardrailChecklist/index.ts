@@ -1,0 +1,1 @@
+export { GuardrailChecklist } from './GuardrailChecklist';

@@ -1,0 +1,1 @@
+export { GuardrailStatusLabel, statusLabel } from './GuardrailStatusLabel';

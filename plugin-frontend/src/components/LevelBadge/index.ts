@@ -1,0 +1,1 @@
+export { LevelBadge, levelLabel } from './LevelBadge';

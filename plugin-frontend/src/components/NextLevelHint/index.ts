@@ -1,0 +1,1 @@
+export { NextLevelHint } from './NextLevelHint';

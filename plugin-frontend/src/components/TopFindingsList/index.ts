@@ -1,0 +1,1 @@
+export { TopFindingsList, findingWhere } from './TopFindingsList';

@@ -1,0 +1,2 @@
+export { formatDate } from './formatDate';
+export { formatDays } from './formatDays';

@@ -1,0 +1,2 @@
+export { guardrailTitle } from './guardrailTitle';
+export { rankFindings } from './rankFindings';

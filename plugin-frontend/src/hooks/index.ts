@@ -1,0 +1,3 @@
+export { useEntityPageLink } from './useEntityPageLink';
+export { usePortalUrl } from './usePortalUrl';
+export { useTeamLink } from './useTeamLink';
