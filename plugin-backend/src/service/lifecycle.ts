@@ -1,0 +1,141 @@
+import type { Finding, PostureSource } from '@pavedroad/guardrails-core/model';
+import type { FindingEventRecord, FindingRecord } from '../store/finding-record';
+import type { SlaPolicy } from './sla';
+import { dueAt } from './sla';
+
+export interface ApplyReportInput {
+  entityRef: string;
+  sourceKey: string;
+  kind: PostureSource;
+  reportId: string;
+  repository?: string;
+  now: number;
+  sla: SlaPolicy;
+  findings: readonly Finding[];
+  /** The entity's stored findings of this source, and any other with a fingerprint in the report. */
+  existing: ReadonlyMap<string, FindingRecord>;
+  /** Guardrails the scan could not decide: their findings are not fixed by being absent. */
+  undecidedGuardrails?: ReadonlySet<string>;
+  /** Files the scan could not read or parse: their findings are not fixed by being absent. */
+  undecidedPaths?: ReadonlySet<string>;
+  newId: () => string;
+}
+
+export interface ApplyReportOutcome {
+  /** Findings of the report, new or updated, with their next state. */
+  seen: FindingRecord[];
+  /** Stored findings of this source the report no longer has: now fixed. */
+  fixed: FindingRecord[];
+  events: FindingEventRecord[];
+}
+
+const REPORT_ACTOR = 'report';
+
+/** Deduplicates by fingerprint; the first occurrence wins (a report may repeat a finding across formats). */
+function uniqueByFingerprint(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => (seen.has(f.fingerprint) ? false : (seen.add(f.fingerprint), true)));
+}
+
+function content(f: Finding, input: ApplyReportInput, previous: FindingRecord | undefined): Omit<FindingRecord, 'status' | 'inlineSuppressed' | 'firstSeenAt' | 'dueAt'> {
+  const record: Omit<FindingRecord, 'status' | 'inlineSuppressed' | 'firstSeenAt' | 'dueAt'> = {
+    id: previous?.id ?? input.newId(),
+    entityRef: input.entityRef,
+    fingerprint: f.fingerprint,
+    sourceKey: input.sourceKey,
+    kind: input.kind,
+    ruleId: f.ruleId,
+    guardrail: f.guardrail,
+    severity: f.severity,
+    confidence: f.confidence,
+    title: f.title,
+    message: f.message,
+    evidence: f.evidence,
+    remediation: f.remediation,
+    references: f.references,
+    lastSeenAt: input.now,
+    lastReportId: input.reportId,
+  };
+  if (f.location) record.location = f.location;
+  if (f.resource) record.resource = f.resource;
+  if (input.repository) record.repository = input.repository;
+  if (f.commit) record.commit = f.commit;
+  if (f.properties) record.properties = f.properties;
+  if (previous?.triage) record.triage = previous.triage;
+  if (previous?.overdueNotifiedAt !== undefined) record.overdueNotifiedAt = previous.overdueNotifiedAt;
+  return record;
+}
+
+/**
+ * Applies one full-scope report of one source to an entity's findings: new findings open, findings seen again
+ * stay as they are (fixed ones reopen), findings of this source the report no longer has are fixed, inline
+ * suppressions follow the code, portal triage survives until it expires. Pure: the caller stores the outcome.
+ */
+export function applyReport(input: ApplyReportInput): ApplyReportOutcome {
+  const { now } = input;
+  const events: FindingEventRecord[] = [];
+  const event = (record: FindingRecord, from: FindingRecord['status'] | undefined, reason?: string) => {
+    const e: FindingEventRecord = { findingId: record.id, at: now, to: record.status, actor: REPORT_ACTOR, reportId: input.reportId };
+    if (from) e.from = from;
+    if (reason) e.reason = reason;
+    events.push(e);
+  };
+
+  const seen: FindingRecord[] = [];
+  const present = new Set<string>();
+  for (const f of uniqueByFingerprint(input.findings)) {
+    present.add(f.fingerprint);
+    const previous = input.existing.get(f.fingerprint);
+    const base = content(f, input, previous);
+    const inline = f.suppression !== undefined;
+    if (!previous) {
+      const record: FindingRecord = { ...base, status: inline ? 'suppressed' : 'open', inlineSuppressed: inline, firstSeenAt: now };
+      const due = dueAt(input.sla, f.severity, now);
+      if (due !== undefined) record.dueAt = due;
+      seen.push(record);
+      event(record, undefined, inline ? `suppressed in code: ${f.suppression?.reason ?? ''}` : undefined);
+      continue;
+    }
+
+    const record: FindingRecord = { ...base, status: previous.status, inlineSuppressed: previous.inlineSuppressed, firstSeenAt: previous.firstSeenAt };
+    const due = previous.severity === f.severity ? previous.dueAt : dueAt(input.sla, f.severity, previous.firstSeenAt);
+    if (due !== undefined) record.dueAt = due;
+
+    const triageLapsed = record.triage?.expiresAt !== undefined && record.triage.expiresAt <= now;
+    let reason: string | undefined;
+    if (inline) {
+      if (record.status !== 'suppressed' || !record.inlineSuppressed) {
+        record.status = 'suppressed';
+        record.inlineSuppressed = true;
+        reason = `suppressed in code: ${f.suppression?.reason ?? ''}`;
+      }
+    } else if (previous.status === 'fixed') {
+      record.status = 'reopened';
+      record.inlineSuppressed = false;
+      delete record.triage;
+      reason = 'seen again after it was fixed';
+    } else if (previous.inlineSuppressed) {
+      record.status = 'open';
+      record.inlineSuppressed = false;
+      reason = 'the inline suppression was removed';
+    } else if ((previous.status === 'suppressed' || previous.status === 'accepted') && triageLapsed) {
+      record.status = 'reopened';
+      delete record.triage;
+      reason = 'the triage decision expired';
+    }
+    seen.push(record);
+    if (record.status !== previous.status) event(record, previous.status, reason);
+  }
+
+  const fixed: FindingRecord[] = [];
+  for (const previous of input.existing.values()) {
+    if (previous.sourceKey !== input.sourceKey || present.has(previous.fingerprint) || previous.status === 'fixed') continue;
+    // Absent because the scan could not look is not fixed: unknown is never pass.
+    if (input.undecidedGuardrails?.has(previous.guardrail)) continue;
+    if (previous.location && input.undecidedPaths?.has(previous.location.path)) continue;
+    const record: FindingRecord = { ...previous, status: 'fixed', fixedAt: now, inlineSuppressed: false };
+    fixed.push(record);
+    event(record, previous.status, 'no longer reported by a full scan');
+  }
+  return { seen, fixed, events };
+}

@@ -1,0 +1,62 @@
+import type { Site } from '../../iac/model/attr';
+import type { Resource } from '../../iac/model/resources';
+
+/** Facts about a live resource that findings carry as properties (state, age, AWS's own verdicts). */
+export type ResourceFacts = Record<string, string | number | boolean>;
+
+/** The site of a live resource: its ARN, account and region (none for global services). */
+export function liveSite(account: string, id: string, region?: string): Site {
+  return { resource: region ? { provider: 'aws', account, region, id } : { provider: 'aws', account, id } };
+}
+
+/**
+ * What the collectors found in one account: resources of the shared model, global (IAM, S3, the account) or per
+ * region (EC2, EKS), and per resource the tags and facts that findings carry.
+ */
+export class LiveInventory {
+  readonly global: Resource[] = [];
+  readonly regional = new Map<string, Resource[]>();
+  /** Requested tag keys by ARN. */
+  readonly tags = new Map<string, Record<string, string>>();
+  /** Facts by resource address. */
+  readonly facts = new Map<string, ResourceFacts>();
+  readonly counts = { users: 0, roles: 0, instances: 0, clusters: 0, buckets: 0 };
+
+  constructor(
+    readonly accountId: string,
+    private readonly tagKeys: readonly string[],
+  ) {}
+
+  addGlobal(resource: Resource, facts?: ResourceFacts): void {
+    this.global.push(resource);
+    if (facts) this.addFacts(resource.address, facts);
+  }
+
+  addRegional(region: string, resource: Resource, facts?: ResourceFacts): void {
+    let list = this.regional.get(region);
+    if (!list) {
+      list = [];
+      this.regional.set(region, list);
+    }
+    list.push(resource);
+    if (facts) this.addFacts(resource.address, facts);
+  }
+
+  addFacts(address: string, facts: ResourceFacts): void {
+    this.facts.set(address, { ...this.facts.get(address), ...facts });
+  }
+
+  /** Keeps the requested tag keys of a resource (AWS returns `{ Key, Value }` pairs, EKS a map). */
+  addTags(arn: string, tags: readonly { Key?: string | undefined; Value?: string | undefined }[] | Record<string, string> | undefined): void {
+    if (!tags || !this.tagKeys.length) return;
+    const pairs = Array.isArray(tags) ? tags.map((t) => [t.Key, t.Value] as const) : Object.entries(tags);
+    const kept: Record<string, string> = {};
+    for (const [key, value] of pairs) if (key !== undefined && value !== undefined && this.tagKeys.includes(key)) kept[key] = value;
+    if (Object.keys(kept).length) this.tags.set(arn, { ...this.tags.get(arn), ...kept });
+  }
+}
+
+/** Whole days from `from` to `now` (never negative: clocks differ). */
+export function daysSince(from: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - from.getTime()) / 86_400_000));
+}
