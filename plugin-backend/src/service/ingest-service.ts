@@ -210,6 +210,7 @@ export class IngestService {
         newId: this.deps.newId,
       };
       if (update.repository) input.repository = update.repository;
+      if (update.commit) input.commit = update.commit;
       const outcome = applyReport(input);
       await tx.saveFindings([...outcome.seen, ...outcome.fixed]);
       await tx.insertEvents(outcome.events);

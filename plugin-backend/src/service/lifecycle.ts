@@ -9,6 +9,8 @@ export interface ApplyReportInput {
   kind: PostureSource;
   reportId: string;
   repository?: string;
+  /** The scanned commit: file findings link to their lines at it. */
+  commit?: string;
   now: number;
   sla: SlaPolicy;
   findings: readonly Finding[];
@@ -59,7 +61,8 @@ function content(f: Finding, input: ApplyReportInput, previous: FindingRecord | 
   if (f.location) record.location = f.location;
   if (f.resource) record.resource = f.resource;
   if (input.repository) record.repository = input.repository;
-  if (f.commit) record.commit = f.commit;
+  const commit = f.commit ?? input.commit;
+  if (commit) record.commit = commit;
   if (f.properties) record.properties = f.properties;
   if (previous?.triage) record.triage = previous.triage;
   if (previous?.overdueNotifiedAt !== undefined) record.overdueNotifiedAt = previous.overdueNotifiedAt;
