@@ -213,6 +213,11 @@ export class IngestService {
       if (update.commit) input.commit = update.commit;
       const outcome = applyReport(input);
       await tx.saveFindings([...outcome.seen, ...outcome.fixed]);
+      await tx.touchFindings(
+        entityRef,
+        outcome.touched.map((f) => f.fingerprint),
+        { at: now, reportId: update.reportId, ...(update.commit ? { commit: update.commit } : {}) },
+      );
       await tx.insertEvents(outcome.events);
       const source: Parameters<GuardrailsStore['upsertSource']>[0] = {
         entityRef,

@@ -24,8 +24,10 @@ export interface ApplyReportInput {
 }
 
 export interface ApplyReportOutcome {
-  /** Findings of the report, new or updated, with their next state. */
+  /** Findings of the report that are new or changed (state, severity, text, place): written in full. */
   seen: FindingRecord[];
+  /** Findings of the report that are unchanged but for being seen again: only their last-seen mark moves. */
+  touched: FindingRecord[];
   /** Stored findings of this source the report no longer has: now fixed. */
   fixed: FindingRecord[];
   events: FindingEventRecord[];
@@ -69,6 +71,33 @@ function content(f: Finding, input: ApplyReportInput, previous: FindingRecord | 
   return record;
 }
 
+// What a report may change about a finding it sees again; `lastSeenAt`, `lastReportId` and the scanned commit
+// move on every report and are written in bulk.
+const CONTENT: readonly (keyof FindingRecord)[] = [
+  'sourceKey', 'kind', 'ruleId', 'guardrail', 'severity', 'confidence', 'title', 'message', 'location', 'resource', 'repository',
+  'evidence', 'remediation', 'references', 'properties', 'status', 'inlineSuppressed', 'triage', 'firstSeenAt', 'fixedAt', 'dueAt', 'overdueNotifiedAt',
+];
+
+function unchanged(previous: FindingRecord, next: FindingRecord): boolean {
+  for (const k of CONTENT) {
+    const a = previous[k];
+    const b = next[k];
+    if (!sameValue(a, b)) return false;
+  }
+  return true;
+}
+
+/** Structural equality of the small JSON values a finding holds (location, remediation, references, ...). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 /**
  * Applies one full-scope report of one source to an entity's findings: new findings open, findings seen again
  * stay as they are (fixed ones reopen), findings of this source the report no longer has are fixed, inline
@@ -85,6 +114,7 @@ export function applyReport(input: ApplyReportInput): ApplyReportOutcome {
   };
 
   const seen: FindingRecord[] = [];
+  const touched: FindingRecord[] = [];
   const present = new Set<string>();
   for (const f of uniqueByFingerprint(input.findings)) {
     present.add(f.fingerprint);
@@ -126,7 +156,8 @@ export function applyReport(input: ApplyReportInput): ApplyReportOutcome {
       delete record.triage;
       reason = 'the triage decision expired';
     }
-    seen.push(record);
+    if (unchanged(previous, record)) touched.push(record);
+    else seen.push(record);
     if (record.status !== previous.status) event(record, previous.status, reason);
   }
 
@@ -140,5 +171,5 @@ export function applyReport(input: ApplyReportInput): ApplyReportOutcome {
     fixed.push(record);
     event(record, previous.status, 'no longer reported by a full scan');
   }
-  return { seen, fixed, events };
+  return { seen, touched, fixed, events };
 }

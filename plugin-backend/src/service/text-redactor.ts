@@ -6,8 +6,11 @@ import { SECRET_RULES, SecretScanner, redact } from '@pavedroad/guardrails-core'
  * of an incoming report goes through the secret rules once more, and anything that still looks like a
  * credential is redacted before it is stored or shown.
  */
+let shared: SecretScanner | undefined;
+
 export class TextRedactor {
-  readonly #scanner = new SecretScanner(SECRET_RULES);
+  // Compiling the rules' keyword automaton costs more than scanning a whole report: compile once.
+  readonly #scanner = (shared ??= new SecretScanner(SECRET_RULES));
   #redactions = 0;
 
   get redactions(): number {

@@ -86,6 +86,8 @@ export interface GuardrailsStore {
   /** The entity's findings of one source, plus any other of its findings with one of these fingerprints. */
   findingsForApply(entityRef: string, sourceKey: string, fingerprints: readonly string[]): Promise<Map<string, FindingRecord>>;
   saveFindings(findings: readonly FindingRecord[]): Promise<void>;
+  /** Marks findings of an entity as seen again by a report (and at its commit). */
+  touchFindings(entityRef: string, fingerprints: readonly string[], seen: { at: number; reportId: string; commit?: string }): Promise<void>;
   insertEvents(events: readonly FindingEventRecord[]): Promise<void>;
   activeCounts(entityRef: string): Promise<ActiveCount[]>;
   overdueCount(entityRef: string, now: number): Promise<number>;

@@ -618,12 +618,62 @@ export class KnexGuardrailsStore implements GuardrailsStore {
   }
 
   async saveFindings(findings: readonly FindingRecord[]): Promise<void> {
+    if (findings.length === 0) return;
+    if (this.#postgres) {
+      // One statement with one JSON parameter: PostgreSQL expands it to rows, far cheaper than thousands of
+      // bound parameters (a 10,000-finding report is one round trip per 2,000 rows).
+      const columns = Object.keys(findingToRow(findings[0] as FindingRecord));
+      const list = columns.map((c) => `"${c}"`).join(', ');
+      const updates = columns.filter((c) => c !== 'entity_ref' && c !== 'fingerprint').map((c) => `"${c}" = excluded."${c}"`).join(', ');
+      for (const batch of chunks(findings, 2000)) {
+        await this.#db.raw(
+          `insert into ${FINDINGS} (${list}) select ${list} from json_populate_recordset(null::${FINDINGS}, ?::json)
+           on conflict (entity_ref, fingerprint) do update set ${updates}`,
+          [JSON.stringify(batch.map(findingToRow))],
+        );
+      }
+      return;
+    }
     for (const batch of chunks(findings, 200)) {
       await this.#db(FINDINGS).insert(batch.map(findingToRow)).onConflict(['entity_ref', 'fingerprint']).merge();
     }
   }
 
+  async touchFindings(entityRef: string, fingerprints: readonly string[], seen: { at: number; reportId: string; commit?: string }): Promise<void> {
+    const patch: Partial<FindingRow> = { last_seen_at: seen.at, last_report_id: seen.reportId };
+    if (seen.commit) patch.commit = seen.commit;
+    if (this.#postgres) {
+      for (const batch of chunks(fingerprints, 10000)) {
+        await this.#db(FINDINGS)
+          .where('entity_ref', entityRef)
+          .whereIn('fingerprint', this.#db.raw('select json_array_elements_text(?::json)', [JSON.stringify(batch)]))
+          .update(patch);
+      }
+      return;
+    }
+    for (const batch of chunks(fingerprints, 1000)) {
+      await this.#db(FINDINGS).where('entity_ref', entityRef).whereIn('fingerprint', batch).update(patch);
+    }
+  }
+
   async insertEvents(events: readonly FindingEventRecord[]): Promise<void> {
+    const rows = (batch: readonly FindingEventRecord[]) =>
+      batch.map((e) => ({
+        finding_id: e.findingId,
+        at: e.at,
+        from_status: e.from ?? null,
+        to_status: e.to,
+        actor: e.actor,
+        reason: e.reason ?? null,
+        report_id: e.reportId ?? null,
+      }));
+    if (this.#postgres) {
+      const list = '"finding_id", "at", "from_status", "to_status", "actor", "reason", "report_id"';
+      for (const batch of chunks(events, 5000)) {
+        await this.#db.raw(`insert into ${EVENTS} (${list}) select ${list} from json_populate_recordset(null::${EVENTS}, ?::json)`, [JSON.stringify(rows(batch))]);
+      }
+      return;
+    }
     for (const batch of chunks(events, 500)) {
       await this.#db(EVENTS).insert(
         batch.map((e) => ({
