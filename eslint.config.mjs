@@ -3,7 +3,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['**/dist/', 'dist-types/', 'coverage/', 'bench/.corpus/', 'examples/', 'test/fixtures/'] },
+  { ignores: ['**/dist/', 'dist-types/', 'coverage/', 'bench/.corpus/', 'examples/', 'test/fixtures/', '**/config.d.ts'] },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [tseslint.configs.recommendedTypeChecked],

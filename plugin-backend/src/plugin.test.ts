@@ -144,7 +144,7 @@ describe('guardrails backend plugin', () => {
     it('lets users with the permission triage findings, audits it, and refuses users without it', async () => {
       const knex = await databases.init(id);
       const sent: unknown[] = [];
-      const notifications = createServiceFactory({ service: notificationService, deps: {}, factory: () => ({ send: async (n: unknown) => void sent.push(n) }) });
+      const notifications = createServiceFactory({ service: notificationService, deps: {}, factory: () => ({ send: (n: unknown) => { sent.push(n); return Promise.resolve(); } }) });
       const auditor = mockServices.auditor.mock();
       const start = (permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY) =>
         startTestBackend({

@@ -84,7 +84,7 @@ export const guardrailsPlugin = createBackendPlugin({
         await scans?.schedule();
 
         httpRouter.use(
-          await createRouter({
+          createRouter({
             httpAuth,
             permissions,
             auditor,

@@ -59,7 +59,7 @@ function entityRefOf(req: Request): string {
  * service, and lets Backstage's error handler turn errors into statuses (InputError 400, NotAllowedError 403,
  * NotFoundError 404, ConflictError 409, PayloadTooLargeError 413).
  */
-export async function createRouter(deps: RouterDeps): Promise<express.Router> {
+export function createRouter(deps: RouterDeps): express.Router {
   const { httpAuth, permissions, auditor } = deps;
   const router = Router();
 
@@ -186,7 +186,7 @@ export async function createRouter(deps: RouterDeps): Promise<express.Router> {
       eventId: 'finding-triage',
       severityLevel: 'medium',
       request: req,
-      meta: { findingId: req.params.id, entityRef, actor, action: String(body?.action ?? ''), reason: typeof body?.reason === 'string' ? body.reason : '' },
+      meta: { findingId: req.params.id, entityRef, actor, action: typeof body?.action === 'string' ? body.action : '', reason: typeof body?.reason === 'string' ? body.reason : '' },
     });
     try {
       await requirePermission(credentials, guardrailsFindingUpdatePermission, entityRef);

@@ -428,7 +428,7 @@ export class KnexGuardrailsStore implements GuardrailsStore {
   async markEntitiesOutOfCatalog(keep: readonly string[]): Promise<void> {
     const known = await this.#db<EntityRow>(ENTITIES).where('in_catalog', true).pluck('entity_ref');
     const keepSet = new Set(keep);
-    const gone = (known as string[]).filter((ref) => !keepSet.has(ref));
+    const gone = known.filter((ref) => !keepSet.has(ref));
     for (const batch of chunks(gone)) {
       await this.#db(ENTITIES).whereIn('entity_ref', batch).update({ in_catalog: false });
       await this.#db(ACCOUNTS).whereIn('entity_ref', batch).delete();
@@ -459,7 +459,7 @@ export class KnexGuardrailsStore implements GuardrailsStore {
 
   async entitiesForRepository(repository: string): Promise<string[]> {
     const rows = await this.#db<EntityRow>(ENTITIES).where({ repository: repository.toLowerCase(), in_catalog: true }).orderBy('entity_ref').pluck('entity_ref');
-    return rows as string[];
+    return rows;
   }
 
   async entitiesForAccount(accountId: string): Promise<string[]> {
@@ -646,7 +646,7 @@ export class KnexGuardrailsStore implements GuardrailsStore {
       for (const batch of chunks(fingerprints, 10000)) {
         await this.#db(FINDINGS)
           .where('entity_ref', entityRef)
-          .whereIn('fingerprint', this.#db.raw('select json_array_elements_text(?::json)', [JSON.stringify(batch)]))
+          .whereRaw('fingerprint in (select json_array_elements_text(?::json))', [JSON.stringify(batch)])
           .update(patch);
       }
       return;
