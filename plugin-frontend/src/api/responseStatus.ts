@@ -2,8 +2,7 @@
 export function responseStatus(error: unknown): number | undefined {
   // Checked by shape, not instanceof: an app can hold more than one copy of @backstage/errors.
   if (typeof error === 'object' && error !== null && 'statusCode' in error) {
-    const { statusCode } = error as { statusCode: unknown };
-    return typeof statusCode === 'number' ? statusCode : undefined;
+    return typeof error.statusCode === 'number' ? error.statusCode : undefined;
   }
   return undefined;
 }

@@ -16,7 +16,12 @@ export function useTeamLink(): (owner: string) => string | undefined {
   }
   return (owner) => {
     if (!route) return undefined;
-    const ref = parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: 'default' });
+    let ref: { kind: string; namespace: string; name: string };
+    try {
+      ref = parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: 'default' });
+    } catch {
+      return undefined; // not an entity ref: shown as text, without a link
+    }
     if (ref.kind.toLocaleLowerCase('en-US') !== 'group') return undefined;
     return route({ namespace: ref.namespace, name: ref.name });
   };

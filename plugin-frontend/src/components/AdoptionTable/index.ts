@@ -1,0 +1,1 @@
+export { AdoptionTable } from './AdoptionTable';

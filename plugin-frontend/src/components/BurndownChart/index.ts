@@ -1,0 +1,1 @@
+export { BurndownChart, burndownSummary } from './BurndownChart';

@@ -1,0 +1,1 @@
+export { EntityFindings } from './EntityFindings';

@@ -1,0 +1,1 @@
+export { EntityGuardrailsContent } from './EntityGuardrailsContent';

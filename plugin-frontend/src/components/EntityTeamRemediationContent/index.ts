@@ -1,0 +1,1 @@
+export { EntityTeamRemediationContent } from './EntityTeamRemediationContent';

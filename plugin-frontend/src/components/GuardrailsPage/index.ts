@@ -1,0 +1,2 @@
+export { GuardrailsPage } from './GuardrailsPage';
+export { GuardrailsRoutes } from './GuardrailsRoutes';

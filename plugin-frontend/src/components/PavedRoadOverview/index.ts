@@ -1,0 +1,1 @@
+export { PavedRoadOverview } from './PavedRoadOverview';

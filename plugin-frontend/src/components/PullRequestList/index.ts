@@ -1,0 +1,1 @@
+export { PullRequestList } from './PullRequestList';

@@ -1,0 +1,1 @@
+export { TeamRemediation } from './TeamRemediation';

@@ -1,0 +1,2 @@
+export { TeamRemediationView } from './TeamRemediationView';
+export type { TeamRemediationViewProps } from './TeamRemediationView';

@@ -1,0 +1,2 @@
+export { TeamsList } from './TeamsList';
+export type { TeamEntry } from './TeamsList';

@@ -1,0 +1,1 @@
+export { TriageDialog, triageActions } from './TriageDialog';

@@ -1,0 +1,1 @@
+export { UnclaimedReportsNotice } from './UnclaimedReportsNotice';

@@ -1,0 +1,3 @@
+export * from './fixtures';
+export { testClient } from './testClient';
+export { codeText } from './codeText';
