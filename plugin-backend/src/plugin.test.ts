@@ -128,7 +128,8 @@ describe('guardrails backend plugin', () => {
       expect(team.body.services.map((s: { entity: { name: string } }) => s.entity.name)).toEqual(['payments-api', 'ledger']);
       const overview = await call(server, 'get', '/overview?days=7', CI_TOKEN);
       expect(overview.body).toMatchObject({ services: 2, evaluated: 1 });
-      expect(overview.body.trend).toHaveLength(7);
+      // A new installation has one day of history: the trend starts at the first snapshot.
+      expect(overview.body.trend).toHaveLength(1);
 
       // A later default-branch report without finding `a` marks it fixed.
       const later = makeReport([fileFinding('b', { severity: 'low' })], { startedAt: '2026-11-21T10:00:00.000Z', commit: 'b'.repeat(40) });

@@ -4,7 +4,7 @@ import type { PageRequest } from '../store/guardrails-store';
 type QueryValue = unknown;
 
 const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 500;
+const MAX_LIMIT = 1000;
 
 /** A filter that may repeat (`?a=x&a=y`) or be comma-separated (`?a=x,y`). */
 export function listParam(value: QueryValue, name: string): string[] | undefined {

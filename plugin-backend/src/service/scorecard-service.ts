@@ -33,6 +33,12 @@ function byRisk(a: EntityRecord, b: EntityRecord): number {
   );
 }
 
+/** The days from the first with any data (a new installation has no history to draw); at least today. */
+function sinceFirstData(days: readonly string[], carried: ReadonlyMap<string, unknown[]>): string[] {
+  const first = days.findIndex((d) => (carried.get(d)?.length ?? 0) > 0);
+  return first < 0 ? days.slice(-1) : days.slice(first);
+}
+
 /** The read side of the portal: scorecards, findings, history, team and organisation roll-ups. */
 export class ScorecardService {
   constructor(private readonly deps: { store: GuardrailsStore; clock: () => number; sourceBaseUrl: string }) {}
@@ -98,8 +104,10 @@ export class ScorecardService {
     const refs = entities.map((e) => e.entityRef);
     const since90 = now - 90 * DAY_MS;
     const timings = await this.deps.store.findingTimings(refs, since90);
-    const dayList = lastDays(now, days);
-    const carried = carriedForward(await this.deps.store.snapshots(refs, dayList[0] ?? utcDay(now)), dayList);
+    const allDays = lastDays(now, days);
+    const snapshots = await this.deps.store.snapshots(refs, allDays[0] ?? utcDay(now));
+    const dayList = sinceFirstData(allDays, carriedForward(snapshots, allDays));
+    const carried = carriedForward(snapshots, dayList);
     const readable = await canReadFindings(refs);
     const top =
       readable.length === 0
@@ -164,9 +172,10 @@ export class ScorecardService {
       if (g.figure) a.industry = g.figure;
       return a;
     });
-    const dayList = lastDays(now, days);
+    const allDays = lastDays(now, days);
     const refs = new Set(entities.map((e) => e.entityRef));
-    const snapshots = (await this.deps.store.snapshots('all', dayList[0] ?? utcDay(now))).filter((s) => refs.has(s.entityRef));
+    const snapshots = (await this.deps.store.snapshots('all', allDays[0] ?? utcDay(now))).filter((s) => refs.has(s.entityRef));
+    const dayList = sinceFirstData(allDays, carriedForward(snapshots, allDays));
     const carried = carriedForward(snapshots, dayList);
     const trend = dayList.map((day) => {
       const list = carried.get(day) ?? [];

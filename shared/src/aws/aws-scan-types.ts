@@ -43,9 +43,9 @@ export interface AwsScanOptions {
 export interface AwsScanError {
   service: string;
   operation: string;
-  region?: string | undefined;
+  region?: string;
   message: string;
-  code?: string | undefined;
+  code?: string;
 }
 
 export interface AwsScanStats {
@@ -63,7 +63,7 @@ export interface AwsScanStats {
 export interface AwsScanResult {
   accountId: string;
   /** The identity the scan ran as (`sts:GetCallerIdentity`). */
-  callerArn?: string | undefined;
+  callerArn?: string;
   /** Undefined when Organizations could not be read. */
   isManagementAccount?: boolean | undefined;
   startedAt: string;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { guardrailResults } from '../engine/guardrail-results';
 import type { AwsScanOptions, AwsScanResult } from './aws-scan-types';
 import { collectAuthorizationDetails } from './collect/iam-authorization';
@@ -31,6 +32,8 @@ export async function scanAwsAccount(options: AwsScanOptions): Promise<AwsScanRe
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const timeLimit = AbortSignal.timeout(timeLimitMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeLimit]) : timeLimit;
+  // Every running step listens for the stop; dozens at once are expected.
+  setMaxListeners(0, signal);
   const clients = new AccountClients({
     credentials: options.credentials,
     maxAttempts: options.maxAttempts,
@@ -68,7 +71,7 @@ export async function scanAwsAccount(options: AwsScanOptions): Promise<AwsScanRe
   if (caller.account !== target.accountId) {
     const message = `the credentials belong to account ${caller.account ?? 'unknown'}, not ${target.accountId}: check the role ARN`;
     ctx.fail({ service: 'sts', operation: 'GetCallerIdentity', guardrails: LIVE_GUARDRAILS }, { kind: 'error', code: 'WrongAccount', message });
-    return result({ callerArn: caller.arn, guardrails: allUnknown() });
+    return result({ ...(caller.arn ? { callerArn: caller.arn } : {}), guardrails: allUnknown() });
   }
 
   const regions = await regionsToScan(ctx, target.regions);
@@ -87,5 +90,5 @@ export async function scanAwsAccount(options: AwsScanOptions): Promise<AwsScanRe
   ]);
 
   const { findings, guardrails } = checkInventory(inventory, ctx.incompleteGuardrails);
-  return result({ callerArn: caller.arn, isManagementAccount, findings, guardrails }, regions);
+  return result({ ...(caller.arn ? { callerArn: caller.arn } : {}), isManagementAccount, findings, guardrails }, regions);
 }

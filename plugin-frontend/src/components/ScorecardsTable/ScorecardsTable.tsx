@@ -46,7 +46,7 @@ export interface ScorecardsTableProps {
 
 function shortRef(ref: string): string {
   // `group:default/team-a` reads as `team-a`; other namespaces and kinds stay visible.
-  return ref.replace(/^group:default\//, '').replace(/^user:default\//, '');
+  return ref.replace(/^(group|user|system):default\//, '');
 }
 
 const PAGE_SIZES = [25, 50, 100];

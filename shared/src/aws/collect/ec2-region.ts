@@ -9,6 +9,8 @@ import { daysSince, liveSite } from './live-inventory';
 
 // Terminated instances stay listed for about an hour; they run nothing (research aws-live §1.2).
 const GONE = new Set(['terminated', 'shutting-down']);
+// Smaller than the API's 1000: a page of 1000 instances parses into tens of MB at once, per region in parallel.
+const INSTANCE_PAGE = 200;
 /** Image ids per DescribeImages filter. */
 const IMAGE_BATCH = 100;
 
@@ -35,7 +37,7 @@ export async function collectEc2Region(ctx: ScanContext, inventory: LiveInventor
   await ctx.step(
     { service: 'ec2', operation: 'DescribeInstances', region, guardrails: ['imdsv2-enforced', 'least-privilege-workloads', 'management-account-clean'] },
     async (abortSignal) => {
-      for await (const page of paginateDescribeInstances({ client: ec2, pageSize: 1000 }, {}, { abortSignal })) {
+      for await (const page of paginateDescribeInstances({ client: ec2, pageSize: INSTANCE_PAGE }, {}, { abortSignal })) {
         for (const reservation of page.Reservations ?? []) for (const i of reservation.Instances ?? []) addInstance(inventory, region, i, ctx.now);
       }
     },

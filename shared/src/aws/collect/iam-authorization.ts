@@ -10,6 +10,9 @@ import type { LiveInventory } from './live-inventory';
 import { liveSite } from './live-inventory';
 import { livePolicy } from './policy-json';
 
+// Pages of whole roles with their policy documents parse into large trees: keep them moderate (API max 1000).
+const PAGE = 200;
+
 /** An IAM user as the authorization details list it: enough to own keys and carry tags. */
 export interface IamUserInfo {
   name: string;
@@ -30,7 +33,7 @@ export async function collectAuthorizationDetails(ctx: ScanContext, inventory: L
   const ok = await ctx.step(
     { service: 'iam', operation: 'GetAccountAuthorizationDetails', guardrails: ['least-privilege-workloads', 'third-party-roles-safe'] },
     async (abortSignal) => {
-      const pages = paginateGetAccountAuthorizationDetails({ client: iam, pageSize: 1000 }, { Filter: ['User', 'Role', 'LocalManagedPolicy'] }, { abortSignal });
+      const pages = paginateGetAccountAuthorizationDetails({ client: iam, pageSize: PAGE }, { Filter: ['User', 'Role', 'LocalManagedPolicy'] }, { abortSignal });
       for await (const page of pages) {
         for (const u of page.UserDetailList ?? []) {
           if (!u.UserName || !u.Arn) continue;

@@ -49,7 +49,9 @@ export class LiveInventory {
   /** Keeps the requested tag keys of a resource (AWS returns `{ Key, Value }` pairs, EKS a map). */
   addTags(arn: string, tags: readonly { Key?: string | undefined; Value?: string | undefined }[] | Record<string, string> | undefined): void {
     if (!tags || !this.tagKeys.length) return;
-    const pairs = Array.isArray(tags) ? tags.map((t) => [t.Key, t.Value] as const) : Object.entries(tags);
+    type Pair = readonly [string | undefined, string | undefined];
+    const list = tags as readonly { Key?: string | undefined; Value?: string | undefined }[];
+    const pairs: Pair[] = Array.isArray(tags) ? list.map((t): Pair => [t.Key, t.Value]) : Object.entries(tags as Record<string, string>);
     const kept: Record<string, string> = {};
     for (const [key, value] of pairs) if (key !== undefined && value !== undefined && this.tagKeys.includes(key)) kept[key] = value;
     if (Object.keys(kept).length) this.tags.set(arn, { ...this.tags.get(arn), ...kept });

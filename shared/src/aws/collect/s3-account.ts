@@ -11,7 +11,7 @@ import type { LiveInventory } from './live-inventory';
 import { liveSite } from './live-inventory';
 import { livePolicy } from './policy-json';
 
-const BUCKET_FANOUT = 16;
+const BUCKET_FANOUT = 8;
 const STORAGE: readonly GuardrailId[] = ['storage-not-public'];
 // The S3 error codes that mean "not configured", not failure.
 const NOT_CONFIGURED = new Set(['NoSuchPublicAccessBlockConfiguration', 'NoSuchBucketPolicy', 'NoSuchTagSet', 'NoSuchTagSetError']);

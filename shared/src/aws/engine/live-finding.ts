@@ -17,8 +17,11 @@ const VOLATILE_DATA = new Set(['name', 'workloads', 'caveat', 'age', 'unused', '
  * (an access key crossing from 1 to 3 years old stays one finding), else the message id and its stable data.
  */
 export function liveFinding(rule: AnyResourceRule, resource: Resource, report: ResourceReport<string>, inventory: LiveInventory): Finding | undefined {
-  if (!('resource' in report.at)) return undefined;
-  const ref = report.at.resource;
+  // The finding is about the resource the rule judged (a role), even when the evidence sits elsewhere (its policy).
+  const site = 'resource' in resource.site ? resource.site : report.at;
+  if (!('resource' in site)) return undefined;
+  const ref = site.resource;
+  const evidenceAt = 'resource' in report.at ? report.at.resource.id : undefined;
   const data = { ...(report.data ?? {}) };
   const issue =
     report.properties?.issue ??
@@ -35,6 +38,7 @@ export function liveFinding(rule: AnyResourceRule, resource: Resource, report: R
     resource: resource.address,
     resourceType: resource.type,
     messageId: report.messageId,
+    ...(evidenceAt && evidenceAt !== ref.id ? { evidenceResource: evidenceAt } : {}),
   };
   for (const [key, value] of Object.entries(inventory.tags.get(ref.id) ?? {})) properties[`tag:${key}`] = value;
   return {
@@ -46,7 +50,7 @@ export function liveFinding(rule: AnyResourceRule, resource: Resource, report: R
     message: formatMessage(rule.messages[report.messageId] ?? report.messageId, data),
     resource: ref,
     fingerprint: fingerprint(rule.id, ref.id, `${resource.address}#${issue}`),
-    evidence: `${resource.type} ${ref.id}`,
+    evidence: `${resource.type} ${evidenceAt ?? ref.id}`,
     remediation: rule.remediation,
     references: [...rule.references],
     source: 'aws',

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { GuardrailId } from '../../model/guardrail-id';
 import type { AwsScanError } from '../aws-scan-types';
 import type { AccountClients } from './account-clients';
@@ -39,13 +40,22 @@ export class ScanContext {
       this.fail(info, { kind: 'aborted', code: 'AbortError', message: 'the scan was stopped' });
       return undefined;
     }
+    // Each step gets its own signal, linked to the scan's: the HTTP handler leaves an abort listener on the signal
+    // it is given until the socket closes, which would keep every finished call's objects alive on a shared one.
+    const step = new AbortController();
+    // A paginated step sends one request per page on this signal; that many listeners is expected.
+    setMaxListeners(0, step.signal);
+    const stop = () => step.abort(this.signal.reason);
+    this.signal.addEventListener('abort', stop, { once: true });
     try {
-      return await work(this.signal);
+      return await work(step.signal);
     } catch (error) {
       const failure = classifyAwsError(error);
       // A call cut short by the stop signal is reported as stopped, whatever the SDK called it.
       this.fail(info, this.stopped ? { ...failure, kind: 'aborted' } : failure);
       return undefined;
+    } finally {
+      this.signal.removeEventListener('abort', stop);
     }
   }
 
