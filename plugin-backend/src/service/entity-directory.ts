@@ -114,6 +114,26 @@ export class EntityDirectory {
     }
   }
 
+  /**
+   * Which of `refs` are catalog entities the portal can file findings under. Live resources name their entity
+   * by tag, and that entity need not carry an annotation: unknown refs are looked up in the catalog and kept.
+   */
+  async knownEntities(refs: readonly string[]): Promise<Set<string>> {
+    const known = new Set((await this.deps.store.getEntities(refs)).filter((e) => e.inCatalog).map((e) => e.entityRef));
+    const missing = refs.filter((r) => !known.has(r));
+    if (missing.length === 0 || !this.deps.catalog) return known;
+    try {
+      const credentials = await this.deps.auth.getOwnServiceCredentials();
+      const { items } = await this.deps.catalog.getEntitiesByRefs({ entityRefs: missing, fields: FIELDS }, { credentials });
+      const records = items.flatMap((e) => (e ? [entityRecordOf(e, this.deps.clock())] : []));
+      if (records.length > 0) await this.deps.store.upsertEntities(records);
+      for (const r of records) known.add(r.entityRef);
+    } catch (error) {
+      this.deps.logger.warn(`Could not look up ${missing.length} tagged entit${missing.length === 1 ? 'y' : 'ies'} in the catalog: ${String(error)}`);
+    }
+    return known;
+  }
+
   async entitiesForAccount(accountId: string): Promise<string[]> {
     return this.deps.store.entitiesForAccount(accountId);
   }
@@ -126,6 +146,14 @@ export class EntityDirectory {
     ]);
     const now = this.deps.clock();
     const records = entities.map((e) => entityRecordOf(e, now));
+    // Entities that carry no annotation but were given findings by a resource tag stay while the catalog has them.
+    const annotated = new Set(records.map((r) => r.entityRef));
+    const tagged = (await this.deps.store.listEntities({ evaluatedOnly: true })).map((e) => e.entityRef).filter((ref) => !annotated.has(ref));
+    if (tagged.length > 0 && this.deps.catalog) {
+      const credentials = await this.deps.auth.getOwnServiceCredentials();
+      const { items } = await this.deps.catalog.getEntitiesByRefs({ entityRefs: tagged, fields: FIELDS }, { credentials });
+      for (const e of items) if (e) records.push(entityRecordOf(e, now));
+    }
     await this.deps.store.transaction(async (tx) => {
       await tx.upsertEntities(records);
       await tx.markEntitiesOutOfCatalog(records.map((r) => r.entityRef));

@@ -117,7 +117,9 @@ describe('ingestion and finding lifecycle', () => {
       await h.ingest.ingestReport(makeReport([], { startedAt: '2026-11-22T10:00:00.000Z' }), CI);
       const older = await h.ingest.ingestReport(makeReport([fileFinding('a')], { startedAt: '2026-11-21T10:00:00.000Z' }), CI);
       expect(older.status).toBe('accepted');
-      expect(await statuses()).toEqual({});
+      // Its finding is kept as history (the newer scan did not have it), and the service stays clean.
+      expect(await statuses()).toEqual({ 'fp-a-0000000000': 'fixed' });
+      expect((await h.scorecards.entityScorecard('component:default/payments-api')).openFindings).toBe(0);
     });
 
     it('follows inline suppressions in the code', async () => {

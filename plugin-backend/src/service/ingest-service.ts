@@ -5,7 +5,7 @@ import type { ReportRecord } from '../store/report-record';
 import type { CallerBinding } from './caller-binding';
 import { decideBinding } from './caller-binding';
 import type { EntityDirectory } from './entity-directory';
-import { applyReport } from './lifecycle';
+import { applyReport, applyStaleReport } from './lifecycle';
 import type { LevelChange } from './posture-service';
 import { recomputePosture } from './posture-service';
 import { intakeReport } from './report-intake';
@@ -121,7 +121,7 @@ export class IngestService {
       if (typeof v === 'string') tagRefs.add(v);
     }
     const candidates = [...tagRefs].flatMap((v) => entityOfTag(v) ?? []);
-    const known = new Set((await this.deps.store.getEntities(candidates)).filter((e) => e.inCatalog).map((e) => e.entityRef));
+    const known = await this.deps.directory.knownEntities([...new Set(candidates)]);
     const split = splitLiveScan(scan.findings, scan.guardrails, accountEntities, tagKeys, (ref) => known.has(ref));
     const entities = [...split.byEntity.keys()].sort();
     const record: ReportRecord = {
@@ -194,7 +194,7 @@ export class IngestService {
     for (const entityRef of [...entityRefs].sort()) {
       await tx.lock(`entity:${entityRef}`);
       const current = await tx.getSource(entityRef, update.sourceKey);
-      if (current && current.scannedAt > update.scannedAt) continue;
+      const stale = current !== undefined && current.scannedAt > update.scannedAt;
       const existing = await tx.findingsForApply(entityRef, update.sourceKey, update.findings.map((f) => f.fingerprint));
       const input: Parameters<typeof applyReport>[0] = {
         entityRef,
@@ -211,6 +211,12 @@ export class IngestService {
       };
       if (update.repository) input.repository = update.repository;
       if (update.commit) input.commit = update.commit;
+      if (stale) {
+        const history = applyStaleReport(input);
+        await tx.saveFindings(history.seen);
+        await tx.insertEvents(history.events);
+        continue;
+      }
       const outcome = applyReport(input);
       await tx.saveFindings([...outcome.seen, ...outcome.fixed]);
       await tx.touchFindings(

@@ -173,3 +173,19 @@ export function applyReport(input: ApplyReportInput): ApplyReportOutcome {
   }
   return { seen, touched, fixed, events };
 }
+
+/**
+ * A report older than what the entity already has from the same source changes no state, but its findings the
+ * portal has never seen are kept as history: the newer scan did not have them, so they are recorded as fixed.
+ */
+export function applyStaleReport(input: ApplyReportInput): ApplyReportOutcome {
+  const seen: FindingRecord[] = [];
+  const events: FindingEventRecord[] = [];
+  for (const f of uniqueByFingerprint(input.findings)) {
+    if (input.existing.has(f.fingerprint)) continue;
+    const record: FindingRecord = { ...content(f, input, undefined), status: 'fixed', inlineSuppressed: false, firstSeenAt: input.now, fixedAt: input.now };
+    seen.push(record);
+    events.push({ findingId: record.id, at: input.now, to: 'fixed', actor: REPORT_ACTOR, reportId: input.reportId, reason: 'reported by an older scan that arrived after a newer one without it' });
+  }
+  return { seen, touched: [], fixed: [], events };
+}
