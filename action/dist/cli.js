@@ -11734,7 +11734,7 @@ var require_ignore = __commonJS({
 });
 
 // src/cli/run-cli.ts
-import { writeFile } from "node:fs/promises";
+import { readFile as readFile3, writeFile } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 
 // node_modules/commander/esm.mjs
@@ -39567,16 +39567,26 @@ function roleOfWorkload(workload, model) {
   }
   return {};
 }
-function workloadsOfRole(role2, model) {
-  const workloads = [];
-  const undecided = [];
+var workloadIndexes = /* @__PURE__ */ new WeakMap();
+function workloadIndex(model) {
+  const cached2 = workloadIndexes.get(model);
+  if (cached2) return cached2;
+  const index = { byRole: /* @__PURE__ */ new Map(), undecided: [] };
   const all = [...model.ofKind("ec2-instance"), ...model.ofKind("launch-template"), ...model.ofKind("launch-configuration"), ...model.ofKind("eks-node-group")];
   for (const workload of all) {
     const found = roleOfWorkload(workload, model);
-    if (found.role === role2) workloads.push(found.via ? { workload, via: found.via } : { workload });
-    else if (found.undecided) undecided.push(found.undecided);
+    if (found.role) {
+      const list2 = index.byRole.get(found.role) ?? [];
+      list2.push(found.via ? { workload, via: found.via } : { workload });
+      index.byRole.set(found.role, list2);
+    } else if (found.undecided) index.undecided.push(found.undecided);
   }
-  return { workloads, undecided };
+  workloadIndexes.set(model, index);
+  return index;
+}
+function workloadsOfRole(role2, model) {
+  const index = workloadIndex(model);
+  return { workloads: [...index.byRole.get(role2) ?? []], undecided: [...index.undecided] };
 }
 function policyFromArn(arn, at) {
   const name2 = awsManagedPolicyName(arn);
@@ -44506,10 +44516,17 @@ function parseAnyDirective(line) {
 var ResourceModel = class {
   constructor(resources) {
     this.resources = resources;
-    for (const r of resources) this.#byAddress.set(r.address, r);
+    for (const r of resources) {
+      this.#byAddress.set(r.address, r);
+      const same = this.#byKind.get(r.kind);
+      if (same) same.push(r);
+      else this.#byKind.set(r.kind, [r]);
+    }
   }
   resources;
   #byAddress = /* @__PURE__ */ new Map();
+  // Rules ask for one kind per resource they check: an index keeps that linear on large (live) models.
+  #byKind = /* @__PURE__ */ new Map();
   get(address) {
     return address === void 0 ? void 0 : this.#byAddress.get(address);
   }
@@ -44519,7 +44536,7 @@ var ResourceModel = class {
     return target?.kind === kind ? target : void 0;
   }
   ofKind(kind) {
-    return this.resources.filter((r) => r.kind === kind);
+    return (this.#byKind.get(kind) ?? []).slice();
   }
 };
 
@@ -45921,6 +45938,28 @@ function isRelevantTerraform(text) {
   return RELEVANT.test(text);
 }
 
+// ../shared/src/iac/engine/check-resources.ts
+function checkResources(model, rules, evidence, sink, subjects = model.resources) {
+  for (const rule of rules) {
+    let guardrail = evidence.get(rule.guardrail);
+    if (!guardrail) {
+      guardrail = { applicable: false, undecided: [] };
+      evidence.set(rule.guardrail, guardrail);
+    }
+    const kinds = rule.kinds;
+    for (const resource of subjects) {
+      if (!kinds.includes(resource.kind)) continue;
+      guardrail.applicable = true;
+      const undecided = guardrail.undecided;
+      rule.check(resource, {
+        model,
+        report: (report) => sink(rule, resource, report),
+        undecided: (reason) => undecided.push(reason)
+      });
+    }
+  }
+}
+
 // ../shared/src/iac/engine/iac-scanner.ts
 function isTerraformPath(path) {
   return /\.tf$|\.tfvars$/.test(path);
@@ -45999,21 +46038,10 @@ var IacScanner = class {
       return (line) => index.line(line);
     };
     for (const model of models) {
-      for (const rule of this.#rules) {
-        const evidence = result2.guardrails.get(rule.guardrail);
-        for (const resource of model.resources) {
-          if (!rule.kinds.includes(resource.kind)) continue;
-          evidence.applicable = true;
-          rule.check(resource, {
-            model,
-            report: (report) => {
-              const finding = this.#finding(rule, resource, report);
-              if (finding) result2.findings.push(finding);
-            },
-            undecided: (reason) => evidence.undecided.push(reason)
-          });
-        }
-      }
+      checkResources(model, this.#rules, result2.guardrails, (rule, resource, report) => {
+        const finding = this.#finding(rule, resource, report);
+        if (finding) result2.findings.push(finding);
+      });
     }
     if (this.options.config.inlineSuppressions) this.#suppress(result2, lineText, models);
     return result2;
@@ -47625,6 +47653,25 @@ var FORMATS = {
   sarif: (report) => formatSarif(report)
 };
 
+// src/portal/portal-url.ts
+function portalBaseUrl(value2) {
+  let url2;
+  try {
+    url2 = new URL(value2.trim());
+  } catch {
+    return void 0;
+  }
+  if (url2.protocol !== "https:" && url2.protocol !== "http:" || url2.username || url2.password || url2.search || url2.hash) return void 0;
+  return url2.href.replace(/\/+$/, "");
+}
+
+// src/portal/repository-slug.ts
+var SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}\/([A-Za-z0-9_.-]{1,100})$/;
+function isRepositorySlug(value2) {
+  const name2 = SLUG.exec(value2)?.[1];
+  return name2 !== void 0 && name2 !== "." && name2 !== "..";
+}
+
 // src/scan/run-scan.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 import { readFile as readFile2, stat } from "node:fs/promises";
@@ -48328,6 +48375,160 @@ async function scanHistory(root, scanner, config2, range) {
   return out2;
 }
 
+// src/cli/parse-report.ts
+var MAX_ISSUES_SHOWN = 5;
+var HOW_TO_WRITE = "write one with `guardrails scan --format json --output FILE` (or the Action's json-file)";
+function parseReport(text, file2) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (error62) {
+    throw new GuardrailsError("REPORT_INVALID", `${file2}: not valid JSON (${error62.message}); ${HOW_TO_WRITE}`, { cause: error62 });
+  }
+  const parsed = reportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const shown2 = issues.slice(0, MAX_ISSUES_SHOWN).map((i2) => `${i2.path.map(String).join(".") || "(top level)"}: ${i2.message}`);
+    const more = issues.length > MAX_ISSUES_SHOWN ? `; and ${issues.length - MAX_ISSUES_SHOWN} more` : "";
+    throw new GuardrailsError("REPORT_INVALID", `${file2}: not a guardrails JSON report: ${shown2.join("; ")}${more}; ${HOW_TO_WRITE}`);
+  }
+  return parsed.data;
+}
+
+// src/portal/portal-answer.ts
+var MAX_DETAIL_CHARS = 200;
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+var isRecord = (value2) => typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+function readReceipt(text, httpStatus) {
+  const body2 = parseJson(text);
+  const receipt = {};
+  const fromHttp = httpStatus === 201 ? "accepted" : httpStatus === 200 ? "duplicate" : void 0;
+  if (!isRecord(body2)) return fromHttp ? { status: fromHttp } : receipt;
+  if (typeof body2.id === "string" && body2.id) receipt.id = body2.id;
+  if (body2.status === "accepted" || body2.status === "duplicate") receipt.status = body2.status;
+  else if (fromHttp) receipt.status = fromHttp;
+  if (Array.isArray(body2.entities)) receipt.entities = body2.entities.filter((e) => typeof e === "string");
+  if (typeof body2.posture === "boolean") receipt.posture = body2.posture;
+  if (typeof body2.url === "string" && body2.url) receipt.url = body2.url;
+  return receipt;
+}
+function errorDetail(text) {
+  const body2 = parseJson(text);
+  const error62 = isRecord(body2) ? body2.error : void 0;
+  let detail;
+  if (isRecord(error62) && typeof error62.message === "string") {
+    detail = typeof error62.name === "string" && error62.name ? `${error62.name}: ${error62.message}` : error62.message;
+  } else {
+    detail = text;
+  }
+  const oneLine = detail.replace(/\s+/g, " ").trim();
+  return oneLine.length > MAX_DETAIL_CHARS ? `${oneLine.slice(0, MAX_DETAIL_CHARS)}\u2026` : oneLine;
+}
+
+// src/portal/push-report.ts
+var REPORTS_PATH = "/api/guardrails/reports";
+var MAX_TRIES = 3;
+var FIRST_BACKOFF_MS = 1e3;
+var MAX_BACKOFF_MS = 3e4;
+var REQUEST_TIMEOUT_MS = 3e4;
+var REFUSAL_HINTS = {
+  401: "the portal did not accept the credential: check the token, or that the portal trusts its issuer",
+  403: "the credential may not push reports for this repository: check the portal permission guardrails.report.create and its repository bindings",
+  413: "the report is larger than the portal's guardrails.ingest.maxBodySize"
+};
+var wait = (ms) => new Promise((done) => setTimeout(done, ms));
+function retryAfter(header) {
+  if (!header) return void 0;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1e3 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_BACKOFF_MS) : void 0;
+}
+var retriable = (status) => status >= 500 || status === 429 || status === 408;
+async function pushReport(report, target, deps = {}) {
+  const fetch2 = deps.fetch ?? globalThis.fetch;
+  const sleep = deps.sleep ?? wait;
+  if (!target.token || /[\s\x00-\x1f\x7f]/.test(target.token)) {
+    return { sent: false, reason: "the portal token is empty or contains whitespace or control characters", tries: 0 };
+  }
+  const hide2 = (text) => text.split(target.token).join("***");
+  const endpoint2 = `${target.url}${REPORTS_PATH}`;
+  const body2 = formatJson(report);
+  let last = "";
+  let lastStatus;
+  for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
+    let delay = FIRST_BACKOFF_MS * 2 ** (attempt - 1);
+    try {
+      const response = await fetch2(endpoint2, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${target.token}`,
+          "content-type": "application/json",
+          accept: "application/json",
+          "user-agent": target.userAgent
+        },
+        body: body2,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+      });
+      const text = await response.text();
+      if (response.ok) return { sent: true, httpStatus: response.status, tries: attempt, receipt: readReceipt(text, response.status) };
+      const detail = errorDetail(text);
+      const hint = REFUSAL_HINTS[response.status];
+      last = hide2(`${`${endpoint2} answered ${response.status} ${response.statusText}`.trim()}${detail ? `: ${detail}` : ""}${hint ? ` (${hint})` : ""}`);
+      lastStatus = response.status;
+      if (!retriable(response.status)) return { sent: false, reason: last, tries: attempt, httpStatus: response.status };
+      delay = retryAfter(response.headers.get("retry-after")) ?? delay;
+    } catch (error62) {
+      const cause = error62.cause;
+      last = hide2(`${endpoint2} could not be reached: ${cause?.code ?? cause?.message ?? (error62 instanceof Error ? error62.message : String(error62))}`);
+      lastStatus = void 0;
+    }
+    if (attempt < MAX_TRIES) {
+      deps.log?.(`Portal push try ${attempt} of ${MAX_TRIES} failed (${last}); retrying in ${Math.round(delay)} ms.`);
+      await sleep(delay);
+    }
+  }
+  return { sent: false, reason: `${last} (after ${MAX_TRIES} tries)`, tries: MAX_TRIES, ...lastStatus === void 0 ? {} : { httpStatus: lastStatus } };
+}
+
+// src/cli/portal-push.ts
+async function publishReport(report, portal, io, optional2) {
+  const failed = (reason) => {
+    io.stderr(
+      optional2 ? `guardrails: warning: report not pushed to ${portal.url}: ${reason} (--push-optional: the exit status does not change)
+` : `guardrails: error: report not pushed to ${portal.url}: ${reason}
+`
+    );
+    return false;
+  };
+  if (!portal.token) return failed("no token: pass --portal-token or set GUARDRAILS_PORTAL_TOKEN");
+  const slug = report.repository?.slug;
+  if (!slug || !isRepositorySlug(slug)) {
+    return failed(`the report names ${slug ? `the repository "${slug}", not an owner/repo slug` : "no repository"}: scan with --repository owner/repo`);
+  }
+  const outcome = await pushReport(
+    report,
+    { url: portal.url, token: portal.token, userAgent: `paved-road-guardrails-cli/${TOOL_VERSION}` },
+    {
+      ...io.fetch ? { fetch: io.fetch } : {},
+      ...io.sleep ? { sleep: io.sleep } : {},
+      log: (message) => io.stderr(`guardrails: ${message}
+`)
+    }
+  );
+  if (!outcome.sent) return failed(outcome.reason);
+  const { receipt } = outcome;
+  const entities = receipt.entities?.length ? receipt.entities.join(", ") : "none";
+  io.stderr(`guardrails: report pushed to ${receipt.url ?? portal.url} (${receipt.status ?? `HTTP ${outcome.httpStatus}`}, entities: ${entities})
+`);
+  return true;
+}
+
 // src/cli/progress.ts
 var DELAY_MS = 1e3;
 var EVERY_MS = 100;
@@ -48350,10 +48551,24 @@ function progressReporter(io) {
   };
 }
 
+// src/cli/repository-override.ts
+function overrideRepository(detected, override) {
+  if (override.slug === void 0 && override.ref === void 0 && override.defaultBranch === void 0) return detected;
+  const slug = override.slug ?? detected?.slug;
+  if (slug === void 0) {
+    throw new GuardrailsError("USAGE", "--ref and --default-branch describe a repository, and this scan has none: scan a git checkout or pass --repository owner/repo");
+  }
+  const repository = { ...detected, slug };
+  if (override.ref !== void 0) repository.ref = override.ref;
+  if (override.defaultBranch !== void 0) repository.defaultBranch = override.defaultBranch;
+  return repository;
+}
+
 // src/cli/run-cli.ts
 var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
+var PORTAL_TOKEN_ENV = "GUARDRAILS_PORTAL_TOKEN";
 var DEFAULT_BASELINE_FILE = ".guardrails-baseline.json";
 function shouldFail(report, failOn) {
   if (failOn === "none") return false;
@@ -48372,6 +48587,28 @@ async function writeOutput(file2, text) {
     throw new GuardrailsError("IO", `cannot write ${file2}: ${error62.code ?? String(error62)}`, { cause: error62 });
   }
 }
+async function readText(file2, what, cwd) {
+  try {
+    return await readFile3(resolve2(cwd, file2), "utf8");
+  } catch (error62) {
+    throw new GuardrailsError("IO", `cannot read ${what} ${file2}: ${error62.code ?? String(error62)}`, { cause: error62 });
+  }
+}
+function repositorySlug(value2) {
+  if (!isRepositorySlug(value2)) throw new InvalidArgumentError("Expected owner/repo, as in the repository's GitHub URL.");
+  return value2;
+}
+function gitName(value2) {
+  if (!value2.trim() || /[\s\x00-\x1f\x7f]/.test(value2)) throw new InvalidArgumentError("Expected a branch or ref name without spaces.");
+  return value2;
+}
+function portalTarget(url2, token4, option, io, optional2) {
+  const base3 = portalBaseUrl(url2);
+  if (!base3) throw new GuardrailsError("USAGE", `${option} needs the portal's base URL: http(s), without credentials, query or fragment`);
+  const bearer = (token4 ?? io.env[PORTAL_TOKEN_ENV] ?? "").trim();
+  if (!bearer && !optional2) throw new GuardrailsError("USAGE", `${option} needs a token: set ${PORTAL_TOKEN_ENV} (or pass --portal-token)`);
+  return bearer ? { url: base3, token: bearer } : { url: base3 };
+}
 function useColor(io, flag) {
   if (!flag || io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== "0") return true;
@@ -48380,8 +48617,13 @@ function useColor(io, flag) {
 async function runCli(argv, io) {
   let exit = EXIT_OK;
   const program2 = new Command("guardrails").description("Paved Road Guardrails: find leaked secrets and insecure cloud defaults.").version(TOOL_VERSION, "-V, --version").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  program2.command("scan").description("Scan files (default: the current directory) and report findings.").argument("[paths...]", "files or directories to scan", ["."]).addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(FORMATS)).default("text")).option("-o, --output <file>", "write the report to a file instead of stdout").addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity (default: config, else high)").choices(["critical", "high", "medium", "low", "none"])).option("-c, --config <file>", "config file (default: .guardrails.yml in the scan root)").option("--diff <range>", "report only findings on lines added between two revisions: BASE (to the working tree) or BASE..HEAD").option("--history [range]", "scan the lines added by every commit in a git range (default: all history)").option("--baseline <file>", "suppress findings whose fingerprints are in this baseline file").option("--no-color", "never colour the text output").action(async (paths, options) => {
+  program2.command("scan").description("Scan files (default: the current directory) and report findings.").argument("[paths...]", "files or directories to scan", ["."]).addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(FORMATS)).default("text")).option("-o, --output <file>", "write the report to a file instead of stdout").addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity (default: config, else high)").choices(["critical", "high", "medium", "low", "none"])).option("-c, --config <file>", "config file (default: .guardrails.yml in the scan root)").option("--diff <range>", "report only findings on lines added between two revisions: BASE (to the working tree) or BASE..HEAD").option("--history [range]", "scan the lines added by every commit in a git range (default: all history)").option("--baseline <file>", "suppress findings whose fingerprints are in this baseline file").option("--no-color", "never colour the text output").addOption(new Option("--repository <owner/repo>", "the repository the report is for (default: from the git remote); needed to push a directory outside git").argParser(repositorySlug)).addOption(new Option("--ref <ref>", "the branch or ref the report is for (default: the checked-out branch)").argParser(gitName)).addOption(new Option("--default-branch <name>", "the repository's default branch (default: origin's HEAD)").argParser(gitName)).option("--push <portal-url>", "after writing the report, push it to the developer portal at this base URL").option("--portal-token <token>", `bearer token for --push (default: $${PORTAL_TOKEN_ENV})`).option("--push-optional", "a failed push is a warning and does not change the exit status").action(async (paths, options) => {
     if (options.diff && options.history) throw new GuardrailsError("USAGE", "--diff and --history cannot be combined");
+    if (options.push === void 0 && (options.portalToken !== void 0 || options.pushOptional)) {
+      throw new GuardrailsError("USAGE", "--portal-token and --push-optional only apply with --push <portal-url>");
+    }
+    const optional2 = options.pushOptional === true;
+    const portal = options.push === void 0 ? void 0 : portalTarget(options.push, options.portalToken, "--push", io, optional2);
     const progress = progressReporter(io);
     const { report, config: config2 } = await runScan({
       paths,
@@ -48394,6 +48636,12 @@ async function runCli(argv, io) {
       onProgress: progress.update
     });
     progress.done();
+    const repository = overrideRepository(report.repository, {
+      ...options.repository ? { slug: options.repository } : {},
+      ...options.ref ? { ref: options.ref } : {},
+      ...options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}
+    });
+    if (repository) report.repository = repository;
     const text = FORMATS[options.format](report, { color: !options.output && useColor(io, options.color) });
     if (options.output) {
       await writeOutput(resolve2(io.cwd, options.output), text);
@@ -48404,6 +48652,7 @@ async function runCli(argv, io) {
       io.stdout(text);
     }
     exit = shouldFail(report, options.failOn ?? config2.failOn) ? EXIT_FINDINGS : EXIT_OK;
+    if (portal && !await publishReport(report, portal, io, optional2) && !optional2) exit = EXIT_ERROR;
   });
   program2.command("baseline").description(`Write a baseline of the current findings (default ${DEFAULT_BASELINE_FILE}), so that only new ones are reported.`).argument("[paths...]", "files or directories to scan", ["."]).option("-o, --output <file>", "baseline file to write", DEFAULT_BASELINE_FILE).option("-c, --config <file>", "config file (default: .guardrails.yml in the scan root)").action(async (paths, options) => {
     const { report } = await runScan({
@@ -48416,6 +48665,11 @@ async function runCli(argv, io) {
     await writeOutput(resolve2(io.cwd, options.output), JSON.stringify(baseline, null, 2) + "\n");
     io.stderr(`guardrails: baseline of ${baseline.findings.length} finding(s) written to ${options.output}
 `);
+  });
+  program2.command("push").description("Push a JSON report to the developer portal, e.g. from a trusted job after the scan ran in an untrusted one.").argument("<report>", "JSON report file (`scan --format json --output FILE`, or the Action's json-file)").requiredOption("--portal <url>", "the portal's base URL").option("--portal-token <token>", `bearer token (default: $${PORTAL_TOKEN_ENV})`).action(async (file2, options) => {
+    const portal = portalTarget(options.portal, options.portalToken, "--portal", io, false);
+    const report = parseReport(await readText(file2, "report", io.cwd), file2);
+    exit = await publishReport(report, portal, io, false) ? EXIT_OK : EXIT_ERROR;
   });
   try {
     await program2.parseAsync([...argv], { from: "user" });

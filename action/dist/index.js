@@ -34,7 +34,7 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./chunk-YL5RHU74.js";
+} from "./chunk-SWBMGGMX.js";
 import {
   __commonJS,
   __require,
@@ -10401,18 +10401,113 @@ function formatJson(report) {
   return JSON.stringify(report, null, 2) + "\n";
 }
 
+// src/portal/portal-answer.ts
+var MAX_DETAIL_CHARS = 200;
+function parseJson(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function readReceipt(text2, httpStatus) {
+  const body = parseJson(text2);
+  const receipt = {};
+  const fromHttp = httpStatus === 201 ? "accepted" : httpStatus === 200 ? "duplicate" : void 0;
+  if (!isRecord(body)) return fromHttp ? { status: fromHttp } : receipt;
+  if (typeof body.id === "string" && body.id) receipt.id = body.id;
+  if (body.status === "accepted" || body.status === "duplicate") receipt.status = body.status;
+  else if (fromHttp) receipt.status = fromHttp;
+  if (Array.isArray(body.entities)) receipt.entities = body.entities.filter((e) => typeof e === "string");
+  if (typeof body.posture === "boolean") receipt.posture = body.posture;
+  if (typeof body.url === "string" && body.url) receipt.url = body.url;
+  return receipt;
+}
+function errorDetail(text2) {
+  const body = parseJson(text2);
+  const error = isRecord(body) ? body.error : void 0;
+  let detail;
+  if (isRecord(error) && typeof error.message === "string") {
+    detail = typeof error.name === "string" && error.name ? `${error.name}: ${error.message}` : error.message;
+  } else {
+    detail = text2;
+  }
+  const oneLine = detail.replace(/\s+/g, " ").trim();
+  return oneLine.length > MAX_DETAIL_CHARS ? `${oneLine.slice(0, MAX_DETAIL_CHARS)}\u2026` : oneLine;
+}
+
+// src/portal/push-report.ts
+var REPORTS_PATH = "/api/guardrails/reports";
+var MAX_TRIES = 3;
+var FIRST_BACKOFF_MS = 1e3;
+var MAX_BACKOFF_MS = 3e4;
+var REQUEST_TIMEOUT_MS = 3e4;
+var REFUSAL_HINTS = {
+  401: "the portal did not accept the credential: check the token, or that the portal trusts its issuer",
+  403: "the credential may not push reports for this repository: check the portal permission guardrails.report.create and its repository bindings",
+  413: "the report is larger than the portal's guardrails.ingest.maxBodySize"
+};
+var wait = (ms) => new Promise((done) => setTimeout(done, ms));
+function retryAfter(header) {
+  if (!header) return void 0;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1e3 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_BACKOFF_MS) : void 0;
+}
+var retriable = (status) => status >= 500 || status === 429 || status === 408;
+async function pushReport(report, target, deps = {}) {
+  const fetch2 = deps.fetch ?? globalThis.fetch;
+  const sleep = deps.sleep ?? wait;
+  if (!target.token || /[\s\x00-\x1f\x7f]/.test(target.token)) {
+    return { sent: false, reason: "the portal token is empty or contains whitespace or control characters", tries: 0 };
+  }
+  const hide = (text2) => text2.split(target.token).join("***");
+  const endpoint3 = `${target.url}${REPORTS_PATH}`;
+  const body = formatJson(report);
+  let last = "";
+  let lastStatus;
+  for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
+    let delay = FIRST_BACKOFF_MS * 2 ** (attempt - 1);
+    try {
+      const response = await fetch2(endpoint3, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${target.token}`,
+          "content-type": "application/json",
+          accept: "application/json",
+          "user-agent": target.userAgent
+        },
+        body,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+      });
+      const text2 = await response.text();
+      if (response.ok) return { sent: true, httpStatus: response.status, tries: attempt, receipt: readReceipt(text2, response.status) };
+      const detail = errorDetail(text2);
+      const hint = REFUSAL_HINTS[response.status];
+      last = hide(`${`${endpoint3} answered ${response.status} ${response.statusText}`.trim()}${detail ? `: ${detail}` : ""}${hint ? ` (${hint})` : ""}`);
+      lastStatus = response.status;
+      if (!retriable(response.status)) return { sent: false, reason: last, tries: attempt, httpStatus: response.status };
+      delay = retryAfter(response.headers.get("retry-after")) ?? delay;
+    } catch (error) {
+      const cause = error.cause;
+      last = hide(`${endpoint3} could not be reached: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`);
+      lastStatus = void 0;
+    }
+    if (attempt < MAX_TRIES) {
+      deps.log?.(`Portal push try ${attempt} of ${MAX_TRIES} failed (${last}); retrying in ${Math.round(delay)} ms.`);
+      await sleep(delay);
+    }
+  }
+  return { sent: false, reason: `${last} (after ${MAX_TRIES} tries)`, tries: MAX_TRIES, ...lastStatus === void 0 ? {} : { httpStatus: lastStatus } };
+}
+
 // src/version.ts
 var TOOL_NAME = "Paved Road Guardrails";
 var TOOL_VERSION = true ? "0.1.0" : "0.0.0-dev";
 var TOOL_URI = "https://github.com/pavedroad/guardrails";
 
 // src/action/portal.ts
-var REPORTS_PATH = "/api/guardrails/reports";
-var MAX_TRIES = 3;
-var FIRST_BACKOFF_MS = 1e3;
-var MAX_BACKOFF_MS = 3e4;
-var REQUEST_TIMEOUT_MS = 3e4;
-var wait = (ms) => new Promise((done) => setTimeout(done, ms));
 async function credential(options) {
   if (options.auth === "oidc") {
     try {
@@ -10425,59 +10520,17 @@ async function credential(options) {
   if (!options.token) return { reason: "no portal-token (secrets are not passed to workflows from fork pull requests)" };
   return { token: options.token };
 }
-function retryAfter(header) {
-  if (!header) return void 0;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1e3 : Date.parse(header) - Date.now();
-  return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_BACKOFF_MS) : void 0;
-}
-var retriable = (status) => status >= 500 || status === 429 || status === 408;
-async function pushReport(report, options, deps = {}) {
-  const fetch2 = deps.fetch ?? globalThis.fetch;
-  const sleep = deps.sleep ?? wait;
+async function pushReport2(report, options, deps = {}) {
   const auth2 = await credential(options);
   if ("reason" in auth2) return { sent: false, reason: auth2.reason, tries: 0, missingCredentials: true };
-  const endpoint3 = `${options.url}${REPORTS_PATH}`;
-  const body = formatJson(report);
-  let last = "";
-  for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
-    let delay = FIRST_BACKOFF_MS * 2 ** (attempt - 1);
-    try {
-      const response = await fetch2(endpoint3, {
-        method: "POST",
-        headers: {
-          authorization: `Bearer ${auth2.token}`,
-          "content-type": "application/json",
-          accept: "application/json",
-          "user-agent": `paved-road-guardrails-action/${TOOL_VERSION}`
-        },
-        body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
-      });
-      const text2 = await response.text();
-      if (response.ok) {
-        let url;
-        try {
-          const parsed = JSON.parse(text2);
-          const value = parsed && typeof parsed === "object" ? parsed.url : void 0;
-          if (typeof value === "string" && value) url = value;
-        } catch {
-        }
-        return { sent: true, status: response.status, tries: attempt, ...url ? { url } : {} };
-      }
-      last = `${endpoint3} answered ${response.status} ${response.statusText}`.trim() + (text2 ? `: ${text2.slice(0, 200).replace(/\s+/g, " ")}` : "");
-      if (!retriable(response.status)) return { sent: false, reason: last, tries: attempt };
-      delay = retryAfter(response.headers.get("retry-after")) ?? delay;
-    } catch (error) {
-      const cause = error.cause;
-      last = `${endpoint3} could not be reached: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`;
-    }
-    if (attempt < MAX_TRIES) {
-      info(`Portal push try ${attempt} of ${MAX_TRIES} failed (${last}); retrying in ${Math.round(delay)} ms.`);
-      await sleep(delay);
-    }
-  }
-  return { sent: false, reason: `${last} (after ${MAX_TRIES} tries)`, tries: MAX_TRIES };
+  const outcome = await pushReport(
+    report,
+    { url: options.url, token: auth2.token, userAgent: `paved-road-guardrails-action/${TOOL_VERSION}` },
+    { ...deps, log: (message) => info(message) }
+  );
+  if (!outcome.sent) return { sent: false, reason: outcome.reason, tries: outcome.tries };
+  const url = outcome.receipt.url;
+  return { sent: true, status: outcome.httpStatus, tries: outcome.tries, ...url ? { url } : {} };
 }
 
 // src/action/repo-paths.ts
@@ -11584,7 +11637,7 @@ async function run(deps = {}) {
     const repoPath = repoPathFor(await scanRootPrefix(cwd, inputs.path, process.env.GITHUB_WORKSPACE));
     let awsContext;
     if (inputs.awsContext === "auto") {
-      const { runAwsContext } = await import("./aws-context-step-SXIRHFQD.js");
+      const { runAwsContext } = await import("./aws-context-step-23BXAYD3.js");
       awsContext = await runAwsContext(report, {
         budget,
         now: now(),
@@ -11610,7 +11663,7 @@ async function run(deps = {}) {
     await writeFile(resolve3(cwd, jsonFile), formatJson(report));
     let reportUrl;
     if (inputs.portal) {
-      const outcome = await pushReport(report, inputs.portal, { ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.sleep ? { sleep: deps.sleep } : {} });
+      const outcome = await pushReport2(report, inputs.portal, { ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.sleep ? { sleep: deps.sleep } : {} });
       if (outcome.sent) {
         reportUrl = outcome.url;
         info(`Report sent to the portal${outcome.url ? `: ${outcome.url}` : ""}.`);

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { reportSchema } from '@pavedroad/guardrails-core';
@@ -6,9 +9,9 @@ import { reportSchema } from '@pavedroad/guardrails-core';
 const run = promisify(execFile);
 const repoRoot = join(__dirname, '../..');
 
-async function guardrails(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function guardrails(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['--no-install', 'guardrails', ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await run('npx', ['--no-install', 'guardrails', ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -66,5 +69,43 @@ describe('the guardrails CLI on the bundled examples (as `npx guardrails` after 
     const { code, stderr } = await guardrails(['scan', 'no/such/dir']);
     expect(code).toBe(2);
     expect(stderr).toContain('no such file or directory: no/such/dir');
+  });
+});
+
+describe('the bundled CLI pushes a report to the portal', () => {
+  const token = 'e2e-portal-token-5b1d';
+  const received: { auth?: string; body: unknown }[] = [];
+  let server: Server;
+  let portal: string;
+
+  beforeAll(async () => {
+    server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+      });
+      req.on('end', () => {
+        received.push({ ...(req.headers.authorization ? { auth: req.headers.authorization } : {}), body: JSON.parse(text) });
+        res.writeHead(req.url === '/api/guardrails/reports' ? 201 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'r-1', status: 'accepted', entities: ['component:default/payments-api'], posture: true }));
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    portal = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  it('scan --repository --push files the example, named by the given repository, without printing the token', async () => {
+    const { code, stdout, stderr } = await guardrails(['scan', 'examples/payments-api', '--format', 'json', '--repository', 'acme/payments-api', '--push', portal], {
+      GUARDRAILS_PORTAL_TOKEN: token,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe(`guardrails: report pushed to ${portal} (accepted, entities: component:default/payments-api)\n`);
+    expect(stdout + stderr).not.toContain(token);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.auth).toBe(`Bearer ${token}`);
+    const report = reportSchema.parse(received[0]!.body);
+    expect(report.repository?.slug).toBe('acme/payments-api');
+    expect(report).toEqual(reportSchema.parse(JSON.parse(stdout)));
   });
 });

@@ -4,7 +4,7 @@ import {
   fingerprint,
   guardrailResults,
   info
-} from "./chunk-YL5RHU74.js";
+} from "./chunk-SWBMGGMX.js";
 import {
   BinaryDecisionDiagram,
   Client,

@@ -28967,13 +28967,16 @@ function creditFor(status, worst) {
   }
 }
 function computeScorecard(results, findings) {
-  const byId = new Map(results.map((r) => [r.id, r]));
   const worstById = /* @__PURE__ */ new Map();
   for (const f of findings) {
     if (f.suppression) continue;
     const current = worstById.get(f.guardrail);
     if (!current || compareSeverity(f.severity, current) > 0) worstById.set(f.guardrail, f.severity);
   }
+  return computeScorecardFromWorst(results, worstById);
+}
+function computeScorecardFromWorst(results, worstById) {
+  const byId = new Map(results.map((r) => [r.id, r]));
   const guardrails = GUARDRAILS.map((g) => {
     const result = byId.get(g.id);
     const status = result?.status ?? "unknown";
@@ -56615,16 +56618,26 @@ function roleOfWorkload(workload, model) {
   }
   return {};
 }
-function workloadsOfRole(role2, model) {
-  const workloads = [];
-  const undecided = [];
+var workloadIndexes = /* @__PURE__ */ new WeakMap();
+function workloadIndex(model) {
+  const cached2 = workloadIndexes.get(model);
+  if (cached2) return cached2;
+  const index = { byRole: /* @__PURE__ */ new Map(), undecided: [] };
   const all = [...model.ofKind("ec2-instance"), ...model.ofKind("launch-template"), ...model.ofKind("launch-configuration"), ...model.ofKind("eks-node-group")];
   for (const workload of all) {
     const found = roleOfWorkload(workload, model);
-    if (found.role === role2) workloads.push(found.via ? { workload, via: found.via } : { workload });
-    else if (found.undecided) undecided.push(found.undecided);
+    if (found.role) {
+      const list2 = index.byRole.get(found.role) ?? [];
+      list2.push(found.via ? { workload, via: found.via } : { workload });
+      index.byRole.set(found.role, list2);
+    } else if (found.undecided) index.undecided.push(found.undecided);
   }
-  return { workloads, undecided };
+  workloadIndexes.set(model, index);
+  return index;
+}
+function workloadsOfRole(role2, model) {
+  const index = workloadIndex(model);
+  return { workloads: [...index.byRole.get(role2) ?? []], undecided: [...index.undecided] };
 }
 function policyFromArn(arn, at) {
   const name2 = awsManagedPolicyName(arn);
@@ -61554,10 +61567,17 @@ function parseAnyDirective(line) {
 var ResourceModel = class {
   constructor(resources) {
     this.resources = resources;
-    for (const r of resources) this.#byAddress.set(r.address, r);
+    for (const r of resources) {
+      this.#byAddress.set(r.address, r);
+      const same = this.#byKind.get(r.kind);
+      if (same) same.push(r);
+      else this.#byKind.set(r.kind, [r]);
+    }
   }
   resources;
   #byAddress = /* @__PURE__ */ new Map();
+  // Rules ask for one kind per resource they check: an index keeps that linear on large (live) models.
+  #byKind = /* @__PURE__ */ new Map();
   get(address) {
     return address === void 0 ? void 0 : this.#byAddress.get(address);
   }
@@ -61567,7 +61587,7 @@ var ResourceModel = class {
     return target?.kind === kind ? target : void 0;
   }
   ofKind(kind) {
-    return this.resources.filter((r) => r.kind === kind);
+    return (this.#byKind.get(kind) ?? []).slice();
   }
 };
 
@@ -62969,6 +62989,28 @@ function isRelevantTerraform(text) {
   return RELEVANT.test(text);
 }
 
+// ../shared/src/iac/engine/check-resources.ts
+function checkResources(model, rules, evidence, sink, subjects = model.resources) {
+  for (const rule of rules) {
+    let guardrail = evidence.get(rule.guardrail);
+    if (!guardrail) {
+      guardrail = { applicable: false, undecided: [] };
+      evidence.set(rule.guardrail, guardrail);
+    }
+    const kinds = rule.kinds;
+    for (const resource of subjects) {
+      if (!kinds.includes(resource.kind)) continue;
+      guardrail.applicable = true;
+      const undecided = guardrail.undecided;
+      rule.check(resource, {
+        model,
+        report: (report) => sink(rule, resource, report),
+        undecided: (reason) => undecided.push(reason)
+      });
+    }
+  }
+}
+
 // ../shared/src/iac/engine/iac-scanner.ts
 function isTerraformPath(path6) {
   return /\.tf$|\.tfvars$/.test(path6);
@@ -63047,21 +63089,10 @@ var IacScanner = class {
       return (line) => index.line(line);
     };
     for (const model of models) {
-      for (const rule of this.#rules) {
-        const evidence = result.guardrails.get(rule.guardrail);
-        for (const resource of model.resources) {
-          if (!rule.kinds.includes(resource.kind)) continue;
-          evidence.applicable = true;
-          rule.check(resource, {
-            model,
-            report: (report) => {
-              const finding = this.#finding(rule, resource, report);
-              if (finding) result.findings.push(finding);
-            },
-            undecided: (reason) => evidence.undecided.push(reason)
-          });
-        }
-      }
+      checkResources(model, this.#rules, result.guardrails, (rule, resource, report) => {
+        const finding = this.#finding(rule, resource, report);
+        if (finding) result.findings.push(finding);
+      });
     }
     if (this.options.config.inlineSuppressions) this.#suppress(result, lineText, models);
     return result;
