@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -16,7 +16,7 @@ const arg = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 if (args.includes('--help') || args.includes('-h')) {
-  console.log(`Usage: npm start [-- --postgres URL] [--data DIR] [--no-frontend] [--no-scan]
+  console.log(`Usage: npm start [-- --postgres URL] [--data DIR] [--port 3000] [--backend-port 7007] [--no-frontend] [--no-scan]
 
 Starts the guardrails backend (http://localhost:7007) on SQLite in DIR (default .data/) or on PostgreSQL,
 loads the demo catalog, scans the example repositories and pushes the reports, and serves the portal
@@ -24,10 +24,12 @@ loads the demo catalog, scans the example repositories and pushes the reports, a
   process.exit(0);
 }
 
-const dataDir = join(repo, arg('--data') ?? '.data');
+const dataDir = resolve(repo, arg('--data') ?? '.data');
 const postgres = arg('--postgres') ?? process.env.GUARDRAILS_DATABASE_URL;
-const backendUrl = 'http://localhost:7007';
-const frontendUrl = 'http://localhost:3000';
+const backendPort = Number(arg('--backend-port') ?? 7007);
+const frontendPort = Number(arg('--port') ?? 3000);
+const backendUrl = `http://localhost:${backendPort}`;
+const frontendUrl = `http://localhost:${frontendPort}`;
 mkdirSync(join(dataDir, 'sqlite'), { recursive: true });
 mkdirSync(join(dataDir, 'reports'), { recursive: true });
 
@@ -40,7 +42,17 @@ const database = postgres
   ? { client: 'pg', connection: postgres }
   : { client: 'better-sqlite3', connection: { directory: join(dataDir, 'sqlite') } };
 const localConfig = join(dataDir, 'app-config.local.json');
-writeFileSync(localConfig, JSON.stringify({ backend: { database } }, null, 2) + '\n');
+writeFileSync(
+  localConfig,
+  JSON.stringify(
+    {
+      app: { baseUrl: frontendUrl },
+      backend: { baseUrl: backendUrl, listen: { port: backendPort }, cors: { origin: frontendUrl }, database },
+    },
+    null,
+    2,
+  ) + '\n',
+);
 
 const children = [];
 let stopping = false;
@@ -146,6 +158,17 @@ if (!args.includes('--no-frontend')) {
     BROWSER: 'none',
   });
   await waitFor(frontendUrl, 'The frontend', 300_000);
+  // The dev server answers before its first build is done: wait for the bundler to report it.
+  const log = join(dataDir, 'frontend.log');
+  const end = Date.now() + 420_000;
+  while (!/compiled (successfully|with)/i.test(readFileSync(log, 'utf8'))) {
+    if (Date.now() > end) {
+      console.error(`The frontend did not finish building; see ${log}`);
+      stop(1);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 console.log(`
