@@ -52,9 +52,15 @@ async function scanAndPush(dir: string, slug: string, name: string) {
   return { report, answer: await res.json() };
 }
 
-async function api(path: string) {
+interface ApiAnswer {
+  evaluated?: boolean;
+  items: { title: string }[];
+  [key: string]: unknown;
+}
+
+async function api(path: string): Promise<ApiAnswer> {
   const res = await fetch(`${backend}/api/guardrails${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return res.json();
+  return (await res.json()) as ApiAnswer;
 }
 
 async function open(page: Page, path: string, text: string) {
@@ -149,7 +155,7 @@ describe('the portal end to end (npm start, CLI report, backend, frontend in Chr
     rmSync(join(service, 'keys', 'deploy_key'));
     await scanAndPush(service, 'acme/payments-api', 'second');
     const fixed = await api('/entities/component/default/payments-api/findings?status=fixed');
-    expect(fixed.items.map((f: { title: string }) => f.title)).toEqual(['Private key']);
+    expect(fixed.items.map((f) => f.title)).toEqual(['Private key']);
 
     await open(page, '/catalog/default/component/payments-api/guardrails', 'Score history');
     await page.locator('#guardrails-findings-filter-status').click();
