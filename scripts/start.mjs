@@ -139,12 +139,17 @@ if (!args.includes('--no-scan')) {
     delete report.repository.commit;
     const body = JSON.stringify(report);
     let answer;
-    for (let attempt = 0; attempt < 30; attempt++) {
-      const res = await fetch(`${backendUrl}/api/guardrails/reports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
-      answer = { status: res.status, body: await res.json().catch(() => ({})) };
-      // Until the catalog has read the demo entities the report is kept unclaimed; it is applied when they appear.
-      if (res.status >= 500) await new Promise((r) => setTimeout(r, 1000));
-      else break;
+    // Until the catalog has read the demo entities a report is kept unclaimed; it is applied when they appear.
+    // A backend that restarts (the dev server reloads on source changes) or answers 5xx is retried.
+    for (let attempt = 0; attempt < 60; attempt++) {
+      try {
+        const res = await fetch(`${backendUrl}/api/guardrails/reports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+        answer = { status: res.status, body: await res.json().catch(() => ({})) };
+        if (res.status < 500) break;
+      } catch (error) {
+        answer = { status: 'unreachable', body: { error: { message: String(error.cause?.code ?? error.message) } } };
+      }
+      await new Promise((r) => setTimeout(r, 1000));
     }
     const b = answer?.body ?? {};
     const where = b.entities?.length ? b.entities.join(', ') : 'kept until the catalog claims the repository';
