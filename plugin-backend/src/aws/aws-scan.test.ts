@@ -121,6 +121,15 @@ describe('scheduled live AWS scans', () => {
     expect(web.statuses['imdsv2-enforced']).toBe('fail');
     expect(card.statuses['imdsv2-enforced']).toBe('pass');
 
+    // A manual rescan (permission guardrails.scan.trigger) and an account that is not configured.
+    const trigger = (accountId: string) => request(http).post(`/api/guardrails/aws/accounts/${accountId}/scan`).set('authorization', mockCredentials.user.header());
+    const triggered = await trigger(ACCOUNT);
+    expect(triggered.status).toBe(202);
+    expect(openApiProblems('post', `/aws/accounts/${ACCOUNT}/scan`, triggered.status, triggered.body)).toEqual([]);
+    const unknown = await trigger('999999999999');
+    expect(unknown.status).toBe(404);
+    expect(openApiProblems('post', '/aws/accounts/999999999999/scan', unknown.status, unknown.body)).toEqual([]);
+
     expect((await get(http, '/aws/accounts')).body.items).toEqual([{ accountId: ACCOUNT, regions: ['eu-west-1'], taskId: `guardrails-aws-scan-${ACCOUNT}` }]);
     await backend.stop();
   }, 60_000);
