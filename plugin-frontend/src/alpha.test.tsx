@@ -13,7 +13,7 @@ import guardrailsPlugin from './alpha';
 import { guardrailsApiRef } from './api';
 import { API, BASE_URL, overview, page, paymentsEntity, scorecard, summary, testClient } from './testing';
 
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 
 const server = setupServer();
 registerMswTestHooks(server);

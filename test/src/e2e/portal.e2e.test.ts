@@ -134,6 +134,19 @@ describe('the portal end to end (npm start, CLI report, backend, frontend in Chr
     expect(await page.getByText('No level').count()).toBeGreaterThan(0);
     expect(await page.getByLabel(/grade F/i).count() + (await page.getByText('F', { exact: true }).count())).toBeGreaterThan(0);
     await page.screenshot({ path: join(artifacts, 'entity-tab.png'), fullPage: true });
+    // The example's planted credentials (fake, but shaped like real ones) never reach the portal: not the
+    // page, not the API.
+    const planted = [
+      ...readFileSync(join(service, 'src/handler.ts'), 'utf8').matchAll(/"(AKIA[0-9A-Z]{16})"/g),
+      ...readFileSync(join(service, 'src/jobs/reconcile_receipts.py'), 'utf8').matchAll(/(ghp_[0-9A-Za-z]{36})/g),
+    ].map((m) => m[1] ?? '');
+    expect(planted.length).toBeGreaterThanOrEqual(2);
+    const html = await page.content();
+    const apiJson = JSON.stringify(await api('/entities/component/default/payments-api/findings?status=open,reopened,suppressed&limit=100'));
+    for (const secret of planted) {
+      expect(html).not.toContain(secret);
+      expect(apiJson).not.toContain(secret);
+    }
 
     // The entity card on the overview tab.
     await open(page, '/catalog/default/component/payments-api', 'Paved-road guardrails');

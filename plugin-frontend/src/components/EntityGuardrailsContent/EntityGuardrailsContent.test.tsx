@@ -25,7 +25,7 @@ import { EntityGuardrailsContent } from './EntityGuardrailsContent';
 type PermissionResponse = Awaited<ReturnType<PermissionApi['authorize']>>;
 
 // Interactions with MUI selects and dialogs in jsdom take a few seconds.
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -108,7 +108,7 @@ describe('EntityGuardrailsContent', () => {
     const queries = serve();
     await render({ allow: false });
     await screen.findByText('Findings (3)');
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
 
     await user.click(screen.getByRole('button', { name: /Severity/ }));
     await user.click(await screen.findByRole('option', { name: 'high' }));
@@ -136,7 +136,7 @@ describe('EntityGuardrailsContent', () => {
       }),
     );
     await render({ allow: true });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
 
     await user.click(await screen.findByRole('button', { name: 'Triage: EC2 instance allows IMDSv1' }));
     const dialog = await screen.findByRole('dialog', { name: 'Triage finding' });
@@ -144,7 +144,9 @@ describe('EntityGuardrailsContent', () => {
     const submit = within(dialog).getByRole('button', { name: 'Accept risk' });
     expect(submit).toBeDisabled();
 
-    await user.type(within(dialog).getByLabelText(/Reason/), 'Vendor AMI gets IMDSv2 in Q1');
+    // One paste rather than a keystroke per character: typing re-renders the dialog 28 times, slow on a busy machine.
+    await user.click(within(dialog).getByLabelText(/Reason/));
+    await user.paste('Vendor AMI gets IMDSv2 in Q1');
     expect(submit).toBeDisabled(); // accept-risk needs an expiry
     fireEvent.change(within(dialog).getByLabelText(/Expires on/), { target: { value: '2099-03-31' } });
     await user.click(submit);
@@ -168,7 +170,7 @@ describe('EntityGuardrailsContent', () => {
       ),
     );
     await render({ allow: true });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
 
     await user.click(await screen.findByRole('button', { name: 'Reopen: Access key never used' }));
     const dialog = await screen.findByRole('dialog', { name: 'Triage finding' });

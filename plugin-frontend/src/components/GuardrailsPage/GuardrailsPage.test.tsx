@@ -10,7 +10,7 @@ import { rootRouteRef } from '../../routes';
 import { API, overview, page, summary, team, testClient, unclaimed, unscannedSummary } from '../../testing';
 import { GuardrailsPage } from './GuardrailsPage';
 
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -81,7 +81,7 @@ describe('GuardrailsPage', () => {
     const queries = serve();
     await render();
     await screen.findByText('Services (2)');
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
 
     await user.click(screen.getByRole('button', { name: /Owner/ }));
     await user.click(await screen.findByRole('option', { name: 'team-b' }));
@@ -95,7 +95,7 @@ describe('GuardrailsPage', () => {
   it('opens a team’s remediation view from the team list', async () => {
     serve();
     await render();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     // The team list links by team name; the services table's owner links say what they open.
     await user.click(await screen.findByRole('link', { name: 'team-a' }));
 
