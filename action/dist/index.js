@@ -34,7 +34,7 @@ import {
   setOutput,
   setSecret,
   warning
-} from "./chunk-SWBMGGMX.js";
+} from "./chunk-LU7CNCXI.js";
 import {
   __commonJS,
   __require,
@@ -11637,7 +11637,7 @@ async function run(deps = {}) {
     const repoPath = repoPathFor(await scanRootPrefix(cwd, inputs.path, process.env.GITHUB_WORKSPACE));
     let awsContext;
     if (inputs.awsContext === "auto") {
-      const { runAwsContext } = await import("./aws-context-step-23BXAYD3.js");
+      const { runAwsContext } = await import("./aws-context-step-KCCVDWW2.js");
       awsContext = await runAwsContext(report, {
         budget,
         now: now(),

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILE_RULES, RESOURCE_RULES, ruleDescriptors, SECRET_RULES, WORKFLOW_RULES } from '@pavedroad/guardrails-core';
+import { LIVE_RULES } from '@pavedroad/guardrails-core/aws';
 import { guardrailsDoc, ruleDoc } from '@pavedroad/guardrails-core/docs';
 
 const docsDir = join(__dirname, '../../docs/rules');
@@ -11,6 +12,7 @@ describe('generated rule reference', () => {
     ...[...SECRET_RULES, ...FILE_RULES].map((r) => [r.id, r.examples.notLeaks] as const),
     ...RESOURCE_RULES.map((r) => [r.id, r.examples.terraform.good.map((g) => ({ text: '', why: g.why ?? '' }))] as const),
     ...WORKFLOW_RULES.map((r) => [r.id, r.examples.good.map((g) => ({ text: g.text, why: g.why }))] as const),
+    ...LIVE_RULES.map((r) => [r.id, r.live.neverReported.map((why) => ({ text: '', why }))] as const),
   ]);
   const pages = ruleDescriptors().map((d) => [d.id, ruleDoc(d, notLeaks.get(d.id) ?? [])] as const);
 
@@ -26,6 +28,16 @@ describe('generated rule reference', () => {
 
   it.each(pages.map(([id, page]) => [id, page]))('docs/rules/%s.md matches the rule definition', (id, page) => {
     expect(readFileSync(join(docsDir, `${id}.md`), 'utf8')).toBe(page);
+  });
+
+  it('has a page for every rule of the live AWS scan, with what it reports and the AWS calls behind it', () => {
+    for (const rule of LIVE_RULES) {
+      const page = pages.find(([id]) => id === rule.id)?.[1] ?? '';
+      expect(page).toContain('## What the live scan reports');
+      for (const messageId of Object.keys(rule.live.reports)) expect(page).toContain(`| \`${messageId}\` |`);
+      expect(page).toContain('## Evidence from AWS');
+      expect(rule.live.neverReported.length).toBeGreaterThan(0);
+    }
   });
 
   it('has no page for a rule that no longer exists', () => {

@@ -152,6 +152,19 @@ describe('scanAwsAccount on a simulated account', () => {
     expect(account.calls('iam:ListAccessKeys')).toBe(5);
   });
 
+  it('scans a generated account, whose users and instances the simulator makes page by page, like an explicit one', async () => {
+    const generate = { users: 40, instancesPerRegion: 12, regions: ['eu-west-1'], buckets: 2, seed: 'pages' };
+    const { result, account } = await scan({ generate, pageSize: 7 });
+    const users = account.spec.users;
+    const withActiveKey = Array.from({ length: users.length }, (_, i) => users.at(i)!).filter((u) => u.keys?.some((k) => k.status === 'Active'));
+    expect(result.partial).toBe(false);
+    expect(result.stats).toMatchObject({ users: 4 + 40, instances: 3 + 12, buckets: 2 + 2 });
+    expect(account.calls('iam:ListAccessKeys')).toBe(withActiveKey.length);
+    // The same generated account twice: the same findings, so a user reads the same in every page and the report.
+    expect(summary((await scan({ generate, pageSize: 7 })).result)).toEqual(summary(result));
+    expect(summary(result)).toEqual(summary((await scan({ generate })).result));
+  });
+
   it('retries throttling and server errors with the SDK strategy, then reports a complete scan', async () => {
     const { result, account } = await scan({
       faults: {

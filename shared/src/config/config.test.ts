@@ -1,3 +1,4 @@
+import { knownIds } from '../engine/rule-descriptors';
 import { GuardrailsError } from '../errors';
 import { DEFAULT_CONFIG, parseConfig } from './config';
 
@@ -55,6 +56,13 @@ describe('config', () => {
 
   it('names a misspelled rule id', () => {
     expect(problem('rules:\n  github-tokens: { enabled: false }\n')).toContain('rules.github-tokens: unknown rule or guardrail id');
+  });
+
+  it('accepts the rules of the live AWS scan and their guardrails, under rules and ignore.rules', () => {
+    const text = 'rules:\n  iam-access-key-age: { severity: high }\n  iam-user-console-no-mfa: { enabled: false }\nignore:\n  rules: [management-account-workloads, management-account-clean]\n';
+    const config = parseConfig(text, '.guardrails.yml', knownIds());
+    expect(config.rules).toEqual({ 'iam-access-key-age': { severity: 'high' }, 'iam-user-console-no-mfa': { enabled: false } });
+    expect(config.ignoreRules).toEqual(['management-account-workloads', 'management-account-clean']);
   });
 
   it('trusts GitHub-owned actions by tag by default', () => {

@@ -1,8 +1,11 @@
 import { getGuardrail } from '../model/guardrail-catalog';
-import type { RuleDescriptor } from '../engine/rule-descriptors';
+import type { LiveRuleDescription, RuleDescriptor } from '../engine/rule-descriptors';
 import type { NotALeak } from '../secrets/secret-rule';
 
-/** The generated reference page of one rule (`docs/rules/<id>.md`). */
+/**
+ * The generated reference page of one rule (`docs/rules/<id>.md`). A live AWS rule has no Terraform example to
+ * show: its page says what the live scan reports, when and how severely, and which AWS calls the facts come from.
+ */
 export function ruleDoc(rule: RuleDescriptor, notLeaks: readonly NotALeak[]): string {
   const guardrail = getGuardrail(rule.guardrail);
   const anchors = Object.entries(rule.anchors);
@@ -19,6 +22,7 @@ export function ruleDoc(rule: RuleDescriptor, notLeaks: readonly NotALeak[]): st
     `| Severity | ${rule.severity} |`,
     `| Confidence | ${rule.confidence} |`,
     '',
+    ...(rule.live ? liveSections(rule.live) : []),
     '## Fix',
     '',
     rule.remediation.text,
@@ -37,4 +41,19 @@ export function ruleDoc(rule: RuleDescriptor, notLeaks: readonly NotALeak[]): st
     ...rule.references.map((r) => `- ${r}`),
     '',
   ].join('\n');
+}
+
+function liveSections(live: LiveRuleDescription): string[] {
+  return [
+    '## What the live scan reports',
+    '',
+    '| message id | when | severity |',
+    '|---|---|---|',
+    ...live.reports.map((r) => `| \`${r.messageId}\` | ${r.when} | ${r.severity} |`),
+    '',
+    '## Evidence from AWS',
+    '',
+    ...live.evidence.map((e) => `- ${e}`),
+    '',
+  ];
 }

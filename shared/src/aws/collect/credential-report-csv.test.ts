@@ -14,7 +14,6 @@ describe('parseCredentialReport', () => {
       {
         user: 'bob',
         arn: 'arn:aws:iam::123456789012:user/bob',
-        createdAt: '2020-06-01T00:00:00+00:00',
         passwordEnabled: true,
         passwordLastUsed: undefined,
         mfaActive: false,
@@ -23,6 +22,13 @@ describe('parseCredentialReport', () => {
           { active: true, lastRotated: '2024-01-01T00:00:00+00:00', lastUsed: '2024-02-01T00:00:00+00:00' },
         ],
       },
+    ]);
+  });
+
+  it('reads the bytes GetCredentialReport returns, and gives a user without keys two inactive slots', () => {
+    const row = 'carol,arn:aws:iam::123456789012:user/carol,2020-06-01T00:00:00+00:00,true,2026-11-01T00:00:00+00:00,N/A,N/A,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A';
+    expect(parseCredentialReport(new TextEncoder().encode(`${HEADER}\n${row}`))).toEqual([
+      { user: 'carol', arn: 'arn:aws:iam::123456789012:user/carol', passwordEnabled: true, passwordLastUsed: '2026-11-01T00:00:00+00:00', mfaActive: true, keys: [{ active: false }, { active: false }] },
     ]);
   });
 

@@ -41,8 +41,8 @@ export async function readCredentialReport(ctx: ScanContext): Promise<Credential
         }
         try {
           const report = await iam.send(new GetCredentialReportCommand({}), { abortSignal });
-          const csv = new TextDecoder().decode(report.Content ?? new Uint8Array());
-          return { rows: parseCredentialReport(csv), generatedAt: report.GeneratedTime?.toISOString() };
+          // Parsed from the bytes: the report's text is never decoded as a whole.
+          return { rows: parseCredentialReport(report.Content ?? new Uint8Array()), generatedAt: report.GeneratedTime?.toISOString() };
         } catch (error) {
           if (error instanceof CredentialReportNotPresentException || error instanceof CredentialReportExpiredException) generate = true;
           else if (!(error instanceof CredentialReportNotReadyException)) throw error;

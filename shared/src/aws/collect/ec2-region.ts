@@ -4,8 +4,8 @@ import type { Attr, Link, Site } from '../../iac/model/attr';
 import { absent, set, unknown } from '../../iac/model/attr';
 import type { Ami, Ec2Instance, InstanceMetadataDefaults, LaunchTemplate } from '../../iac/model/resources';
 import type { ScanContext } from '../session/scan-context';
-import type { LiveInventory } from './live-inventory';
-import { daysSince, liveSite } from './live-inventory';
+import type { LiveInventory, ResourceFacts } from './live-inventory';
+import { daysSince, liveArn, liveSite } from './live-inventory';
 
 // Terminated instances stay listed for about an hour; they run nothing (research aws-live §1.2).
 const GONE = new Set(['terminated', 'shutting-down']);
@@ -134,10 +134,10 @@ export async function collectEc2Region(ctx: ScanContext, inventory: LiveInventor
 }
 
 function addInstance(inventory: LiveInventory, region: string, i: Instance, now: Date): void {
-  const state = i.State?.Name ?? 'unknown';
+  const state = inventory.shared(i.State?.Name ?? 'unknown');
   if (!i.InstanceId || GONE.has(state)) return;
   const account = inventory.accountId;
-  const arn = `arn:aws:ec2:${region}:${account}:instance/${i.InstanceId}`;
+  const arn = liveArn('ec2', region, account, `instance/${i.InstanceId}`);
   const site = liveSite(account, arn, region);
   const tag = nameTag(i.Tags);
   const options = i.MetadataOptions;
@@ -150,17 +150,23 @@ function addInstance(inventory: LiveInventory, region: string, i: Instance, now:
     type: 'AWS::EC2::Instance',
     origin: 'aws',
     site,
-    name: tag ? `${i.InstanceId} (${tag})` : i.InstanceId,
-    httpTokens: attr(options?.HttpTokens, site),
-    httpEndpoint: attr(options?.HttpEndpoint, site),
-    ami: attr(i.ImageId, site),
-    instanceProfile: i.IamInstanceProfile?.Arn ? { target: i.IamInstanceProfile.Arn, at: site } : undefined,
+    // Joined for a flat string, like the ARN.
+    name: tag ? [i.InstanceId, ' (', tag, ')'].join('') : i.InstanceId,
+    // Settings, AMIs and profiles repeat across thousands of instances: one copy of each.
+    httpTokens: attr(inventory.shared(options?.HttpTokens), site),
+    httpEndpoint: attr(inventory.shared(options?.HttpEndpoint), site),
+    ami: attr(inventory.shared(i.ImageId), site),
+    instanceProfile: i.IamInstanceProfile?.Arn ? { target: inventory.shared(i.IamInstanceProfile.Arn), at: site } : undefined,
   };
-  inventory.addRegional(region, instance, {
-    instanceState: state,
-    ...(firstLaunch ? { firstLaunchedAt: firstLaunch.toISOString(), instanceAgeDays: daysSince(firstLaunch, now) } : {}),
-    ...(options?.State ? { metadataOptionsState: options.State } : {}),
-  });
+  // Assigned into an empty object, where V8 keeps up to four properties inline (spreads add a property array).
+  const facts: ResourceFacts = {};
+  facts.instanceState = state;
+  if (firstLaunch) {
+    facts.firstLaunchedAt = firstLaunch.toISOString();
+    facts.instanceAgeDays = daysSince(firstLaunch, now);
+  }
+  if (options?.State) facts.metadataOptionsState = inventory.shared(options.State);
+  inventory.addRegional(region, instance, facts);
   inventory.addTags(arn, i.Tags);
   inventory.counts.instances++;
 }

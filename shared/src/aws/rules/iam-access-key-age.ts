@@ -1,16 +1,26 @@
 import type { Severity } from '../../model/severity';
 import { defineLiveRule } from './live-rule';
 
+type AgeMessage = 'age5y' | 'age3y' | 'age1y' | 'age90d';
+
 /** Age thresholds in days, oldest first: Datadog's 1/3/5-year buckets and Security Hub IAM.3's 90 days. */
-const AGE_STEPS: readonly { days: number; messageId: 'age5y' | 'age3y' | 'age1y' | 'age90d'; severity: Severity }[] = [
-  { days: 5 * 365, messageId: 'age5y', severity: 'critical' },
-  { days: 3 * 365, messageId: 'age3y', severity: 'high' },
-  { days: 365, messageId: 'age1y', severity: 'medium' },
-  { days: 90, messageId: 'age90d', severity: 'low' },
+const AGE_STEPS: readonly { days: number; messageId: AgeMessage; severity: Severity; source: string }[] = [
+  { days: 5 * 365, messageId: 'age5y', severity: 'critical', source: 'Datadog 2025: 10% of keys' },
+  { days: 3 * 365, messageId: 'age3y', severity: 'high', source: 'Datadog 2025: 25% of keys' },
+  { days: 365, messageId: 'age1y', severity: 'medium', source: 'Datadog 2025: 59% of users with an active key have one' },
+  { days: 90, messageId: 'age90d', severity: 'low', source: 'Security Hub IAM.3' },
 ];
 
 /** Unused this long counts as abandoned (Security Hub IAM.8, `maxCredentialUsageAge` 90). */
 export const UNUSED_DAYS = 90;
+
+/** A threshold as its reference page states it: up to the next one, since only the oldest crossed is reported. */
+function ageReport(messageId: AgeMessage): { when: string; severity: Severity } {
+  const i = AGE_STEPS.findIndex((s) => s.messageId === messageId);
+  const step = AGE_STEPS[i]!;
+  const older = AGE_STEPS[i - 1];
+  return { when: `an active key is more than ${describeDays(step.days)}${older ? ` and at most ${describeDays(older.days)}` : ''} old (${step.source})`, severity: step.severity };
+}
 
 export const iamAccessKeyAge = defineLiveRule({
   id: 'iam-access-key-age',
@@ -43,6 +53,27 @@ export const iamAccessKeyAge = defineLiveRule({
     'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html',
     'https://www.datadoghq.com/state-of-cloud-security/',
   ],
+  live: {
+    reports: {
+      age90d: ageReport('age90d'),
+      age1y: ageReport('age1y'),
+      age3y: ageReport('age3y'),
+      age5y: ageReport('age5y'),
+      unused: { when: `an active key was used, but not in the last ${UNUSED_DAYS} days (Security Hub IAM.8)` },
+      neverUsed: { when: `an active key older than ${UNUSED_DAYS} days was never used (own reason; Prowler would pass it)` },
+    },
+    evidence: [
+      '`iam:GenerateCredentialReport` and `iam:GetCredentialReport`: the users with an active key, and each key slot\'s creation (`last_rotated`) and last use',
+      '`iam:ListAccessKeys`, for users the report shows with an active key (every user when there is no report): key ids (shown as `AKIA…WXYZ`), status and creation date',
+      '`iam:GetAccessKeyLastUsed`: the last use of a key the report has no matching slot for',
+      'when a user\'s key calls fail, the report\'s key slots stand in (`access key 1`, `access key 2`)',
+    ],
+    neverReported: [
+      `an active key at most ${UNUSED_DAYS} days old, whether it was used or not yet`,
+      'an inactive key, whatever its age',
+      'a key whose last use could not be read: its guardrail is unknown, never pass',
+    ],
+  },
   check(key, ctx) {
     if (key.active.state === 'unknown') return ctx.undecided(`whether ${key.name} is active: ${key.active.reason}`, key.active.at);
     if (key.active.state !== 'set' || !key.active.value) return;

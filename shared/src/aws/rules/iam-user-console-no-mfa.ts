@@ -18,6 +18,18 @@ export const iamUserConsoleNoMfa = defineLiveRule({
   },
   anchors: { Prowler: ['iam_user_mfa_enabled_console_access'], 'Security Hub': ['IAM.5'], CIS: ['1.10'] },
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html'],
+  live: {
+    reports: { noMfa: { when: 'an IAM user has a console password and no MFA device' } },
+    evidence: [
+      '`iam:GenerateCredentialReport` and `iam:GetCredentialReport`: each user\'s `password_enabled` and `mfa_active`',
+      'without the report, per user: `iam:GetLoginProfile` (`NoSuchEntity` is no password) and `iam:ListMFADevices`',
+    ],
+    neverReported: [
+      'a user without a console password (keys alone are `iam-access-key-age`\'s concern)',
+      'a user with a console password and an MFA device (the password itself is reported by `iam-user-console-login`)',
+      'a user whose MFA devices could not be read: its guardrail is unknown, never pass',
+    ],
+  },
   check(login, ctx) {
     const mfa = login.mfaActive;
     if (!mfa || mfa.state === 'absent') return;

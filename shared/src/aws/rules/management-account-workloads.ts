@@ -21,6 +21,18 @@ export const managementAccountWorkloads = defineLiveRule({
     'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html',
     'https://docs.aws.amazon.com/whitepapers/latest/organizing-your-aws-environment/design-principles-for-your-multi-account-strategy.html',
   ],
+  live: {
+    reports: { workloads: { when: 'the account is its organisation\'s management account and runs at least one EC2 instance, running or stopped, in a scanned region' } },
+    evidence: [
+      '`organizations:DescribeOrganization`: the account is the management account when its id is `MasterAccountId`',
+      '`ec2:DescribeInstances` in every scanned region: instances that are not terminated or shutting down',
+    ],
+    neverReported: [
+      'a member account, or an account in no organisation (`AWSOrganizationsNotInUseException`), whatever it runs',
+      'a management account without instances (terminated ones run nothing)',
+      'an account whose organisation could not be read: its guardrail is unknown, never pass',
+    ],
+  },
   check(account, ctx) {
     const management = account.isManagementAccount;
     if (management.state === 'unknown') return ctx.undecided(`whether ${account.accountId} is the management account: ${management.reason}`, management.at);

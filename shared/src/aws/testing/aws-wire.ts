@@ -1,6 +1,7 @@
 // Response builders in AWS's own wire formats, so the real SDK parses them: Query/XML (IAM, STS), EC2 Query,
 // REST-XML (S3, S3 Control), REST-JSON (EKS) and JSON 1.1 (Organizations).
 import { HttpResponse } from 'msw';
+import type { SimulatedList } from './simulated-list';
 
 export const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -55,7 +56,9 @@ export function json11Error(code: string, status: number, message = `${code} (si
 export const encodePolicy = (doc: unknown): string => encodeURIComponent(JSON.stringify(doc));
 
 /** A page of `items` from `start`, and the next start when there is more. */
-export function page<T>(items: readonly T[], start: number, size: number): { items: T[]; next?: number } {
+export function page<T>(items: SimulatedList<T>, start: number, size: number): { items: T[]; next?: number } {
   const end = Math.min(items.length, start + size);
-  return end < items.length ? { items: items.slice(start, end), next: end } : { items: items.slice(start, end) };
+  const shown: T[] = [];
+  for (let i = start; i < end; i++) shown.push(items.at(i)!);
+  return end < items.length ? { items: shown, next: end } : { items: shown };
 }

@@ -1,27 +1,48 @@
-import type { SimulatedAccountSpec, SimulatedRole, SimulatedUser } from './simulated-account-spec';
+import type { SimulatedAccessKey, SimulatedAccountSpec, SimulatedRole, SimulatedUser } from './simulated-account-spec';
+import type { SimulatedList } from './simulated-list';
+import { concatenatedLists, mappedList } from './simulated-list';
 import { el, encodePolicy, page, queryError, queryResponse } from './aws-wire';
 
 const REPORT_COLUMNS =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
 
+type DetailItem = { user: SimulatedUser } | { role: SimulatedRole } | { policy: string };
+
 const tagsXml = (tags: Record<string, string> | undefined) =>
   tags ? `<Tags>${Object.entries(tags).map(([k, v]) => `<member>${el('Key', k)}${el('Value', v)}</member>`).join('')}</Tags>` : '';
 
-type DetailItem = { user: SimulatedUser } | { role: SimulatedRole } | { policy: string };
-
 /** IAM, as the simulated account answers it (AWS Query protocol). */
 export class IamSimulator {
-  readonly #users = new Map<string, SimulatedUser>();
-  readonly #keys = new Map<string, { user: string; lastUsed?: string | undefined }>();
+  #userIndex: Map<string, number> | undefined;
+  #keyIndex: Map<string, number> | undefined;
   #reportPending: number;
-  readonly #details = new Map<string, DetailItem[]>();
 
   constructor(private readonly spec: SimulatedAccountSpec) {
-    for (const u of spec.users) {
-      this.#users.set(u.name, u);
-      for (const k of u.keys ?? []) this.#keys.set(k.id, { user: u.name, lastUsed: k.lastUsed });
-    }
     this.#reportPending = spec.faults.reportInProgress ?? 0;
+  }
+
+  /** A user by name; the index (names only) is built on first use, since users may be generated on demand. */
+  #user(name: string): SimulatedUser | undefined {
+    const users = this.spec.users;
+    if (!this.#userIndex) {
+      this.#userIndex = new Map();
+      for (let i = 0; i < users.length; i++) this.#userIndex.set(users.at(i)!.name, i);
+    }
+    const i = this.#userIndex.get(name);
+    return i === undefined ? undefined : users.at(i);
+  }
+
+  /** The user holding an access key id, and the key. */
+  #key(id: string): { user: SimulatedUser; key: SimulatedAccessKey } | undefined {
+    const users = this.spec.users;
+    if (!this.#keyIndex) {
+      this.#keyIndex = new Map();
+      for (let i = 0; i < users.length; i++) for (const k of users.at(i)!.keys ?? []) this.#keyIndex.set(k.id, i);
+    }
+    const i = this.#keyIndex.get(id);
+    const user = i === undefined ? undefined : users.at(i);
+    const key = user?.keys?.find((k) => k.id === id);
+    return user && key ? { user, key } : undefined;
   }
 
   userArn = (name: string) => `arn:aws:iam::${this.spec.accountId}:user/${name}`;
@@ -44,26 +65,27 @@ export class IamSimulator {
         }
         return queryResponse('iam', action, `<Content>${Buffer.from(this.#report()).toString('base64')}</Content><ReportFormat>text/csv</ReportFormat><GeneratedTime>2026-11-28T06:00:00Z</GeneratedTime>`);
       case 'ListAccessKeys': {
-        const user = this.#users.get(p.get('UserName') ?? '');
+        const user = this.#user(p.get('UserName') ?? '');
         if (!user) return queryError('iam', 'NoSuchEntity', 404);
         const { items, next } = page(user.keys ?? [], start, size);
         const members = items.map((k) => `<member>${el('UserName', user.name)}${el('AccessKeyId', k.id)}${el('Status', k.status)}${el('CreateDate', k.created)}</member>`).join('');
         return queryResponse('iam', action, `${el('UserName', user.name)}<AccessKeyMetadata>${members}</AccessKeyMetadata>${el('IsTruncated', next !== undefined)}${el('Marker', next)}`);
       }
       case 'GetAccessKeyLastUsed': {
-        const key = this.#keys.get(p.get('AccessKeyId') ?? '');
-        if (!key) return queryError('iam', 'NoSuchEntity', 404);
+        const found = this.#key(p.get('AccessKeyId') ?? '');
+        if (!found) return queryError('iam', 'NoSuchEntity', 404);
+        const { user, key } = found;
         // Never used: no LastUsedDate, and ServiceName/Region say N/A.
         const used = key.lastUsed ? `${el('LastUsedDate', key.lastUsed)}<ServiceName>s3</ServiceName><Region>eu-west-1</Region>` : '<ServiceName>N/A</ServiceName><Region>N/A</Region>';
-        return queryResponse('iam', action, `<AccessKeyLastUsed>${used}</AccessKeyLastUsed>${el('UserName', key.user)}`);
+        return queryResponse('iam', action, `<AccessKeyLastUsed>${used}</AccessKeyLastUsed>${el('UserName', user.name)}`);
       }
       case 'GetLoginProfile': {
-        const user = this.#users.get(p.get('UserName') ?? '');
+        const user = this.#user(p.get('UserName') ?? '');
         if (!user?.password) return queryError('iam', 'NoSuchEntity', 404, 'Login Profile for User cannot be found.');
         return queryResponse('iam', action, `<LoginProfile>${el('UserName', user.name)}<CreateDate>2020-01-01T00:00:00Z</CreateDate><PasswordResetRequired>false</PasswordResetRequired></LoginProfile>`);
       }
       case 'ListMFADevices': {
-        const user = this.#users.get(p.get('UserName') ?? '');
+        const user = this.#user(p.get('UserName') ?? '');
         const device = user?.password?.mfa ? `<member>${el('UserName', user.name)}${el('SerialNumber', `arn:aws:iam::${this.spec.accountId}:mfa/${user.name}`)}<EnableDate>2020-01-01T00:00:00Z</EnableDate></member>` : '';
         return queryResponse('iam', action, `<MFADevices>${device}</MFADevices><IsTruncated>false</IsTruncated>`);
       }
@@ -73,18 +95,15 @@ export class IamSimulator {
   }
 
   #authorizationDetails(p: URLSearchParams, start: number, size: number): Response {
-    const filters = [...p.entries()].filter(([k]) => k.startsWith('Filter.member.')).map(([, v]) => v).sort().join(',');
-    // One list per filter, built once: pages of a 10,000-user account are sliced from it.
-    let items = this.#details.get(filters);
-    if (!items) {
-      const wanted = (f: string) => !filters || filters.split(',').includes(f);
-      items = [
-        ...(wanted('User') ? this.spec.users.map((user) => ({ user })) : []),
-        ...(wanted('Role') ? this.spec.roles.map((role) => ({ role })) : []),
-        ...(wanted('LocalManagedPolicy') ? Object.keys(this.spec.policies).map((policy) => ({ policy })) : []),
-      ];
-      this.#details.set(filters, items);
-    }
+    const filters = new Set([...p.entries()].filter(([k]) => k.startsWith('Filter.member.')).map(([, v]) => v));
+    const wanted = (f: string) => !filters.size || filters.has(f);
+    // Users, then roles, then policies, paged by position: generated users are made only for the page that shows them.
+    const policyNames = wanted('LocalManagedPolicy') ? Object.keys(this.spec.policies) : [];
+    const items: SimulatedList<DetailItem> = concatenatedLists<DetailItem>(
+      wanted('User') ? mappedList(this.spec.users, (user) => ({ user })) : [],
+      wanted('Role') ? this.spec.roles.map((role) => ({ role })) : [],
+      policyNames.map((policy) => ({ policy })),
+    );
     const { items: shown, next } = page(items, start, size);
     let users = '';
     let roles = '';
@@ -127,7 +146,8 @@ export class IamSimulator {
 
   #report(): string {
     const rows = [REPORT_COLUMNS, `<root_account>,arn:aws:iam::${this.spec.accountId}:root,2015-01-01T00:00:00+00:00,not_supported,2026-10-01T10:00:00+00:00,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`];
-    for (const u of this.spec.users) {
+    for (let i = 0; i < this.spec.users.length; i++) {
+      const u = this.spec.users.at(i)!;
       const slot = (n: number) => {
         const k = u.keys?.[n];
         if (!k) return 'false,N/A,N/A,N/A,N/A';

@@ -1,4 +1,6 @@
 import { ALPHABETS, fakeSecret } from '../../secrets/fake-secret';
+import type { SimulatedList } from './simulated-list';
+import { withGenerated } from './simulated-list';
 
 /** A policy document as JSON (what IAM stores; the simulator URL-encodes it like IAM does). */
 export type PolicyJson = Record<string, unknown>;
@@ -66,7 +68,8 @@ export interface SimulatedCluster {
 }
 
 export interface SimulatedRegion {
-  instances?: SimulatedInstance[] | undefined;
+  /** An array, or (`generate`) instances made on demand. */
+  instances?: SimulatedInstance[] | SimulatedList<SimulatedInstance> | undefined;
   /** The account's IMDS default for new instances; `none` answers an empty AccountLevel. */
   imdsDefault?: 'required' | 'optional' | 'none' | undefined;
   launchTemplates?: SimulatedLaunchTemplate[] | undefined;
@@ -118,7 +121,8 @@ export interface SimulatedAccountSpec {
   callerAccountId?: string | undefined;
   /** `none`: not in an organisation (AWSOrganizationsNotInUseException). */
   organization: { id: string; managementAccountId: string } | 'none';
-  users: SimulatedUser[];
+  /** An array, or (`generate`) users made on demand. */
+  users: SimulatedUser[] | SimulatedList<SimulatedUser>;
   roles: SimulatedRole[];
   /** Customer-managed policies by name. */
   policies: Record<string, PolicyJson>;
@@ -147,7 +151,11 @@ export interface GeneratedAccountOptions {
   seed?: string | undefined;
 }
 
-export type SimulatedAccountInput = Partial<Omit<SimulatedAccountSpec, 'faults'>> & { faults?: SimulatedFaults | undefined; generate?: GeneratedAccountOptions | undefined };
+export type SimulatedAccountInput = Partial<Omit<SimulatedAccountSpec, 'faults' | 'users'>> & {
+  users?: SimulatedUser[] | undefined;
+  faults?: SimulatedFaults | undefined;
+  generate?: GeneratedAccountOptions | undefined;
+};
 
 const ACCOUNT = '123456789012';
 const EC2_TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
@@ -168,10 +176,46 @@ function random(seed: string): () => number {
 
 const isoDaysBefore = (base: number, days: number) => new Date(base - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+// Ages are relative to a fixed day, so generated accounts do not drift with the calendar.
+const GENERATED_DAY = Date.parse('2026-11-28T00:00:00Z');
+
+/** Generated user `n`: the same on every read (its own seeded stream), so pages and the credential report agree. */
+function generatedUser(seed: string, n: number): SimulatedUser {
+  const rand = random(`${seed} user ${n}`);
+  const base = GENERATED_DAY;
+  const name = `user-${String(n).padStart(5, '0')}`;
+  const user: SimulatedUser = { name, created: isoDaysBefore(base, 3000) };
+  if (rand() < 0.35) {
+    const age = Math.floor(rand() * 7 * 365);
+    const used = rand();
+    user.keys = [{ id: simulatedKeyId(name, 1), status: rand() < 0.9 ? 'Active' : 'Inactive', created: isoDaysBefore(base, age), lastUsed: used < 0.15 ? undefined : isoDaysBefore(base, Math.floor(used * Math.min(age, 400))) }];
+  }
+  if (rand() < 0.1) user.password = { mfa: rand() < 0.7, lastUsed: isoDaysBefore(base, Math.floor(rand() * 200)) };
+  if (rand() < 0.5) user.tags = { 'backstage.io/component': `service-${n % 50}` };
+  return user;
+}
+
+function generatedInstance(seed: string, region: string, n: number): SimulatedInstance {
+  const rand = random(`${seed} ${region} instance ${n}`);
+  const base = GENERATED_DAY;
+  const launched = Math.floor(rand() * 1500);
+  return {
+    id: `i-${fakeSecret(`${region} instance ${n}`, ALPHABETS.hex, 17)}`,
+    state: rand() < 0.1 ? 'stopped' : 'running',
+    httpTokens: rand() < 0.5 ? 'required' : 'optional',
+    profile: rand() < 0.95 ? 'app' : 'ops',
+    imageId: 'ami-0123456789abcdef0',
+    launchTime: isoDaysBefore(base, Math.floor(launched / 3)),
+    firstLaunch: isoDaysBefore(base, launched),
+    tags: { Name: `app-${n}`, 'backstage.io/component': `service-${n % 50}` },
+  };
+}
+
 /**
  * A complete account description with defaults (account 123456789012, not in an organisation, account block on,
  * no faults). With `generate`, adds users, instances and buckets in seeded, realistic proportions: key ages spread
- * over 0 to 7 years, some keys never used, a mix of IMDS settings and stopped instances. Explicit lists are kept.
+ * over 0 to 7 years, some keys never used, a mix of IMDS settings and stopped instances. Explicit lists are kept;
+ * generated users and instances are made on demand (see `SimulatedList`).
  */
 export function simulatedAccountSpec(input: SimulatedAccountInput = {}): SimulatedAccountSpec {
   const spec: SimulatedAccountSpec = {
@@ -191,21 +235,8 @@ export function simulatedAccountSpec(input: SimulatedAccountInput = {}): Simulat
   };
   const g = input.generate;
   if (!g) return spec;
-  const rand = random(g.seed ?? 'simulated account');
-  // Ages are relative to a fixed day, so generated accounts do not drift with the calendar.
-  const base = Date.parse('2026-11-28T00:00:00Z');
-  for (let n = 0; n < (g.users ?? 0); n++) {
-    const name = `user-${String(n).padStart(5, '0')}`;
-    const user: SimulatedUser = { name, created: isoDaysBefore(base, 3000) };
-    if (rand() < 0.35) {
-      const age = Math.floor(rand() * 7 * 365);
-      const used = rand();
-      user.keys = [{ id: simulatedKeyId(name, 1), status: rand() < 0.9 ? 'Active' : 'Inactive', created: isoDaysBefore(base, age), lastUsed: used < 0.15 ? undefined : isoDaysBefore(base, Math.floor(used * Math.min(age, 400))) }];
-    }
-    if (rand() < 0.1) user.password = { mfa: rand() < 0.7, lastUsed: isoDaysBefore(base, Math.floor(rand() * 200)) };
-    if (rand() < 0.5) user.tags = { 'backstage.io/component': `service-${n % 50}` };
-    spec.users.push(user);
-  }
+  const seed = g.seed ?? 'simulated account';
+  spec.users = withGenerated(spec.users, g.users ?? 0, (n) => generatedUser(seed, n));
   const regions = g.regions ?? ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
   if ((g.instancesPerRegion ?? 0) > 0) {
     spec.roles.push(
@@ -214,24 +245,12 @@ export function simulatedAccountSpec(input: SimulatedAccountInput = {}): Simulat
     );
   }
   regions.forEach((region, r) => {
-    const target = (spec.regions[region] ??= {});
-    target.instances = [...(target.instances ?? [])];
+    const target = { ...spec.regions[region] };
+    target.instances = withGenerated(target.instances, g.instancesPerRegion ?? 0, (n) => generatedInstance(seed, region, n));
     target.imdsDefault ??= r === 0 ? 'required' : 'none';
-    for (let n = 0; n < (g.instancesPerRegion ?? 0); n++) {
-      const id = `i-${fakeSecret(`${region} instance ${n}`, ALPHABETS.hex, 17)}`;
-      const launched = Math.floor(rand() * 1500);
-      target.instances.push({
-        id,
-        state: rand() < 0.1 ? 'stopped' : 'running',
-        httpTokens: rand() < 0.5 ? 'required' : 'optional',
-        profile: rand() < 0.95 ? 'app' : 'ops',
-        imageId: 'ami-0123456789abcdef0',
-        launchTime: isoDaysBefore(base, Math.floor(launched / 3)),
-        firstLaunch: isoDaysBefore(base, launched),
-        tags: { Name: `app-${n}`, 'backstage.io/component': `service-${n % 50}` },
-      });
-    }
+    spec.regions[region] = target;
   });
+  const rand = random(`${seed} buckets`);
   for (let n = 0; n < (g.buckets ?? 0); n++) {
     spec.buckets.push({ name: `bucket-${n}`, region: regions[n % regions.length]!, block: rand() < 0.8 ? OPEN_BLOCK : 'none' });
   }

@@ -52643,6 +52643,198 @@ function defineResourceRule(spec) {
   return { ...spec, kind: "resource" };
 }
 
+// ../shared/src/aws/rules/live-rule.ts
+function defineLiveRule(spec) {
+  return { ...defineResourceRule({ ...spec, examples: { terraform: { bad: [], good: [] } } }), live: spec.live };
+}
+
+// ../shared/src/aws/rules/iam-access-key-age.ts
+var AGE_STEPS = [
+  { days: 5 * 365, messageId: "age5y", severity: "critical", source: "Datadog 2025: 10% of keys" },
+  { days: 3 * 365, messageId: "age3y", severity: "high", source: "Datadog 2025: 25% of keys" },
+  { days: 365, messageId: "age1y", severity: "medium", source: "Datadog 2025: 59% of users with an active key have one" },
+  { days: 90, messageId: "age90d", severity: "low", source: "Security Hub IAM.3" }
+];
+var UNUSED_DAYS = 90;
+function ageReport(messageId) {
+  const i2 = AGE_STEPS.findIndex((s) => s.messageId === messageId);
+  const step = AGE_STEPS[i2];
+  const older = AGE_STEPS[i2 - 1];
+  return { when: `an active key is more than ${describeDays(step.days)}${older ? ` and at most ${describeDays(older.days)}` : ""} old (${step.source})`, severity: step.severity };
+}
+var iamAccessKeyAge = defineLiveRule({
+  id: "iam-access-key-age",
+  guardrail: "no-long-lived-cloud-keys",
+  title: "IAM access keys are young and in use",
+  description: "An active IAM user access key older than 90 days, 1, 3 or 5 years (severity rises with age), or one unused for 90 days or never used, is a long-lived credential that leaks and outlives its purpose. Read live from IAM.",
+  severity: "medium",
+  confidence: "high",
+  kinds: ["iam-access-key"],
+  messages: {
+    age90d: "The access key {{key}} of IAM user {{user}} is {{age}} old (over 90 days). Rotate it, or better replace it with a role.",
+    age1y: "The access key {{key}} of IAM user {{user}} is {{age}} old (over a year): every copy made in that time still works. Replace it with a role, or rotate it now.",
+    age3y: "The access key {{key}} of IAM user {{user}} is {{age}} old (over 3 years): nobody knows where it has been copied. Replace it with a role, or rotate it now.",
+    age5y: "The access key {{key}} of IAM user {{user}} is {{age}} old (over 5 years): treat it as leaked. Replace it with a role and delete it.",
+    unused: "The access key {{key}} of IAM user {{user}} is active but unused for {{unused}}. Deactivate and delete it.",
+    neverUsed: "The access key {{key}} of IAM user {{user}} is active, {{age}} old and was never used. Deactivate and delete it."
+  },
+  remediation: {
+    text: "Deactivate and delete unused keys; move the workload that uses an old key to a role (instance profile, IRSA, OIDC) and delete the key.",
+    pavedRoad: "No IAM user keys: roles for workloads, OIDC for CI, IAM Identity Center for people."
+  },
+  anchors: {
+    Prowler: ["iam_rotate_access_key_90_days", "iam_user_accesskey_unused"],
+    "Security Hub": ["IAM.3", "IAM.8", "IAM.22"],
+    Steampipe: ["iam_user_access_key_age_90", "iam_user_access_key_unused_45"]
+  },
+  references: [
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console",
+    "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html",
+    "https://www.datadoghq.com/state-of-cloud-security/"
+  ],
+  live: {
+    reports: {
+      age90d: ageReport("age90d"),
+      age1y: ageReport("age1y"),
+      age3y: ageReport("age3y"),
+      age5y: ageReport("age5y"),
+      unused: { when: `an active key was used, but not in the last ${UNUSED_DAYS} days (Security Hub IAM.8)` },
+      neverUsed: { when: `an active key older than ${UNUSED_DAYS} days was never used (own reason; Prowler would pass it)` }
+    },
+    evidence: [
+      "`iam:GenerateCredentialReport` and `iam:GetCredentialReport`: the users with an active key, and each key slot's creation (`last_rotated`) and last use",
+      "`iam:ListAccessKeys`, for users the report shows with an active key (every user when there is no report): key ids (shown as `AKIA\u2026WXYZ`), status and creation date",
+      "`iam:GetAccessKeyLastUsed`: the last use of a key the report has no matching slot for",
+      "when a user's key calls fail, the report's key slots stand in (`access key 1`, `access key 2`)"
+    ],
+    neverReported: [
+      `an active key at most ${UNUSED_DAYS} days old, whether it was used or not yet`,
+      "an inactive key, whatever its age",
+      "a key whose last use could not be read: its guardrail is unknown, never pass"
+    ]
+  },
+  check(key3, ctx) {
+    if (key3.active.state === "unknown") return ctx.undecided(`whether ${key3.name} is active: ${key3.active.reason}`, key3.active.at);
+    if (key3.active.state !== "set" || !key3.active.value) return;
+    const user = key3.user.state === "set" ? key3.user.value : key3.name;
+    const age = key3.ageDays;
+    if (age.state === "unknown") ctx.undecided(`the age of ${key3.name}: ${age.reason}`, age.at);
+    const ageDays = age.state === "set" ? age.value : void 0;
+    const data2 = { key: key3.keyLabel, user, age: ageDays === void 0 ? "of unknown age" : describeDays(ageDays) };
+    const step = ageDays === void 0 ? void 0 : AGE_STEPS.find((s) => ageDays > s.days);
+    if (step) ctx.report({ messageId: step.messageId, at: key3.site, data: data2, severity: step.severity, properties: { issue: "age", ageDays: String(ageDays) } });
+    const unused = key3.unusedDays;
+    switch (unused.state) {
+      case "unknown":
+        ctx.undecided(`the last use of ${key3.name}: ${unused.reason}`, unused.at);
+        return;
+      case "absent":
+        if (ageDays !== void 0 && ageDays > UNUSED_DAYS) ctx.report({ messageId: "neverUsed", at: key3.site, data: data2, properties: { issue: "use", neverUsed: "true" } });
+        return;
+      case "set":
+      case "default":
+        if (unused.value > UNUSED_DAYS) ctx.report({ messageId: "unused", at: key3.site, data: { ...data2, unused: describeDays(unused.value) }, properties: { issue: "use", unusedDays: String(unused.value) } });
+        return;
+    }
+  }
+});
+function describeDays(days) {
+  if (days < 365) return `${days} day${days === 1 ? "" : "s"}`;
+  const years = Math.floor(days / 365);
+  const rest = days % 365;
+  return `${years} year${years === 1 ? "" : "s"}${rest ? ` and ${rest} day${rest === 1 ? "" : "s"}` : ""}`;
+}
+
+// ../shared/src/aws/rules/iam-user-console-no-mfa.ts
+var iamUserConsoleNoMfa = defineLiveRule({
+  id: "iam-user-console-no-mfa",
+  guardrail: "human-access-federated",
+  title: "IAM users who sign in to the console have MFA",
+  description: "An IAM user with a console password and no MFA device can be taken over with a phished or reused password. Read live from the IAM credential report; the password itself is judged by `iam-user-console-login`.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["console-login"],
+  messages: {
+    noMfa: "IAM user {{user}} signs in to the console with a password and no MFA device: one phished or reused password takes over the account. Move the person to IAM Identity Center, or enforce MFA now."
+  },
+  remediation: {
+    text: "Assign an MFA device to the user (or remove the console password), and deny actions without `aws:MultiFactorAuthPresent` for IAM users.",
+    pavedRoad: "IAM Identity Center (or your IdP) with enforced MFA for every human; no IAM user passwords."
+  },
+  anchors: { Prowler: ["iam_user_mfa_enabled_console_access"], "Security Hub": ["IAM.5"], CIS: ["1.10"] },
+  references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa.html"],
+  live: {
+    reports: { noMfa: { when: "an IAM user has a console password and no MFA device" } },
+    evidence: [
+      "`iam:GenerateCredentialReport` and `iam:GetCredentialReport`: each user's `password_enabled` and `mfa_active`",
+      "without the report, per user: `iam:GetLoginProfile` (`NoSuchEntity` is no password) and `iam:ListMFADevices`"
+    ],
+    neverReported: [
+      "a user without a console password (keys alone are `iam-access-key-age`'s concern)",
+      "a user with a console password and an MFA device (the password itself is reported by `iam-user-console-login`)",
+      "a user whose MFA devices could not be read: its guardrail is unknown, never pass"
+    ]
+  },
+  check(login, ctx) {
+    const mfa = login.mfaActive;
+    if (!mfa || mfa.state === "absent") return;
+    if (mfa.state === "unknown") return ctx.undecided(`whether ${login.name} has MFA: ${mfa.reason}`, mfa.at);
+    if (mfa.value) return;
+    ctx.report({ messageId: "noMfa", at: mfa.at, data: { user: login.user.state === "set" ? login.user.value : login.name } });
+  }
+});
+
+// ../shared/src/aws/rules/management-account-workloads.ts
+var managementAccountWorkloads = defineLiveRule({
+  id: "management-account-workloads",
+  guardrail: "management-account-clean",
+  title: "No workloads in the Organizations management account",
+  description: "SCPs and RCPs do not apply to the AWS Organizations management account, and a role there can reach every member account: an EC2 instance in it is one compromise away from the whole organisation.",
+  severity: "high",
+  confidence: "high",
+  kinds: ["aws-account"],
+  messages: {
+    workloads: "Account {{account}} is the management account of its organisation and runs {{count}} EC2 instance(s) ({{examples}}). Move workloads to member accounts and keep the management account for billing and organisation administration."
+  },
+  remediation: {
+    text: "Migrate the instances to a member account and remove them from the management account.",
+    pavedRoad: "A landing zone (Control Tower or your own) where the management account holds no workloads and every team deploys into its own member accounts."
+  },
+  anchors: { CIS: ["2.1.3"], Datadog: ["State of Cloud Security 2025, Fact 1"] },
+  references: [
+    "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html",
+    "https://docs.aws.amazon.com/whitepapers/latest/organizing-your-aws-environment/design-principles-for-your-multi-account-strategy.html"
+  ],
+  live: {
+    reports: { workloads: { when: "the account is its organisation's management account and runs at least one EC2 instance, running or stopped, in a scanned region" } },
+    evidence: [
+      "`organizations:DescribeOrganization`: the account is the management account when its id is `MasterAccountId`",
+      "`ec2:DescribeInstances` in every scanned region: instances that are not terminated or shutting down"
+    ],
+    neverReported: [
+      "a member account, or an account in no organisation (`AWSOrganizationsNotInUseException`), whatever it runs",
+      "a management account without instances (terminated ones run nothing)",
+      "an account whose organisation could not be read: its guardrail is unknown, never pass"
+    ]
+  },
+  check(account, ctx) {
+    const management = account.isManagementAccount;
+    if (management.state === "unknown") return ctx.undecided(`whether ${account.accountId} is the management account: ${management.reason}`, management.at);
+    if (management.state === "absent" || !management.value) return;
+    const instances = ctx.model.ofKind("ec2-instance").filter((i2) => i2.origin === "aws");
+    if (!instances.length) return;
+    const names = instances.slice(0, 3).map((i2) => i2.name);
+    ctx.report({
+      messageId: "workloads",
+      at: account.site,
+      data: { account: account.accountId, count: String(instances.length), examples: names.join(", ") + (instances.length > 3 ? ", \u2026" : "") }
+    });
+  }
+});
+
+// ../shared/src/aws/live-rule-registry.ts
+var LIVE_RULES = [iamAccessKeyAge, iamUserConsoleNoMfa, managementAccountWorkloads];
+
 // ../shared/src/iac/rules/azure-storage-public.ts
 var azureStoragePublic = defineResourceRule({
   id: "azure-storage-public",
@@ -57459,6 +57651,22 @@ function ruleDescriptors() {
     anchors: r.anchors,
     references: r.references
   }));
+  const live = LIVE_RULES.map((r) => ({
+    id: r.id,
+    guardrail: r.guardrail,
+    title: r.title,
+    description: r.description,
+    provider: "AWS account (live scan)",
+    severity: r.severity,
+    confidence: r.confidence,
+    remediation: r.remediation,
+    anchors: r.anchors,
+    references: r.references,
+    live: {
+      reports: Object.entries(r.live.reports).map(([messageId, report]) => ({ messageId, when: report.when, severity: report.severity ?? r.severity })),
+      evidence: r.live.evidence
+    }
+  }));
   const workflows = WORKFLOW_RULES.map((r) => ({
     id: r.id,
     guardrail: r.guardrail,
@@ -57471,7 +57679,7 @@ function ruleDescriptors() {
     anchors: r.anchors,
     references: r.references
   }));
-  return [...secrets, ...resources, ...workflows];
+  return [...secrets, ...resources, ...workflows, ...live];
 }
 function knownIds() {
   return /* @__PURE__ */ new Set([...ruleDescriptors().flatMap((r) => [r.id, r.guardrail])]);

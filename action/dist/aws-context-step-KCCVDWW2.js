@@ -4,7 +4,7 @@ import {
   fingerprint,
   guardrailResults,
   info
-} from "./chunk-SWBMGGMX.js";
+} from "./chunk-LU7CNCXI.js";
 import {
   BinaryDecisionDiagram,
   Client,
