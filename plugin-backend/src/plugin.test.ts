@@ -8,13 +8,15 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Server } from 'node:http';
 import request from 'supertest';
+import { ALPHABETS, fakeSecret } from '@pavedroad/guardrails-core';
 import guardrailsPlugin from './index';
 import { openApiProblems } from './testing/openapi-conformance';
 import { fileFinding, makeReport } from './testing/report-fixtures';
 import { createTestDatabases } from './testing/test-databases';
 
-const CI_TOKEN = 'ci-token-for-tests-0001';
-const OTHER_TOKEN = 'other-token-for-tests-02';
+// Static tokens generated from seeds: no token-shaped literal in the source.
+const CI_TOKEN = fakeSecret('plugin test ci token', ALPHABETS.alnum, 24);
+const OTHER_TOKEN = fakeSecret('plugin test other token', ALPHABETS.alnum, 24);
 
 const component = (name: string, slug: string, owner = 'team-payments'): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -82,7 +84,7 @@ describe('guardrails backend plugin', () => {
 
       const report = makeReport([fileFinding('a'), fileFinding('b', { severity: 'low' })]);
       expect((await call(server, 'post', '/reports', undefined, report)).status).toBe(401);
-      expect((await call(server, 'post', '/reports', 'wrong-token-000000', report)).status).toBe(401);
+      expect((await call(server, 'post', '/reports', fakeSecret('plugin test wrong token', ALPHABETS.alnum, 24), report)).status).toBe(401);
       const unbound = await call(server, 'post', '/reports', OTHER_TOKEN, report);
       expect(unbound.status).toBe(403);
       expect(unbound.body.error.message).toContain('someone-else is not bound');

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { reportSchema } from '@pavedroad/guardrails-core';
+import { ALPHABETS, fakeSecret, reportSchema } from '@pavedroad/guardrails-core';
 
 const run = promisify(execFile);
 const repoRoot = join(__dirname, '../..');
@@ -73,7 +73,7 @@ describe('the guardrails CLI on the bundled examples (as `npx guardrails` after 
 });
 
 describe('the bundled CLI pushes a report to the portal', () => {
-  const token = 'e2e-portal-token-5b1d';
+  const token = fakeSecret('cli push e2e token', ALPHABETS.alnum, 24);
   const received: { auth?: string; body: unknown }[] = [];
   let server: Server;
   let portal: string;

@@ -1,13 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { reportSchema } from '@pavedroad/guardrails-core';
+import { ALPHABETS, fakeSecret, reportSchema } from '@pavedroad/guardrails-core';
 import { finding, report } from '../action/test-findings';
 import { MAX_TRIES, pushReport } from './push-report';
 
 const PORTAL = 'https://portal.example.test';
 const ENDPOINT = `${PORTAL}/api/guardrails/reports`;
-const TOKEN = 'portal-token-7f3a9c';
+// Generated from a seed: no token-shaped literal in the source.
+const TOKEN = fakeSecret('push-report test token', ALPHABETS.alnum, 24);
 const target = { url: PORTAL, token: TOKEN, userAgent: 'paved-road-guardrails-test/1.0.0' };
 const r = report([finding('critical', 'src/config.ts', 3)]);
 
