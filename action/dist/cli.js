@@ -31797,6 +31797,14 @@ var reportSchema = external_exports.object({
   errors: external_exports.array(scanErrorSchema)
 });
 
+// ../shared/src/model/schema-issues.ts
+function describeSchemaIssues(issues, options = {}) {
+  const max = options.max ?? 10;
+  const shown2 = issues.slice(0, max).map((i2) => `${i2.path.map(String).join(".") || (options.root ?? "(top level)")}: ${i2.message}`);
+  const more = issues.length > max ? ` (and ${issues.length - max} more)` : "";
+  return `${shown2.join("; ")}${more}`;
+}
+
 // ../shared/src/errors.ts
 var GuardrailsError = class extends Error {
   code;
@@ -48595,10 +48603,8 @@ function parseReport(text, file2) {
   }
   const parsed = reportSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const shown2 = issues.slice(0, MAX_ISSUES_SHOWN).map((i2) => `${i2.path.map(String).join(".") || "(top level)"}: ${i2.message}`);
-    const more = issues.length > MAX_ISSUES_SHOWN ? `; and ${issues.length - MAX_ISSUES_SHOWN} more` : "";
-    throw new GuardrailsError("REPORT_INVALID", `${file2}: not a guardrails JSON report: ${shown2.join("; ")}${more}; ${HOW_TO_WRITE}`);
+    const problems = describeSchemaIssues(parsed.error.issues, { max: MAX_ISSUES_SHOWN });
+    throw new GuardrailsError("REPORT_INVALID", `${file2}: not a guardrails JSON report: ${problems}; ${HOW_TO_WRITE}`);
   }
   return parsed.data;
 }

@@ -9,3 +9,4 @@ export * from './model/report';
 export * from './scoring/scorecard';
 export * from './model/portal-api';
 export * from './model/permissions';
+export * from './model/schema-issues';

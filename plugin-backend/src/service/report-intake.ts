@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type { Report } from '@pavedroad/guardrails-core';
-import { reportSchema, sha256 } from '@pavedroad/guardrails-core';
+import { describeSchemaIssues, reportSchema, sha256 } from '@pavedroad/guardrails-core';
 import { TextRedactor } from './text-redactor';
 
 /** A validated, redacted report with what the portal needs to file it. */
@@ -15,10 +15,6 @@ export interface IntakeReport {
 }
 
 const MAX_ISSUES_SHOWN = 10;
-
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(body)' : path.map((p) => String(p)).join('.');
-}
 
 /** Whether the report's ref is the repository's default branch (a report without a ref is a local full scan). */
 export function isDefaultBranch(report: Report): boolean {
@@ -36,10 +32,7 @@ export function isDefaultBranch(report: Report): boolean {
 export function intakeReport(body: unknown): IntakeReport {
   const parsed = reportSchema.safeParse(body);
   if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const shown = issues.slice(0, MAX_ISSUES_SHOWN).map((i) => `${pathOf(i.path)}: ${i.message}`);
-    const more = issues.length > MAX_ISSUES_SHOWN ? ` (and ${issues.length - MAX_ISSUES_SHOWN} more)` : '';
-    throw new InputError(`Invalid report: ${shown.join('; ')}${more}`);
+    throw new InputError(`Invalid report: ${describeSchemaIssues(parsed.error.issues, { max: MAX_ISSUES_SHOWN, root: '(body)' })}`);
   }
   const slug = parsed.data.repository?.slug?.trim().toLowerCase();
   if (!slug || !/^[^/\s]+\/[^/\s]+$/.test(slug)) {

@@ -1,6 +1,6 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { FindingStatus, FindingView, TriageRequest } from '@pavedroad/guardrails-core/model';
-import { TRIAGE_ACTIONS } from '@pavedroad/guardrails-core/model';
+import { TRIAGE_ACTIONS, describeSchemaIssues } from '@pavedroad/guardrails-core/model';
 import { z } from 'zod';
 import type { FindingEventRecord, FindingRecord } from '../store/finding-record';
 import type { GuardrailsStore } from '../store/guardrails-store';
@@ -22,7 +22,7 @@ const triageSchema = z
 export function parseTriage(body: unknown, now: number): TriageRequest & { expiresAtMs?: number } {
   const parsed = triageSchema.safeParse(body);
   if (!parsed.success) {
-    throw new InputError(`Invalid triage request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`);
+    throw new InputError(`Invalid triage request: ${describeSchemaIssues(parsed.error.issues, { root: '(body)' })}`);
   }
   const request: TriageRequest & { expiresAtMs?: number } = { action: parsed.data.action, reason: parsed.data.reason };
   if (parsed.data.expiresAt !== undefined) {
