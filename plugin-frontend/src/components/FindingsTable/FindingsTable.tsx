@@ -1,9 +1,10 @@
-import { Link, Table } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import type { TableColumn } from '@backstage/core-components';
-import { Box, Button, MenuItem, TablePagination, TextField, Typography, makeStyles } from '@material-ui/core';
+import { Box, Button, MenuItem, TextField, Typography, makeStyles } from '@material-ui/core';
 import { FINDING_STATUSES, GUARDRAILS, SEVERITIES } from '@pavedroad/guardrails-core/model';
 import type { FindingStatus, FindingView, Page } from '@pavedroad/guardrails-core/model';
 import type { ChangeEvent } from 'react';
+import { PagedTable } from '../PagedTable';
 import { formatDate, formatDays } from '../../format';
 import { guardrailTitle } from '../../guardrails';
 import { FindingDetails } from '../FindingDetails';
@@ -158,7 +159,6 @@ export function FindingsTable(props: FindingsTableProps) {
   }
 
   const page = props.page;
-  const limit = page?.limit ?? PAGE_SIZES[1]!;
   return (
     <div>
       <div className={classes.filters} role="group" aria-label="Filter findings">
@@ -203,29 +203,16 @@ export function FindingsTable(props: FindingsTableProps) {
           ]}
         />
       </div>
-      <Table<FindingView>
-        title={page ? `Findings (${page.total})` : 'Findings'}
-        isLoading={props.loading}
+      <PagedTable<FindingView>
+        title="Findings"
+        page={page}
+        loading={props.loading}
         columns={columns}
-        data={page ? [...page.items] : []}
-        options={{ paging: false, search: false, padding: 'dense', sorting: false, draggable: false }}
-        emptyContent={
-          <Box p={2}>
-            <Typography variant="body2">No findings match these filters.</Typography>
-          </Box>
-        }
+        pageSizes={PAGE_SIZES}
+        defaultLimit={PAGE_SIZES[1]!}
+        emptyText="No findings match these filters."
+        onPageChange={props.onPageChange}
       />
-      {page && page.total > 0 && (
-        <TablePagination
-          component="div"
-          count={page.total}
-          page={Math.floor(page.offset / limit)}
-          rowsPerPage={limit}
-          rowsPerPageOptions={PAGE_SIZES}
-          onPageChange={(_event, next) => props.onPageChange(next * limit, limit)}
-          onRowsPerPageChange={(event) => props.onPageChange(0, Number(event.target.value))}
-        />
-      )}
     </div>
   );
 }

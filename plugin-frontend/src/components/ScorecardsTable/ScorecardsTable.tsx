@@ -1,8 +1,9 @@
-import { Link, Table } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import type { TableColumn } from '@backstage/core-components';
-import { Box, MenuItem, TablePagination, TextField, Typography, makeStyles } from '@material-ui/core';
+import { MenuItem, TextField, Typography, makeStyles } from '@material-ui/core';
 import type { Page, ScorecardSummary } from '@pavedroad/guardrails-core/model';
 import type { ChangeEvent } from 'react';
+import { PagedTable } from '../PagedTable';
 import type { ScorecardSort } from '../../api';
 import { formatDate } from '../../format';
 import { GradeBadge } from '../GradeBadge';
@@ -137,7 +138,6 @@ export function ScorecardsTable(props: ScorecardsTableProps) {
   ];
 
   const page = props.page;
-  const limit = page?.limit ?? PAGE_SIZES[0]!;
   return (
     <div>
       <div className={classes.filters} role="group" aria-label="Filter services">
@@ -187,29 +187,16 @@ export function ScorecardsTable(props: ScorecardsTableProps) {
           ))}
         </TextField>
       </div>
-      <Table<ScorecardSummary>
-        title={page ? `Services (${page.total})` : 'Services'}
-        isLoading={props.loading}
+      <PagedTable<ScorecardSummary>
+        title="Services"
+        page={page}
+        loading={props.loading}
         columns={columns}
-        data={page ? [...page.items] : []}
-        options={{ paging: false, search: false, padding: 'dense', sorting: false, draggable: false }}
-        emptyContent={
-          <Box p={2}>
-            <Typography variant="body2">No services match these filters.</Typography>
-          </Box>
-        }
+        pageSizes={PAGE_SIZES}
+        defaultLimit={PAGE_SIZES[0]!}
+        emptyText="No services match these filters."
+        onPageChange={props.onPageChange}
       />
-      {page && page.total > 0 && (
-        <TablePagination
-          component="div"
-          count={page.total}
-          page={Math.floor(page.offset / limit)}
-          rowsPerPage={limit}
-          rowsPerPageOptions={PAGE_SIZES}
-          onPageChange={(_event, next) => props.onPageChange(next * limit, limit)}
-          onRowsPerPageChange={(event) => props.onPageChange(0, Number(event.target.value))}
-        />
-      )}
     </div>
   );
 }
