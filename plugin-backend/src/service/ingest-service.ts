@@ -85,23 +85,37 @@ export class IngestService {
     if (report.scan.base) record.base = report.scan.base;
     if (entities.length === 0) record.body = JSON.stringify(report);
 
-    const changes: LevelChange[] = [];
-    const status = await this.deps.store.transaction(async (tx) => {
-      await tx.lock(intake.sourceKey);
-      if (await tx.getReport(intake.id)) return 'duplicate' as const;
-      await tx.insertReport(record);
-      if (intake.posture) {
-        const update = this.#updateOf(record, report.findings, report.scan.filesSkipped.map((s) => s.path).concat(report.errors.flatMap((e) => (e.path ? [e.path] : []))));
-        changes.push(...(await this.applyToEntities(tx, entities, update, now)));
-      }
-      return 'accepted' as const;
-    });
-    if (status === 'duplicate') {
+    const updates = intake.posture
+      ? entities.map((entityRef) => ({
+          entityRef,
+          update: this.#updateOf(record, report.findings, report.scan.filesSkipped.map((s) => s.path).concat(report.errors.flatMap((e) => (e.path ? [e.path] : [])))),
+        }))
+      : [];
+    if ((await this.#file(record, updates)) === 'duplicate') {
       const existing = await this.deps.store.getReport(intake.id);
       return this.#result(intake.id, 'duplicate', existing?.entityRefs ?? entities, existing?.posture ?? intake.posture);
     }
-    if (changes.length > 0) await this.deps.onLevelChanges?.(changes);
     return this.#result(intake.id, 'accepted', entities, intake.posture);
+  }
+
+  /**
+   * Stores a report once (the same report again is `duplicate`) and applies its posture updates, in one
+   * transaction under the source's lock; entities are taken in a stable order so concurrent filings never
+   * deadlock. Owners hear of level changes after the commit.
+   */
+  async #file(record: ReportRecord, updates: { entityRef: string; update: PostureUpdate }[]): Promise<'accepted' | 'duplicate'> {
+    const changes: LevelChange[] = [];
+    const status = await this.deps.store.transaction(async (tx) => {
+      await tx.lock(record.sourceKey);
+      if (await tx.getReport(record.id)) return 'duplicate' as const;
+      await tx.insertReport(record);
+      for (const { entityRef, update } of [...updates].sort((a, b) => a.entityRef.localeCompare(b.entityRef))) {
+        changes.push(...(await this.applyToEntities(tx, [entityRef], update, record.receivedAt)));
+      }
+      return 'accepted' as const;
+    });
+    if (changes.length > 0) await this.deps.onLevelChanges?.(changes);
+    return status;
   }
 
   /**
@@ -143,19 +157,8 @@ export class IngestService {
     };
     if (accountEntities.length === 0) record.body = JSON.stringify({ findings: split.unmapped, scan: { filesSkipped: [] }, errors: [] });
 
-    const changes: LevelChange[] = [];
-    const status = await this.deps.store.transaction(async (tx) => {
-      await tx.lock(sourceKey);
-      if (await tx.getReport(id)) return 'duplicate' as const;
-      await tx.insertReport(record);
-      for (const [entityRef, part] of split.byEntity) {
-        const update = this.#updateOf({ ...record, guardrails: part.guardrails }, part.findings, []);
-        changes.push(...(await this.applyToEntities(tx, [entityRef], update, now)));
-      }
-      return 'accepted' as const;
-    });
-    if (changes.length > 0) await this.deps.onLevelChanges?.(changes);
-    return this.#result(id, status, entities, true);
+    const updates = [...split.byEntity].map(([entityRef, part]) => ({ entityRef, update: this.#updateOf({ ...record, guardrails: part.guardrails }, part.findings, []) }));
+    return this.#result(id, await this.#file(record, updates), entities, true);
   }
 
   #updateOf(record: ReportRecord, findings: readonly Finding[], undecidedPaths: string[]): PostureUpdate {
