@@ -305,7 +305,7 @@ describe('push <report.json>', () => {
     writeFileSync(join(root, 'bad.json'), JSON.stringify({ ...report, schemaVersion: '9.9', findings: [{ ruleId: 'x' }], scan: undefined }));
     const result = await cli(root, ['push', 'bad.json', '--portal', PORTAL, '--portal-token', TOKEN]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^guardrails: error: bad\.json: not a guardrails JSON report: schemaVersion: .*; scan: .*; findings\.0\.guardrail: .*; and \d+ more; write one with `guardrails scan --format json --output FILE` \(or the Action's json-file\)\n$/);
+    expect(result.stderr).toMatch(/^guardrails: error: bad\.json: not a guardrails JSON report: schemaVersion: .*; scan: .*; findings\.0\.guardrail: .* \(and \d+ more\); write one with `guardrails scan --format json --output FILE` \(or the Action's json-file\)\n$/);
     expect(seen).toHaveLength(0);
   });
 
